@@ -1,0 +1,4 @@
+export * from './levels';
+export * from './subtabs';
+export * from './catalog';
+export { closest, editDistance } from './suggest';

@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import type { ErrorObject, ValidateFunction } from 'ajv';
 import type { InputIssue } from '../errors';
 import { closest } from '../catalog/suggest';
+import { AJV_OPTIONS } from './ajv-options';
 import { formatPath, type YamlFile } from './yaml-file';
 
 /** The JSON Schemas the package publishes in `schema/`, by name. */
@@ -29,14 +30,27 @@ export function readSchema(name: SchemaName): Record<string, unknown> {
 function validator(name: SchemaName): ValidateFunction {
   let v = compiled.get(name);
   if (!v) {
-    // Loaded on first use: ajv costs start-up time that `--help` and `catalog` need not pay.
-    // eslint-disable-next-line @typescript-eslint/no-require-imports
-    const Ajv2020 = require('ajv/dist/2020').default;
-    const ajv = new Ajv2020({ allErrors: true, strict: true, allowUnionTypes: true });
-    v = ajv.compile(readSchema(name)) as ValidateFunction;
+    v = precompiled(name) ?? compileNow(name);
     compiled.set(name, v);
   }
   return v;
+}
+
+/** The build's standalone validator (dist/input/compiled-schemas.js), when there is one. */
+function precompiled(name: SchemaName): ValidateFunction | undefined {
+  try {
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    return (require('./compiled-schemas') as Record<string, ValidateFunction>)[name];
+  } catch {
+    return undefined;
+  }
+}
+
+/** Compiles with ajv now (~0.1 s); loaded only when no precompiled validator exists. */
+function compileNow(name: SchemaName): ValidateFunction {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const Ajv2020 = require('ajv/dist/2020').default;
+  return new Ajv2020(AJV_OPTIONS).compile(readSchema(name)) as ValidateFunction;
 }
 
 /** Checks a parsed YAML/JSON file against a published schema; each violation becomes a positioned issue. */
@@ -44,7 +58,7 @@ export function validateAgainstSchema(name: SchemaName, yaml: YamlFile): InputIs
   const validate = validator(name);
   if (validate(yaml.value)) return [];
   return (validate.errors ?? [])
-    .filter((e) => e.keyword !== 'if')
+    .filter((e) => e.keyword !== 'if' && !e.schemaPath.includes('/anyOf/'))
     .map((e) => toIssue(name, yaml, e));
 }
 
@@ -106,6 +120,13 @@ function toIssue(name: SchemaName, yaml: YamlFile, e: ErrorObject): InputIssue {
       return { code: 'INVALID_VALUE', message: `must be ${JSON.stringify((e.params as { allowedValue: unknown }).allowedValue)}`, loc: yaml.locate(path), path: shown };
     case 'pattern':
       return { code: 'INVALID_VALUE', message: `${JSON.stringify(valueAt(yaml.value, path))} must match ${(e.params as { pattern: string }).pattern}`, loc: yaml.locate(path), path: shown, suggestion: patternHint(path) };
+    case 'anyOf': {
+      const options = (resolveRef(readSchema(name), e.schemaPath.replace(/\/anyOf$/, '')) as { anyOf?: Array<{ required?: string[] }> }).anyOf ?? [];
+      const names = options.flatMap((o) => o.required ?? []);
+      return { code: 'MISSING_FIELD', message: `needs at least one of ${names.join(', ')}`, loc: yaml.locate(path), path: shown };
+    }
+    case 'minProperties':
+      return { code: 'MISSING_FIELD', message: 'must not be empty', loc: yaml.locate(path), path: shown };
     default:
       return { code: 'INVALID_VALUE', message: e.message ?? 'invalid', loc: yaml.locate(path), path: shown };
   }

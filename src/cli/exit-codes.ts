@@ -1,0 +1,9 @@
+/** Exit codes, documented in the README: the only place they are defined. */
+export const EXIT = {
+  /** Compliant (or nothing at or above --fail-on). */
+  OK: 0,
+  /** Findings at or above --fail-on (or, for compare, the roles differ). */
+  FINDINGS: 1,
+  /** Could not audit: bad flags, invalid policy, unreadable role, NetSuite unreachable. */
+  ERROR: 2,
+} as const;

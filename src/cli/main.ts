@@ -1,0 +1,79 @@
+import { AuditError, formatIssue } from '../errors';
+import { closest } from '../catalog/suggest';
+import { runAudit } from './commands/audit';
+import { runCatalog } from './commands/catalog';
+import { runValidate } from './commands/validate';
+import { EXIT } from './exit-codes';
+import type { CliIo } from './io';
+import { toolVersion } from './version';
+
+type Command = (argv: string[], io: CliIo) => Promise<number>;
+
+const COMMANDS: Record<string, { run: Command; summary: string }> = {
+  audit: { run: runAudit, summary: 'compare a role with a policy (files or live NetSuite)' },
+  validate: { run: runValidate, summary: 'check policy files' },
+  catalog: { run: runCatalog, summary: 'search NetSuite permission names and IDs' },
+};
+
+/** Registers another command (the simulator and live commands add themselves this way). */
+export function registerCommand(name: string, run: Command, summary: string): void {
+  COMMANDS[name] = { run, summary };
+}
+
+function mainHelp(): string {
+  const width = Math.max(...Object.keys(COMMANDS).map((c) => c.length));
+  const list = Object.entries(COMMANDS).map(([n, c]) => `  ${n.padEnd(width)}  ${c.summary}`).join('\n');
+  return `ns-role-audit ${toolVersion()}: audit NetSuite roles against a YAML policy
+
+Usage: ns-role-audit <command> [options]
+
+Commands:
+${list}
+
+Options:
+  -h, --help     help for ns-role-audit or, after a command, for that command
+  -V, --version  print the version
+
+Exit codes: 0 compliant, 1 findings (at or above --fail-on), 2 could not audit.
+Environment: NO_COLOR disables colour; NETSUITE_* variables name a live account.
+`;
+}
+
+/** Prints an error people can act on: code, message, positioned issues and a hint; never a stack. */
+export function reportError(err: unknown, io: CliIo): number {
+  if (err instanceof AuditError) {
+    io.stderr.write(`ns-role-audit: error ${err.code}: ${err.message}\n`);
+    for (const issue of err.issues) io.stderr.write(`  ${formatIssue(issue).replace(/\n/g, '\n  ')}\n`);
+    const hint = err.details.hint;
+    if (typeof hint === 'string') io.stderr.write(`  hint: ${hint}\n`);
+    return EXIT.ERROR;
+  }
+  const message = err instanceof Error ? err.message : String(err);
+  io.stderr.write(`ns-role-audit: internal error: ${message}\n  this is a bug in ns-role-audit; set NS_ROLE_AUDIT_DEBUG=1 for details\n`);
+  if (io.env.NS_ROLE_AUDIT_DEBUG && err instanceof Error && err.stack) io.stderr.write(`${err.stack}\n`);
+  return EXIT.ERROR;
+}
+
+/** Runs the CLI and returns the exit code; the only caller of process.exit is bin/. */
+export async function runCli(argv: string[], io: CliIo): Promise<number> {
+  const [first, ...rest] = argv;
+  try {
+    if (first === undefined || first === '-h' || first === '--help' || first === 'help') {
+      if (first === 'help' && rest[0] && COMMANDS[rest[0]]) return await COMMANDS[rest[0]].run(['--help'], io);
+      io.stdout.write(mainHelp());
+      return first === undefined ? EXIT.ERROR : EXIT.OK;
+    }
+    if (first === '-V' || first === '--version' || first === 'version') {
+      io.stdout.write(`${toolVersion()}\n`);
+      return EXIT.OK;
+    }
+    const cmd = COMMANDS[first];
+    if (!cmd) {
+      const near = closest(first, Object.keys(COMMANDS), 1);
+      throw new AuditError('USAGE', `unknown command '${first}'`, { details: { hint: near.length ? `did you mean '${near[0]}'?` : "run 'ns-role-audit --help' for the commands" } });
+    }
+    return await cmd.run(rest, io);
+  } catch (e) {
+    return reportError(e, io);
+  }
+}

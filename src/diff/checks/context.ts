@@ -1,0 +1,38 @@
+import { getCatalog, isCustomRecordKey, levelRank, subtabOf, type Catalog, type Level } from '../../catalog';
+import type { Policy } from '../../policy/types';
+import type { RoleSnapshot } from '../../role/types';
+import type { FindingPermission } from '../finding';
+
+/** What every check reads: the policy, the role, its permissions by ID, and the catalog. */
+export interface CheckContext {
+  policy: Policy;
+  role: RoleSnapshot;
+  catalog: Catalog;
+  /** The role's level per permission ID (the highest, should a source repeat one). */
+  levels: Map<string, Level>;
+  /** With effective-access evidence: IDs no read could prove either way. */
+  unverifiable: Set<string>;
+  /** True when the source saw the role definition, not just effective access. */
+  complete: boolean;
+}
+
+/** Builds the context the checks share. */
+export function createCheckContext(policy: Policy, role: RoleSnapshot, catalog: Catalog = getCatalog()): CheckContext {
+  const levels = new Map<string, Level>();
+  for (const p of role.permissions) {
+    const prev = levels.get(p.permkey);
+    if (!prev || levelRank(p.level) > levelRank(prev)) levels.set(p.permkey, p.level);
+  }
+  return {
+    policy, role, catalog, levels,
+    unverifiable: new Set(role.unverifiable ?? []),
+    complete: role.evidence === 'definition',
+  };
+}
+
+/** A role-side permission as findings show it: catalog name when known, else the ID itself. */
+export function describePermission(ctx: CheckContext, permkey: string): FindingPermission {
+  const p = ctx.catalog.byId(permkey);
+  if (p) return { id: p.id, name: p.name, subtab: p.subtab };
+  return { id: permkey, name: permkey, subtab: isCustomRecordKey(permkey) ? 'customRecords' : subtabOf(permkey) };
+}

@@ -1,0 +1,63 @@
+import { SUBTABS, subtabLabel } from '../catalog';
+import type { Finding } from '../diff';
+import { formatLoc } from '../location';
+import { createStyle, type Style } from './ansi';
+import { describeFinding } from './messages';
+import type { AuditReport, Formatter, RoleAudit } from './types';
+
+const MARK = { error: '✗', warning: '!', info: '·' } as const;
+
+function mark(f: Finding, s: Style): string {
+  if (f.severity === 'error') return s.red(MARK.error);
+  if (f.severity === 'warning') return s.yellow(MARK.warning);
+  return s.dim(MARK.info);
+}
+
+function roleTitle(r: RoleAudit): string {
+  const id = r.role.scriptId ?? (r.role.internalId ? `#${r.role.internalId}` : r.role.selector);
+  return r.role.name ? `${r.role.name} (${id})` : id;
+}
+
+function statusText(r: RoleAudit, s: Style): string {
+  if (r.status === 'compliant') return s.green('compliant');
+  if (r.status === 'unverified') return s.yellow('not fully verified');
+  return s.red(r.role.found ? 'non-compliant' : 'not found');
+}
+
+function findingLine(f: Finding, s: Style): string {
+  const where = f.loc ? s.dim(`  ${formatLoc(f.loc)}`) : '';
+  return `    ${mark(f, s)} ${f.code.padEnd(23)} ${describeFinding(f)}${where}`;
+}
+
+function formatRole(r: RoleAudit, s: Style): string[] {
+  const lines = [`${s.bold(roleTitle(r))}  ${statusText(r, s)}`, s.dim(`  policy ${r.policy.file} · source ${r.source.kind} ${r.source.location}`)];
+  for (const note of r.notes) lines.push(s.yellow(`  note: ${note}`));
+  const groups: Array<[string, Finding[]]> = [
+    ['Role', r.findings.filter((f) => !f.permission && !f.rule.startsWith('waiver:'))],
+    ...SUBTABS.map((t) => [subtabLabel(t), r.findings.filter((f) => f.permission?.subtab === t)] as [string, Finding[]]),
+    ['Waivers', r.findings.filter((f) => !f.permission && f.rule.startsWith('waiver:'))],
+  ];
+  for (const [title, list] of groups) {
+    if (!list.length) continue;
+    lines.push(`  ${s.bold(title)}`);
+    for (const f of list) lines.push(findingLine(f, s));
+  }
+  const passed = r.rules.filter((x) => x.status === 'pass').length;
+  lines.push(s.dim(`  ${r.rules.length} rules: ${passed} passed · ${r.counts.errors} errors, ${r.counts.warnings} warnings, ${r.counts.waived} waived`));
+  return lines;
+}
+
+function summaryLine(report: AuditReport, s: Style): string {
+  const x = report.summary;
+  const parts = [`${x.roles} role${x.roles === 1 ? '' : 's'}`, s.green(`${x.compliant} compliant`), (x.nonCompliant ? s.red : s.dim)(`${x.nonCompliant} non-compliant`)];
+  if (x.unverified) parts.push(s.yellow(`${x.unverified} not fully verified`));
+  const verdict = x.failed ? s.red(`fails (--fail-on ${report.failOn})`) : s.green('passes');
+  return `${parts.join(', ')} — ${verdict}`;
+}
+
+/** The terminal table: one block per role, findings grouped by role-page subtab. */
+export const formatTerminal: Formatter = (report, ctx) => {
+  const s = createStyle(ctx.color);
+  const blocks = report.results.map((r) => formatRole(r, s).join('\n'));
+  return `${blocks.join('\n\n')}\n\n${summaryLine(report, s)}\n`;
+};

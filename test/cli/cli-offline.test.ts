@@ -1,0 +1,137 @@
+import { mkdtempSync, readFileSync, writeFileSync, mkdirSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { XMLValidator } from 'fast-xml-parser';
+import { runCli, ROOT } from '../helpers/run-cli';
+
+const POLICY = 'policies/polytomic.yaml';
+const SDF = 'fixtures/sdf-project';
+const noStack = (s: string) => expect(s).not.toMatch(/\n\s+at .+:\d+:\d+\)?\n/);
+
+describe('ns-role-audit (built CLI, files only)', () => {
+  test('--version prints the package version', () => {
+    const r = runCli(['--version']);
+    expect(r.code).toBe(0);
+    expect(r.stdout.trim()).toBe(JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')).version);
+  });
+
+  test.each(['audit', 'validate', 'catalog'])('%s --help explains the command and exits 0', (cmd) => {
+    const r = runCli([cmd, '--help']);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toMatch(new RegExp(`Usage: ns-role-audit ${cmd}`));
+  });
+
+  test('no command prints help and exits 2', () => {
+    const r = runCli([]);
+    expect(r.code).toBe(2);
+    expect(r.stdout).toContain('Commands:');
+  });
+
+  test('compliant SDF role: exit 0', () => {
+    const r = runCli(['audit', '--policy', POLICY, '--role-file', `${SDF}/src/Objects/customrole_polytomic.xml`]);
+    expect(r.stderr).toBe('');
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain('compliant');
+  });
+
+  test('drifted role: exit 1; --fail-on never: exit 0', () => {
+    const args = ['audit', '--policy', POLICY, '--role-file', SDF, '--role', 'customrole_polytomic_drifted'];
+    const r = runCli(args);
+    expect(r.code).toBe(1);
+    expect(r.stdout).toContain('LEVEL_TOO_LOW');
+    expect(runCli([...args, '--fail-on', 'never']).code).toBe(0);
+  });
+
+  test('several formats in one run, each to its own file', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'nsra-cli-'));
+    const r = runCli(['audit', '--policy', POLICY, '--role-file', SDF, '--role', 'customrole_polytomic_drifted',
+      '--format', `json=${dir}/r.json`, '--format', `junit=${dir}/out/r.xml`, '--format', `markdown=${dir}/r.md`, '--format', 'table']);
+    expect(r.code).toBe(1);
+    expect(JSON.parse(readFileSync(`${dir}/r.json`, 'utf8')).summary.nonCompliant).toBe(1);
+    expect(XMLValidator.validate(readFileSync(`${dir}/out/r.xml`, 'utf8'))).toBe(true);
+    expect(readFileSync(`${dir}/r.md`, 'utf8')).toContain('- [ ] Add **Custom Lists**');
+    expect(r.stdout).toContain('Polytomic (drifted)');
+  });
+
+  test('two formats on stdout is a usage error', () => {
+    const r = runCli(['audit', '--policy', POLICY, '--role-file', SDF, '--format', 'json', '--format', 'table']);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('only one --format can go to standard output');
+  });
+
+  test('a misspelt permission exits 2 naming the line and suggesting the name', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'nsra-cli-'));
+    const text = readFileSync(join(ROOT, POLICY), 'utf8').replace('Customer Deposits: View', 'Custmer Deposits: View');
+    writeFileSync(join(dir, 'p.yaml'), text);
+    const line = text.split('\n').findIndex((l) => l.includes('Custmer Deposits')) + 1;
+    const r = runCli(['audit', '--policy', join(dir, 'p.yaml'), '--role-file', join(ROOT, SDF)]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain(`p.yaml:${line}:5: error UNKNOWN_PERMISSION: unknown permission 'Custmer Deposits'`);
+    expect(r.stderr).toContain("did you mean 'Customer Deposit' (TRAN_CUSTDEP)?");
+    expect(r.stdout).toBe('');
+    noStack(r.stderr);
+  });
+
+  test.each([
+    [['audit', '--policy', POLICY, '--role-file', 'nowhere.xml'], 'no such file or folder'],
+    [['audit', '--role-file', SDF], '--policy is required'],
+    [['audit', '--policy', POLICY, '--role-file', SDF, '--fail-on', 'warn'], "did you mean 'warning'?"],
+    [['audit', '--policy', POLICY, '--role-file', SDF, '--formt', 'json'], "did you mean '--format'?"],
+    [['audit', '--policy', POLICY, '--role-file', SDF, '--format', 'xml'], 'expected one of table, json, junit, markdown'],
+    [['audit', '--policy', 'nowhere.yaml', '--role-file', SDF], 'nowhere.yaml: no such file'],
+    [['audit', '--policy', POLICY, '--role-file', SDF, '--today', '27/11/2026'], 'expected a date as YYYY-MM-DD'],
+    [['audti'], "did you mean 'audit'?"],
+  ])('%j exits 2 with a clear error', (args, message) => {
+    const r = runCli(args);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain(message);
+    noStack(r.stderr);
+  });
+
+  test('malformed role XML names the file and line', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'nsra-cli-'));
+    writeFileSync(join(dir, 'customrole_bad.xml'), '<role scriptid="customrole_bad">\n  <name>Bad</name>\n  <permissions>\n    <permission><permkey>X</permkey>\n  </permissions>\n</role>\n');
+    const r = runCli(['audit', '--policy', POLICY, '--role-file', join(dir, 'customrole_bad.xml')]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/customrole_bad\.xml:5:\d+: malformed XML/);
+    noStack(r.stderr);
+  });
+
+  test('role not found: exit 1 with ROLE_NOT_FOUND, never a pass', () => {
+    const r = runCli(['audit', '--policy', POLICY, '--role-file', SDF, '--role', 'customrole_nope', '--format', 'json']);
+    expect(r.code).toBe(1);
+    expect(JSON.parse(r.stdout).results[0].findings.map((f: { code: string }) => f.code)).toEqual(['ROLE_NOT_FOUND']);
+  });
+
+  test('colour: never when piped, even less with NO_COLOR; FORCE_COLOR turns it on', () => {
+    const args = ['audit', '--policy', POLICY, '--role-file', SDF, '--role', 'customrole_polytomic_drifted'];
+    expect(runCli(args).stdout).not.toMatch(/\u001b\[/);
+    expect(runCli(args, { env: { FORCE_COLOR: '1' } }).stdout).toMatch(/\u001b\[31m/);
+    expect(runCli(args, { env: { FORCE_COLOR: '1', NO_COLOR: '1' } }).stdout).not.toMatch(/\u001b\[/);
+  });
+
+  test('validate: 0 for valid, 2 for invalid, JSON on request', () => {
+    expect(runCli(['validate', POLICY]).code).toBe(0);
+    const dir = mkdtempSync(join(tmpdir(), 'nsra-cli-'));
+    writeFileSync(join(dir, 'bad.yaml'), 'excess: fial\n');
+    const r = runCli(['validate', POLICY, join(dir, 'bad.yaml'), '--format', 'json']);
+    expect(r.code).toBe(2);
+    const out = JSON.parse(r.stdout);
+    expect(out.results.map((x: { valid: boolean }) => x.valid)).toEqual([true, false]);
+    expect(out.results[1].issues[0]).toMatchObject({ code: 'INVALID_VALUE', loc: { line: 1, column: 9 } });
+  });
+
+  test('catalog finds a permission by plural name and prints JSON', () => {
+    const r = runCli(['catalog', 'Customer', 'Payments', '--format', 'json', '--limit', '1']);
+    expect(r.code).toBe(0);
+    expect(JSON.parse(r.stdout)[0]).toMatchObject({ id: 'TRAN_CUSTPYMT', subtab: 'transactions' });
+    expect(runCli(['catalog', 'zzzzqqq']).code).toBe(1);
+  });
+
+  test('a SuiteCloud project folder is read recursively', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'nsra-sdf-'));
+    mkdirSync(join(dir, 'src', 'Objects', 'roles'), { recursive: true });
+    writeFileSync(join(dir, 'src', 'Objects', 'roles', 'customrole_polytomic.xml'), readFileSync(join(ROOT, SDF, 'src/Objects/customrole_polytomic.xml')));
+    expect(runCli(['audit', '--policy', POLICY, '--role-file', dir]).code).toBe(0);
+  });
+});

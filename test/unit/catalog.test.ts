@@ -1,0 +1,93 @@
+import { getCatalog, subtabOf, parseLevel, customRecordScriptId } from '../../src/catalog';
+
+// The 33 permissions of Polytomic's setup guide, as written there, and the IDs netsuite.md lists.
+const GUIDE: Array<[string, string]> = [
+  ['Cash Sale', 'TRAN_CASHSALE'], ['Cash Sale Refund', 'TRAN_CASHRFND'], ['Credit Memo', 'TRAN_CUSTCRED'],
+  ['Customer Payments', 'TRAN_CUSTPYMT'], ['Customer Deposits', 'TRAN_CUSTDEP'], ['Customer Refunds', 'TRAN_CUSTRFND'],
+  ['Find Transaction', 'TRAN_FIND'], ['Invoice', 'TRAN_CUSTINVC'], ['Invoice Approval', 'TRAN_CUSTINVCAPPRV'],
+  ['Sales Order', 'TRAN_SALESORD'], ['SuiteAnalytics Workbook', 'REPO_ANALYTICS'], ['Transaction Detail', 'REPO_TRAN'],
+  ['Accounts', 'LIST_ACCOUNT'], ['Contact Roles', 'LIST_CONTACTROLE'], ['Contacts', 'LIST_CONTACT'],
+  ['Customers', 'LIST_CUSTJOB'], ['Employee Record', 'LIST_EMPLOYEE_RECORD'], ['Items', 'LIST_ITEM'],
+  ['Payment Methods', 'LIST_PAYMETH'], ['Vendors', 'LIST_VENDOR'], ['Access Token Management', 'ADMI_MANAGE_OAUTH_TOKENS'],
+  ['Custom Body Fields', 'ADMI_CUSTBODYFIELD'], ['Custom Column Fields', 'ADMI_CUSTCOLUMNFIELD'],
+  ['Custom Entity Fields', 'ADMI_CUSTENTITYFIELD'], ['Custom Fields', 'ADMI_CUSTFIELD'], ['Custom Item Fields', 'ADMI_CUSTITEMFIELD'],
+  ['Custom Lists', 'ADMI_CUSTLIST'], ['Custom Record Types', 'ADMI_CUSTRECORD'], ['Custom Transaction Fields', 'ADMI_CUSTTRANFIELD'],
+  ['Log in using Access Tokens', 'ADMI_LOGIN_OAUTH'], ['REST Web Services', 'ADMI_RESTWEBSERVICES'],
+  ['SOAP Web Services', 'ADMI_WEBSERVICES'], ['User Access Tokens', 'ADMI_MANAGE_OWN_OAUTH_TOKENS'],
+];
+
+describe('permission catalog', () => {
+  const catalog = getCatalog();
+
+  test('holds every one of Oracle\'s 669 IDs, each once', () => {
+    expect(catalog.size).toBe(669);
+    expect(new Set(catalog.all().map((p) => p.id)).size).toBe(669);
+  });
+
+  test.each(GUIDE)('guide name %s resolves to %s', (name, id) => {
+    const r = catalog.lookup(name);
+    expect(r.ok && r.permission.id).toBe(id);
+  });
+
+  test('the guide lists 33 distinct permissions', () => {
+    expect(new Set(GUIDE.map(([, id]) => id)).size).toBe(33);
+  });
+
+  test('lookups ignore case and spacing, and accept IDs', () => {
+    for (const q of ['customer payments', '  CUSTOMER   PAYMENT ', 'tran_custpymt']) {
+      const r = catalog.lookup(q);
+      expect(r.ok && r.permission.id).toBe('TRAN_CUSTPYMT');
+    }
+  });
+
+  test('known flaws are fixed: ADMI_LOGIN_OAUTH name, SOAP Web Services alias', () => {
+    expect(catalog.byId('ADMI_LOGIN_OAUTH')!.name).toBe('Log in using Access Tokens');
+    const oauth2 = catalog.lookup('Log In using OAuth 2.0 Access Tokens');
+    expect(oauth2.ok && oauth2.permission.id).toBe('ADMI_LOGIN_OAUTH2');
+    for (const n of ['SOAP Web Services', 'Web Services']) {
+      const r = catalog.lookup(n);
+      expect(r.ok && r.permission.id).toBe('ADMI_WEBSERVICES');
+    }
+  });
+
+  test('misspellings get "did you mean" suggestions', () => {
+    const r = catalog.lookup('Cash Sal');
+    expect(r.ok).toBe(false);
+    expect(!r.ok && r.suggestions[0].id).toBe('TRAN_CASHSALE');
+    const r2 = catalog.lookup('Custmers');
+    expect(!r2.ok && r2.suggestions.map((p) => p.id)).toContain('LIST_CUSTJOB');
+  });
+
+  test('grantable levels follow the role page', () => {
+    const levels = (id: string) => catalog.byId(id)!.levels;
+    for (const id of ['ADMI_WEBSERVICES', 'ADMI_RESTWEBSERVICES', 'ADMI_LOGIN_OAUTH', 'ADMI_MANAGE_OAUTH_TOKENS', 'ADMI_MANAGE_OWN_OAUTH_TOKENS', 'ADMI_MANAGEROLES']) {
+      expect(levels(id)).toEqual(['NONE', 'FULL']);
+    }
+    expect(levels('REPO_ANALYTICS')).toEqual(['NONE', 'EDIT']);
+    expect(levels('REPO_TRAN')).toEqual(['NONE', 'VIEW']);
+    expect(levels('LIST_EMPLOYEE_RECORD')).not.toContain('NONE');
+    expect(levels('TRAN_SALESORD')).toEqual(['NONE', 'VIEW', 'CREATE', 'EDIT', 'FULL']);
+  });
+
+  test.each([
+    ['TRAN_SALESORD', 'transactions'], ['REPO_TRAN', 'reports'], ['LIST_ITEM', 'lists'], ['REGT_ACCTPAY', 'lists'],
+    ['ADMI_CUSTLIST', 'setup'], ['customrecord_invoice_extra', 'customRecords'], ['GRAP_SOMETHING', 'customRecords'],
+  ])('subtab of %s is %s', (id, tab) => expect(subtabOf(id)).toBe(tab));
+
+  test('levels parse from words, SDF, SOAP enums and SuiteQL numbers', () => {
+    expect(['View', 'VIEW', '_view', '1', 1].map(parseLevel)).toEqual(['VIEW', 'VIEW', 'VIEW', 'VIEW', 'VIEW']);
+    expect(parseLevel('Viewer')).toBeUndefined();
+    expect(parseLevel('5')).toBeUndefined();
+  });
+
+  test('custom record keys in both SDF spellings', () => {
+    expect(customRecordScriptId('[scriptid=customrecord_x]')).toBe('customrecord_x');
+    expect(customRecordScriptId('customrecord_x')).toBe('customrecord_x');
+    expect(customRecordScriptId('LIST_ITEM')).toBeUndefined();
+  });
+
+  test('search finds by words in names and IDs', () => {
+    const ids = catalog.search('web services').map((p) => p.id);
+    expect(ids).toEqual(expect.arrayContaining(['ADMI_WEBSERVICES', 'ADMI_RESTWEBSERVICES']));
+  });
+});

@@ -1,0 +1,74 @@
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { XMLValidator } from 'fast-xml-parser';
+import { auditRole, buildReport } from '../../src/audit';
+import { readPolicy } from '../../src/policy';
+import { FORMATTERS, type AuditReport } from '../../src/report';
+import { createFileSource } from '../../src/sources/file-source';
+
+// Each formatter against committed expected output. UPDATE_EXPECTED=1 rewrites them (review the diff!).
+const root = join(__dirname, '..', '..');
+const expectedDir = join(__dirname, '..', 'fixtures', 'reports');
+const EXT: Record<string, string> = { table: 'txt', json: 'json', junit: 'xml', markdown: 'md' };
+
+async function sampleReport(): Promise<AuditReport> {
+  const cwd = process.cwd();
+  process.chdir(root); // paths in the report are relative, as users run the tool
+  try {
+    const poly = readPolicy('policies/polytomic.yaml');
+    const sdf = createFileSource('fixtures/sdf-project');
+    const waivers = readPolicy('test/fixtures/scenarios/waivers/policy.yaml');
+    const results = [
+      await auditRole(poly, sdf, { scriptId: 'customrole_polytomic_drifted' }, '2026-11-27'),
+      await auditRole(waivers, createFileSource('test/fixtures/scenarios/waivers/role.yaml'), waivers.role, '2026-11-27'),
+      await auditRole(poly, sdf, poly.role, '2026-11-27'),
+    ];
+    return buildReport(results, { version: '1.2.3', generatedAt: '2026-11-27T12:00:00.000Z', failOn: 'error' });
+  } finally {
+    process.chdir(cwd);
+  }
+}
+
+describe.each(Object.keys(FORMATTERS))('formatter %s', (name) => {
+  test('matches the committed expected output', async () => {
+    const out = FORMATTERS[name](await sampleReport(), { color: false });
+    const file = join(expectedDir, `expected.${EXT[name]}`);
+    if (process.env.UPDATE_EXPECTED || !existsSync(file)) {
+      mkdirSync(expectedDir, { recursive: true });
+      writeFileSync(file, out);
+    }
+    expect(out).toBe(readFileSync(file, 'utf8'));
+  });
+});
+
+test('the table uses colour only when asked, and never escape codes otherwise', async () => {
+  const report = await sampleReport();
+  expect(FORMATTERS.table(report, { color: false })).not.toMatch(/\u001b\[/);
+  expect(FORMATTERS.table(report, { color: true })).toMatch(/\u001b\[31m✗/);
+});
+
+test('JUnit output is well-formed XML with one suite per role and a case per rule', async () => {
+  const report = await sampleReport();
+  const xml = FORMATTERS.junit(report, { color: false });
+  expect(XMLValidator.validate(xml)).toBe(true);
+  expect(xml.match(/<testsuite /g)).toHaveLength(3);
+  const rules = report.results.reduce((n, r) => n + r.rules.length, 0);
+  expect(xml.match(/<testcase /g)).toHaveLength(rules);
+  expect(xml).toContain('<skipped message="Perform Search (LIST_FIND) is granted at View on Lists, but the policy does not list it. Waived until 2027-06-30');
+});
+
+test('JSON output is the versioned report, each finding with its sentence', async () => {
+  const parsed = JSON.parse(FORMATTERS.json(await sampleReport(), { color: false }));
+  expect(parsed.schemaVersion).toBe(1);
+  expect(parsed.results[0].findings[0]).toHaveProperty('message');
+  expect(parsed.summary).toMatchObject({ roles: 3, compliant: 1, nonCompliant: 2, failed: true });
+});
+
+test('the Markdown checklist has one box per change, under the right subtab', async () => {
+  const md = FORMATTERS.markdown(await sampleReport(), { color: false });
+  expect(md).toContain('### Permissions > Transactions\n\n- [ ] Raise **Sales Order** (TRAN_SALESORD) from Edit to **Full**');
+  expect(md).toContain('- [ ] Add **Custom Lists** (ADMI_CUSTLIST), level **View**');
+  expect(md).toContain('- [ ] Remove **Perform Search** (LIST_FIND) (now Full)');
+  expect(md).toContain('- [ ] Check **Web Services Only Role**');
+  expect(md).toContain('No changes needed.');
+});

@@ -1,0 +1,33 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { LEVELS, SUBTABS } from '../../src/catalog';
+import { FINDING_CODES } from '../../src/diff';
+import { FLAGS } from '../../src/policy';
+
+// The published policy schema and the code must not drift apart.
+const schema = JSON.parse(readFileSync(join(__dirname, '..', '..', 'schema', 'policy.schema.json'), 'utf8'));
+
+test('subtabs in the schema are the catalog\'s subtabs', () => {
+  expect(Object.keys(schema.properties.permissions.properties)).toEqual([...SUBTABS]);
+});
+
+test('flags in the schema are the flags the diff checks', () => {
+  expect(Object.keys(schema.properties.flags.properties)).toEqual([...FLAGS]);
+  expect(schema.properties.waivers.items.properties.flag.enum).toEqual([...FLAGS]);
+});
+
+test('levels in the schema are the five levels, in three casings', () => {
+  const title = (l: string) => l[0] + l.slice(1).toLowerCase();
+  expect([...schema.$defs.level.enum].sort()).toEqual([...LEVELS.map(title), ...LEVELS, ...LEVELS.map((l) => l.toLowerCase())].sort());
+});
+
+test('waivable codes are exactly the finding codes a waiver can cover', () => {
+  const notWaivable = ['ROLE_NOT_FOUND', 'WAIVED', 'WAIVER_EXPIRED', 'WAIVER_UNUSED'];
+  const waivable = Object.keys(FINDING_CODES).filter((c) => !notWaivable.includes(c));
+  expect([...schema.properties.waivers.items.properties.code.enum].sort()).toEqual(waivable.sort());
+});
+
+test('every shipped policy points its $schema line at the published schema', () => {
+  const text = readFileSync(join(__dirname, '..', '..', 'policies', 'polytomic.yaml'), 'utf8');
+  expect(text.split('\n')[0]).toBe('# yaml-language-server: $schema=../schema/policy.schema.json');
+});

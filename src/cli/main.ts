@@ -3,6 +3,7 @@ import { closest } from '../catalog/suggest';
 import { runAudit } from './commands/audit';
 import { runCatalog } from './commands/catalog';
 import { runValidate } from './commands/validate';
+import { runSimulate } from './commands/simulate';
 import { EXIT } from './exit-codes';
 import type { CliIo } from './io';
 import { toolVersion } from './version';
@@ -13,6 +14,7 @@ const COMMANDS: Record<string, { run: Command; summary: string }> = {
   audit: { run: runAudit, summary: 'compare a role with a policy (files or live NetSuite)' },
   validate: { run: runValidate, summary: 'check policy files' },
   catalog: { run: runCatalog, summary: 'search NetSuite permission names and IDs' },
+  simulate: { run: (argv, io) => runSimulate(argv, io), summary: 'run a local NetSuite simulator (SOAP + REST SuiteQL)' },
 };
 
 /** Registers another command (the simulator and live commands add themselves this way). */

@@ -1,0 +1,24 @@
+/** What token-based authentication needs: NetSuite's setup produces these five values. */
+export interface Credentials {
+  /** Account id in any form (1234567_SB1, 1234567-sb1); normalized where used. */
+  accountId: string;
+  consumerKey: string;
+  consumerSecret: string;
+  tokenId: string;
+  tokenSecret: string;
+}
+
+/** The canonical account id: upper case with an underscore (`1234567_SB1`). */
+export function canonicalAccount(id: string): string {
+  return id.trim().toUpperCase().replace(/-/g, '_');
+}
+
+/** The account's host label: lower case with a hyphen (`1234567-sb1`). */
+export function accountHost(id: string): string {
+  return id.trim().toLowerCase().replace(/_/g, '-');
+}
+
+/** The secret values of a credential set, for redaction. */
+export function secretsOf(c: Credentials): string[] {
+  return [c.consumerKey, c.consumerSecret, c.tokenId, c.tokenSecret].filter((s) => s.length >= 4);
+}

@@ -1,0 +1,93 @@
+import { readFileSync } from 'node:fs';
+import { parseLevel, type Level } from '../catalog/levels';
+import { AuditError, type InputIssue } from '../errors';
+import { validateAgainstSchema } from '../input/schema';
+import { parseYamlFile } from '../input/yaml-file';
+import { canonicalAccountId, type FaultSettings, type SimAccount, type SimRole } from './account';
+
+/** Fixture as written (after schema validation). */
+interface RawFixture {
+  account: { id: string; companyName?: string; concurrencyLimit?: number; features?: Partial<SimAccount['features']>; clockSkewSeconds?: number };
+  roles: Array<{ internalId: number; scriptId: string; name: string; centerType?: string; inactive?: boolean; allPermissions?: boolean; flags?: { webServicesOnly?: boolean; doNotRestrictEmployeeFields?: boolean }; permissions?: Record<string, string> }>;
+  integrations?: Array<{ name: string; consumerKey: string; consumerSecret: string; enabled?: boolean }>;
+  users?: Array<{ internalId: number; name: string; email?: string; roles?: string[] }>;
+  tokens?: Array<{ name: string; tokenId: string; tokenSecret: string; integration: string; user: number; role: string; revoked?: boolean }>;
+  records?: Record<string, string[]>;
+  faults?: Partial<FaultSettings>;
+}
+
+/** Default faults: none. */
+export const NO_FAULTS: FaultSettings = { latencyMs: 0, serverErrorRate: 0, concurrencyRefusalRate: 0, truncateRate: 0, seed: 1 };
+
+/** Parses and cross-checks an account fixture (YAML/JSON). Pure; throws AuditError FIXTURE_INVALID with positioned issues. */
+export function parseAccountFixture(file: string, text: string): SimAccount {
+  const { yaml, issues } = parseYamlFile(file, text);
+  const all: InputIssue[] = [...issues];
+  if (yaml) all.push(...validateAgainstSchema('account-fixture', yaml));
+  if (!yaml || all.length) throw new AuditError('FIXTURE_INVALID', `${file}: not a valid account fixture`, { issues: all });
+  const raw = yaml.value as RawFixture;
+  const problem = (path: Array<string | number>, message: string) => all.push({ code: 'FIXTURE_INVALID', message, loc: yaml.locate(path) });
+
+  const roles: SimRole[] = raw.roles.map((r) => ({
+    internalId: String(r.internalId),
+    scriptId: r.scriptId,
+    name: r.name,
+    centerType: r.centerType ?? 'WEBSERVICE',
+    allPermissions: r.allPermissions ?? false,
+    inactive: r.inactive ?? false,
+    webServicesOnly: r.flags?.webServicesOnly ?? false,
+    doNotRestrictEmployeeFields: r.flags?.doNotRestrictEmployeeFields ?? false,
+    permissions: new Map(Object.entries(r.permissions ?? {}).map(([k, v]) => [k, parseLevel(v) as Level])),
+  }));
+  const roleByScript = new Map(roles.map((r) => [r.scriptId, r]));
+  const seen = new Set<string>();
+  raw.roles.forEach((r, i) => {
+    for (const key of [`id:${r.internalId}`, `script:${r.scriptId}`]) {
+      if (seen.has(key)) problem(['roles', i], `duplicate role ${key.replace(':', ' ')}`);
+      seen.add(key);
+    }
+  });
+  const integrations = (raw.integrations ?? []).map((x) => ({ ...x, enabled: x.enabled ?? true }));
+  const integrationByName = new Map(integrations.map((x) => [x.name, x]));
+  const users = (raw.users ?? []).map((u) => ({ internalId: String(u.internalId), name: u.name, email: u.email, roles: u.roles ?? [] }));
+  users.forEach((u, i) => u.roles.forEach((r, j) => { if (!roleByScript.has(r)) problem(['users', i, 'roles', j], `no role '${r}' in this fixture`); }));
+  const tokens = (raw.tokens ?? []).flatMap((t, i) => {
+    const integration = integrationByName.get(t.integration);
+    const role = roleByScript.get(t.role);
+    const user = users.find((u) => u.internalId === String(t.user));
+    if (!integration) problem(['tokens', i, 'integration'], `no integration '${t.integration}' in this fixture`);
+    if (!role) problem(['tokens', i, 'role'], `no role '${t.role}' in this fixture`);
+    if (!user) problem(['tokens', i, 'user'], `no user ${t.user} in this fixture`);
+    else if (role && !user.roles.includes(role.scriptId)) problem(['tokens', i, 'role'], `user ${t.user} does not hold role '${t.role}'`);
+    if (!integration || !role || !user) return [];
+    return [{ name: t.name, tokenId: t.tokenId, tokenSecret: t.tokenSecret, integration, userId: user.internalId, role, revoked: t.revoked ?? false }];
+  });
+  if (all.length) throw new AuditError('FIXTURE_INVALID', `${file}: not a valid account fixture`, { issues: all });
+
+  let nextId = 100;
+  const records = new Map(Object.entries(raw.records ?? {}).map(([type, names]) => [type, names.map((name) => ({ internalId: String(nextId++), name }))]));
+  return {
+    id: canonicalAccountId(raw.account.id),
+    companyName: raw.account.companyName ?? 'Simulated Company',
+    concurrencyLimit: raw.account.concurrencyLimit ?? 5,
+    features: { soapWebServices: true, restWebServices: true, tokenBasedAuthentication: true, ...raw.account.features },
+    clockSkewSeconds: raw.account.clockSkewSeconds ?? 0,
+    roles,
+    integrations,
+    users,
+    tokens,
+    records,
+    faults: { ...NO_FAULTS, ...raw.faults },
+  };
+}
+
+/** Reads an account fixture file. */
+export function readAccountFixture(file: string): SimAccount {
+  let text: string;
+  try {
+    text = readFileSync(file, 'utf8');
+  } catch (e) {
+    throw new AuditError('FIXTURE_UNREADABLE', `${file}: ${(e as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : (e as Error).message}`);
+  }
+  return parseAccountFixture(file, text);
+}

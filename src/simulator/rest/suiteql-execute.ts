@@ -1,0 +1,57 @@
+import type { SimAccount } from '../account';
+import { SuiteQlError, type Condition, type SuiteQlQuery } from './suiteql-parse';
+import { TABLES } from './suiteql-tables';
+
+const isNum = (s: string) => /^-?\d+(\.\d+)?$/.test(s);
+
+/** Compares two SuiteQL values: numerically when both are numbers, else as text (case-sensitive). */
+function compare(a: string, b: string): number {
+  if (isNum(a) && isNum(b)) return Number(a) - Number(b);
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+
+function matches(row: Record<string, string>, c: Condition): boolean {
+  const v = row[c.column];
+  switch (c.op) {
+    case 'IN': return c.values.some((x) => compare(v, x) === 0);
+    case '=': return compare(v, c.values[0]) === 0;
+    case '!=': return compare(v, c.values[0]) !== 0;
+    case '<': return compare(v, c.values[0]) < 0;
+    case '<=': return compare(v, c.values[0]) <= 0;
+    case '>': return compare(v, c.values[0]) > 0;
+    case '>=': return compare(v, c.values[0]) >= 0;
+  }
+}
+
+const cache = new WeakMap<SimAccount, Map<string, Array<Record<string, string>>>>();
+
+/** A table's rows, built once per account (fixtures do not change while served). */
+function tableRows(account: SimAccount, name: string): Array<Record<string, string>> {
+  let byTable = cache.get(account);
+  if (!byTable) cache.set(account, (byTable = new Map()));
+  let rows = byTable.get(name);
+  if (!rows) byTable.set(name, (rows = TABLES[name].rows(account)));
+  return rows;
+}
+
+/** Runs a parsed query: checks table and columns, filters, orders, projects. Every value is a string. */
+export function executeSuiteQl(account: SimAccount, q: SuiteQlQuery): Array<Record<string, string>> {
+  const table = TABLES[q.table];
+  if (!table) throw new SuiteQlError(`Record '${q.table}' was not found.`);
+  const known = new Set(table.columns);
+  const used = [...(q.columns === '*' ? [] : q.columns), ...q.where.map((w) => w.column), ...q.orderBy.map((o) => o.column)];
+  const unknown = used.find((c) => !known.has(c));
+  if (unknown) throw new SuiteQlError(`Field '${unknown}' for record '${q.table}' was not found. Reason: NOT_EXPOSED - Not available for channel SEARCH`);
+  let rows = tableRows(account, q.table).filter((r) => q.where.every((c) => matches(r, c)));
+  if (q.orderBy.length) {
+    rows = [...rows].sort((a, b) => {
+      for (const o of q.orderBy) {
+        const d = compare(a[o.column], b[o.column]);
+        if (d) return o.desc ? -d : d;
+      }
+      return 0;
+    });
+  }
+  const cols = q.columns === '*' ? table.columns : q.columns;
+  return rows.map((r) => Object.fromEntries(cols.map((c) => [c, r[c]])));
+}

@@ -1,0 +1,128 @@
+/**
+ * The small SuiteQL the simulator understands:
+ *   SELECT <* | col, ...> FROM <table> [WHERE <cond> [AND <cond>]...] [ORDER BY <col> [ASC|DESC], ...]
+ *   cond := col (= | != | <> | < | <= | > | >=) value | col IN (value, ...)
+ * Anything else is a SuiteQlError, which the endpoint turns into NetSuite's 400: never an empty result.
+ */
+
+/** A comparison in WHERE. */
+export interface Condition {
+  column: string;
+  op: '=' | '!=' | '<' | '<=' | '>' | '>=' | 'IN';
+  values: string[];
+}
+
+/** A parsed query. */
+export interface SuiteQlQuery {
+  columns: string[] | '*';
+  table: string;
+  where: Condition[];
+  orderBy: Array<{ column: string; desc: boolean }>;
+}
+
+/** A query outside the subset, or malformed. */
+export class SuiteQlError extends Error {}
+
+type Token = { kind: 'word' | 'string' | 'number' | 'punct'; value: string };
+
+function tokenize(q: string): Token[] {
+  const tokens: Token[] = [];
+  let i = 0;
+  while (i < q.length) {
+    const c = q[i];
+    if (/\s/.test(c)) { i++; continue; }
+    if (c === "'") {
+      let s = '';
+      i++;
+      for (;;) {
+        if (i >= q.length) throw new SuiteQlError('unterminated string literal');
+        if (q[i] === "'" && q[i + 1] === "'") { s += "'"; i += 2; continue; }
+        if (q[i] === "'") { i++; break; }
+        s += q[i++];
+      }
+      tokens.push({ kind: 'string', value: s });
+      continue;
+    }
+    const num = /^-?\d+(\.\d+)?/.exec(q.slice(i));
+    if (num && (c !== '-' || !tokens.length || tokens[tokens.length - 1].kind === 'punct')) { tokens.push({ kind: 'number', value: num[0] }); i += num[0].length; continue; }
+    const word = /^[A-Za-z_][A-Za-z0-9_]*/.exec(q.slice(i));
+    if (word) { tokens.push({ kind: 'word', value: word[0] }); i += word[0].length; continue; }
+    const punct = /^(<=|>=|<>|!=|[=<>(),*;])/.exec(q.slice(i));
+    if (punct) { tokens.push({ kind: 'punct', value: punct[0] }); i += punct[0].length; continue; }
+    throw new SuiteQlError(`unexpected character '${c}'`);
+  }
+  while (tokens.length && tokens[tokens.length - 1].value === ';') tokens.pop();
+  return tokens;
+}
+
+/** Parses a query of the supported subset. */
+export function parseSuiteQl(q: string): SuiteQlQuery {
+  const t = tokenize(q);
+  let pos = 0;
+  const peek = () => t[pos];
+  const isWord = (w: string) => peek()?.kind === 'word' && peek().value.toUpperCase() === w;
+  const expectWord = (w: string) => {
+    if (!isWord(w)) throw new SuiteQlError(`expected ${w}${peek() ? ` near '${peek().value}'` : ' at end of query'}`);
+    pos++;
+  };
+  const ident = (what: string) => {
+    const tok = t[pos++];
+    if (!tok || tok.kind !== 'word' || ['SELECT', 'FROM', 'WHERE', 'AND', 'OR', 'ORDER', 'BY', 'IN'].includes(tok.value.toUpperCase())) {
+      throw new SuiteQlError(`expected ${what}${tok ? ` near '${tok.value}'` : ' at end of query'}`);
+    }
+    return tok.value.toLowerCase();
+  };
+  const value = () => {
+    const tok = t[pos++];
+    if (!tok || (tok.kind !== 'string' && tok.kind !== 'number')) throw new SuiteQlError(`expected a value${tok ? ` near '${tok.value}'` : ''}`);
+    return tok.value;
+  };
+
+  expectWord('SELECT');
+  let columns: string[] | '*';
+  if (peek()?.value === '*') { pos++; columns = '*'; } else {
+    columns = [ident('a column')];
+    while (peek()?.value === ',') { pos++; columns.push(ident('a column')); }
+  }
+  expectWord('FROM');
+  const table = ident('a table');
+  const where: Condition[] = [];
+  if (isWord('WHERE')) {
+    pos++;
+    for (;;) {
+      const column = ident('a column');
+      const op = peek();
+      if (op?.kind === 'word' && op.value.toUpperCase() === 'IN') {
+        pos++;
+        if (peek()?.value !== '(') throw new SuiteQlError("expected '(' after IN");
+        pos++;
+        const values = [value()];
+        while (peek()?.value === ',') { pos++; values.push(value()); }
+        if (peek()?.value !== ')') throw new SuiteQlError("expected ')' to close IN");
+        pos++;
+        where.push({ column, op: 'IN', values });
+      } else if (op?.kind === 'punct' && ['=', '!=', '<>', '<', '<=', '>', '>='].includes(op.value)) {
+        pos++;
+        where.push({ column, op: (op.value === '<>' ? '!=' : op.value) as Condition['op'], values: [value()] });
+      } else throw new SuiteQlError(`unsupported condition${op ? ` near '${op.value}'` : ''}`);
+      if (isWord('AND')) { pos++; continue; }
+      break;
+    }
+  }
+  const orderBy: SuiteQlQuery['orderBy'] = [];
+  if (isWord('ORDER')) {
+    pos++;
+    expectWord('BY');
+    for (;;) {
+      const column = ident('a column');
+      let desc = false;
+      if (isWord('ASC')) pos++;
+      else if (isWord('DESC')) { pos++; desc = true; }
+      orderBy.push({ column, desc });
+      if (peek()?.value === ',') { pos++; continue; }
+      break;
+    }
+  }
+  if (pos < t.length) throw new SuiteQlError(`unsupported syntax near '${t[pos].value}'`);
+  return { columns, table, where, orderBy };
+}

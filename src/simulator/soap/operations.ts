@@ -161,14 +161,14 @@ function getAccountGovernanceInfo(ctx: OpContext): OpResult {
 }
 
 function getIntegrationGovernanceInfo(ctx: OpContext): OpResult {
-  return { body: wrap(ctx, 'getIntegrationGovernanceInfo', 'getIntegrationGovernanceInfoResult', `${statusXml()}<platformCore:integrationConcurrencyLimit>${ctx.account.concurrencyLimit}</platformCore:integrationConcurrencyLimit><platformCore:limitType>_accountLimit</platformCore:limitType>`), outcome: 'ok' };
+  return { body: wrap(ctx, 'getIntegrationGovernanceInfo', 'getIntegrationGovernanceInfoResult', `${statusXml()}<platformCore:integrationConcurrencyLimit>${ctx.account.concurrencyLimit}</platformCore:integrationConcurrencyLimit><platformCore:limitType>_account</platformCore:limitType>`), outcome: 'ok' };
 }
 
 function getDataCenterUrls(ctx: OpContext, req: XmlNode): OpResult {
   const ns = nsFor(ctx.version);
   const acct = child(req, 'account', ns.messages)?.text ?? '';
   if (acct.toUpperCase().replace(/-/g, '_') !== ctx.account.id) {
-    return { body: wrap(ctx, 'getDataCenterUrls', 'getDataCenterUrlsResult', statusXml({ code: 'INVALID_ACCOUNT', message: `Account ${acct} is not known here.` })), outcome: 'INVALID_ACCOUNT' };
+    return { body: wrap(ctx, 'getDataCenterUrls', 'getDataCenterUrlsResult', statusXml({ code: 'INVALID_ACCT', message: `Account ${acct} is not known here.` })), outcome: 'INVALID_ACCT' };
   }
   const u = xmlEscape(ctx.baseUrl);
   return { body: wrap(ctx, 'getDataCenterUrls', 'getDataCenterUrlsResult', `${statusXml()}<platformCore:dataCenterUrls><platformCore:restDomain>${u}</platformCore:restDomain><platformCore:webservicesDomain>${u}</platformCore:webservicesDomain><platformCore:systemDomain>${u}</platformCore:systemDomain></platformCore:dataCenterUrls>`), outcome: 'ok' };

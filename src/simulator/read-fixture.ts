@@ -7,7 +7,7 @@ import { canonicalAccountId, type FaultSettings, type SimAccount, type SimRole }
 
 /** Fixture as written (after schema validation). */
 interface RawFixture {
-  account: { id: string; companyName?: string; concurrencyLimit?: number; features?: Partial<SimAccount['features']>; clockSkewSeconds?: number };
+  account: { id: string | number; companyName?: string; concurrencyLimit?: number; features?: Partial<SimAccount['features']>; clockSkewSeconds?: number };
   roles: Array<{ internalId: number; scriptId: string; name: string; centerType?: string; inactive?: boolean; allPermissions?: boolean; flags?: { webServicesOnly?: boolean; doNotRestrictEmployeeFields?: boolean }; permissions?: Record<string, string> }>;
   integrations?: Array<{ name: string; consumerKey: string; consumerSecret: string; enabled?: boolean }>;
   users?: Array<{ internalId: number; name: string; email?: string; roles?: string[] }>;
@@ -67,7 +67,7 @@ export function parseAccountFixture(file: string, text: string): SimAccount {
   let nextId = 100;
   const records = new Map(Object.entries(raw.records ?? {}).map(([type, names]) => [type, names.map((name) => ({ internalId: String(nextId++), name }))]));
   return {
-    id: canonicalAccountId(raw.account.id),
+    id: canonicalAccountId(String(raw.account.id)),
     companyName: raw.account.companyName ?? 'Simulated Company',
     concurrencyLimit: raw.account.concurrencyLimit ?? 5,
     features: { soapWebServices: true, restWebServices: true, tokenBasedAuthentication: true, ...raw.account.features },

@@ -46,7 +46,7 @@ export async function auditRole(policy: Policy, source: RoleSource, selector: Ro
   }
   return auditSnapshot(policy, role, {
     selector,
-    source: { kind: role?.evidence === 'effective-access' ? 'soap' : source.kind, location: source.location },
+    source: { kind: role?.evidence === 'effective-access' ? 'soap' : source.kind, location: role?.origin ?? source.location },
     today,
     notes: source.notes,
   });

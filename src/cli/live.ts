@@ -1,17 +1,50 @@
+import { existsSync } from 'node:fs';
+import { resolve } from 'node:path';
 import { AuditError } from '../errors';
+import { secretsOf } from '../netsuite/credentials';
+import { CONFIG_FILE, connectionFromConfig, connectionFromEnv, readConfig, type Connection } from '../netsuite/connection';
+import { openSession, type Session } from '../netsuite/session';
+import type { TraceEvent } from '../netsuite/transport';
+import { createLiveSource, type LiveSourceKind } from '../sources/live-source';
 import type { RoleSource } from '../sources/role-source';
+import { oneOf } from './args';
 import type { CliIo } from './io';
+import type { RedactingIo } from './redact';
 
-/** Options that choose a live NetSuite source. */
+/** Options that choose a live NetSuite connection. */
 export interface LiveOptions {
   connection?: string;
   source?: string;
   config?: string;
+  verbose?: boolean;
+}
+
+/** Resolves the connection: `--connection` from the config file, else the NETSUITE_* environment. */
+export function resolveConnection(opts: LiveOptions, io: CliIo): Connection {
+  let conn: Connection;
+  if (opts.connection) {
+    const file = resolve(io.cwd, opts.config ?? CONFIG_FILE);
+    conn = connectionFromConfig(readConfig(file), opts.connection, io.env);
+  } else {
+    if (opts.config && !existsSync(resolve(io.cwd, opts.config))) throw new AuditError('CONFIG_INVALID', `${opts.config}: no such config file`);
+    conn = connectionFromEnv(io.env);
+  }
+  (io as Partial<RedactingIo>).addSecrets?.(secretsOf(conn.credentials));
+  return conn;
+}
+
+/** `--verbose`: one line per HTTP attempt on stderr, never a header or a body. */
+export function traceTo(io: CliIo): (e: TraceEvent) => void {
+  return (e) => io.stderr.write(`[${e.api}] ${e.method} ${e.url} ${e.label} -> ${e.status ?? e.error} ${e.ms} ms${e.attempt > 1 ? ` (attempt ${e.attempt})` : ''}${e.retrying ? ', retrying' : ''}\n`);
+}
+
+/** Opens a session for the flags. */
+export function openLiveSession(opts: LiveOptions, io: CliIo): Session {
+  return openSession(resolveConnection(opts, io), { trace: opts.verbose ? traceTo(io) : undefined });
 }
 
 /** Builds the live source the flags and environment describe. */
-export async function resolveLiveSource(_opts: LiveOptions, _io: CliIo): Promise<RoleSource> {
-  throw new AuditError('USAGE', 'no role source: pass --role-file <path>', {
-    details: { hint: 'live audits over SuiteQL/SOAP are not available in this build' },
-  });
+export async function resolveLiveSource(opts: LiveOptions, io: CliIo): Promise<RoleSource> {
+  const kind = oneOf<LiveSourceKind>('source', opts.source ?? 'auto', ['auto', 'suiteql', 'soap']);
+  return createLiveSource(openLiveSession(opts, io), kind);
 }

@@ -4,9 +4,11 @@ import { runAudit } from './commands/audit';
 import { runCatalog } from './commands/catalog';
 import { runValidate } from './commands/validate';
 import { runSimulate } from './commands/simulate';
+import { runDemo } from './commands/demo';
 import { EXIT } from './exit-codes';
 import type { CliIo } from './io';
 import { toolVersion } from './version';
+import { createRedactingIo, secretsInEnv } from './redact';
 
 type Command = (argv: string[], io: CliIo) => Promise<number>;
 
@@ -15,6 +17,7 @@ const COMMANDS: Record<string, { run: Command; summary: string }> = {
   validate: { run: runValidate, summary: 'check policy files' },
   catalog: { run: runCatalog, summary: 'search NetSuite permission names and IDs' },
   simulate: { run: (argv, io) => runSimulate(argv, io), summary: 'run a local NetSuite simulator (SOAP + REST SuiteQL)' },
+  demo: { run: runDemo, summary: 'audit the Polytomic policy against the bundled simulator' },
 };
 
 /** Registers another command (the simulator and live commands add themselves this way). */
@@ -57,7 +60,8 @@ export function reportError(err: unknown, io: CliIo): number {
 }
 
 /** Runs the CLI and returns the exit code; the only caller of process.exit is bin/. */
-export async function runCli(argv: string[], io: CliIo): Promise<number> {
+export async function runCli(argv: string[], rawIo: CliIo): Promise<number> {
+  const io = createRedactingIo(rawIo, secretsInEnv(rawIo.env));
   const [first, ...rest] = argv;
   try {
     if (first === undefined || first === '-h' || first === '--help' || first === 'help') {

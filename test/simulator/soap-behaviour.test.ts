@@ -62,7 +62,8 @@ describe('anything else is a SOAP fault, never a crash or a hang', () => {
   test('unknown paths are 404 in NetSuite\'s REST error shape', async () => {
     const r = await fetch(`${sim.url}/services/rest/record/v1/customer/1`);
     expect(r.status).toBe(404);
-    expect((await r.json())['o:errorDetails'][0]['o:errorCode']).toBe('NONEXISTENT_ID');
+    const body = (await r.json()) as { 'o:errorDetails': Array<{ 'o:errorCode': string }> };
+    expect(body['o:errorDetails'][0]['o:errorCode']).toBe('NONEXISTENT_ID');
   });
 
   test('the WSDL is served per version with the simulator\'s address', async () => {

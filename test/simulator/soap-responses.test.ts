@@ -4,7 +4,12 @@ import { startSimulator, type Simulator } from '../../src/simulator';
 import { tokenPassportXml } from '../../src/netsuite/signing';
 import { credentialsFor, demoAccount, freshCtx, postSoap } from '../helpers/sim-client';
 // eslint-disable-next-line @typescript-eslint/no-require-imports
-const { SOAP_CASES, normalizeSoapResponse, soapEnvelope } = require('../helpers/soap-cases.js');
+const { SOAP_CASES, normalizeSoapResponse, soapEnvelope } = require('../helpers/soap-cases.js') as {
+  SOAP_CASES: SoapCase[];
+  normalizeSoapResponse(xml: string, url: string): string;
+  soapEnvelope(version: string, body: string, header: string): string;
+};
+interface SoapCase { name: string; token?: string; body: string; badSecret?: boolean }
 
 // The simulator's responses, held to files that were checked against NetSuite's real XSDs
 // (scripts/capture-soap-responses.js says how). A change here is a change on the wire.
@@ -12,7 +17,7 @@ let sim: Simulator;
 beforeAll(async () => { sim = await startSimulator({ fixture: demoAccount() }); });
 afterAll(() => sim.stop());
 
-describe.each(SOAP_CASES.map((c: { name: string }) => [c.name, c]))('SOAP response %s', (name, c: { token?: string; body: string; badSecret?: boolean }) => {
+describe.each(SOAP_CASES.map((c) => [c.name, c] as [string, SoapCase]))('SOAP response %s', (name, c) => {
   test('matches the XSD-checked capture', async () => {
     const cred = c.token ? credentialsFor(sim, c.token) : undefined;
     const header = cred ? tokenPassportXml(c.badSecret ? { ...cred, tokenSecret: 'x'.repeat(64) } : cred, freshCtx(), '2023_2') : '';

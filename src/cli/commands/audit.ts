@@ -20,7 +20,10 @@ in excess or above a ceiling.
 Source (one of):
   --role-file <path>        SDF customrole XML, a SuiteCloud project folder
                             (Objects/**/customrole_*.xml) or a role snapshot
-  (none)                    the live account in NETSUITE_* environment variables
+  (none)                    the live account in the environment: NETSUITE_ACCOUNT_ID,
+                            NETSUITE_CONSUMER_KEY, NETSUITE_CONSUMER_SECRET,
+                            NETSUITE_TOKEN_ID, NETSUITE_TOKEN_SECRET and optional
+                            NETSUITE_BASE_URL
   --connection <name>       a named connection from ns-role-audit.config.yaml
   --source <kind>           live source: auto (default), suiteql or soap
 
@@ -33,6 +36,7 @@ Options:
   --today <YYYY-MM-DD>      date for waiver expiry (default: today, UTC)
   --config <file>           config file for --connection (default
                             ./ns-role-audit.config.yaml)
+  --verbose                 one line per HTTP request on stderr (no secrets)
   -h, --help                show this help
 
 Exit codes: 0 compliant, 1 findings at or above --fail-on, 2 could not audit.
@@ -63,6 +67,7 @@ export async function runAudit(argv: string[], io: CliIo): Promise<number> {
     connection: { type: 'string' },
     source: { type: 'string' },
     config: { type: 'string' },
+    verbose: { type: 'boolean', default: false },
   });
   if (values.help) { io.stdout.write(AUDIT_HELP); return EXIT.OK; }
   const failOn = oneOf<FailOn>('fail-on', values['fail-on']!, ['error', 'warning', 'never']);
@@ -78,7 +83,7 @@ export async function runAudit(argv: string[], io: CliIo): Promise<number> {
   }
   let source: RoleSource;
   if (values['role-file']) source = createFileSource(values['role-file']);
-  else source = await resolveLiveSource({ connection: values.connection, source: values.source, config: values.config }, io);
+  else source = await resolveLiveSource({ connection: values.connection, source: values.source, config: values.config, verbose: values.verbose }, io);
   try {
     const result = await auditRole(policy, source, selector, today);
     const report = buildReport([result], { version: toolVersion(), generatedAt: io.now().toISOString(), failOn });

@@ -1,0 +1,62 @@
+import { writeFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { AuditError } from '../../errors';
+import { formatStarterPolicy } from '../../policy/write-starter';
+import { describeSelector, parseRoleSelector } from '../../role/select';
+import { createLiveSource } from '../../sources/live-source';
+import { formatSnapshot } from '../../sources/snapshot';
+import { oneOf, parseCommandArgs, required } from '../args';
+import { EXIT } from '../exit-codes';
+import type { CliIo } from '../io';
+import { openLiveSession } from '../live';
+
+export const PULL_HELP = `Usage: ns-role-audit pull --role <id|scriptid|name> [options]
+
+Reads a live role's definition over REST SuiteQL and writes it as a snapshot
+(for audits and diffs without network) or as a starter policy in the role
+page's wording. Needs a token whose role may read roles (Bulk Manage Roles).
+
+Options:
+  --role <id>            script id, internal id or name (required)
+  --as snapshot|policy   what to write (default snapshot)
+  --out <file>           write here instead of stdout (.json: JSON snapshot)
+  --connection <name>    a connection from the config file (default: NETSUITE_*)
+  --config <file>        config file (default ./ns-role-audit.config.yaml)
+  --verbose              one line per HTTP request on stderr
+
+Exit codes: 0 written, 1 no such role, 2 could not read.
+`;
+
+/** `ns-role-audit pull`. */
+export async function runPull(argv: string[], io: CliIo): Promise<number> {
+  const { values } = parseCommandArgs('pull', argv, {
+    role: { type: 'string' },
+    as: { type: 'string', default: 'snapshot' },
+    out: { type: 'string' },
+    connection: { type: 'string' },
+    config: { type: 'string' },
+    verbose: { type: 'boolean', default: false },
+  });
+  if (values.help) { io.stdout.write(PULL_HELP); return EXIT.OK; }
+  const selector = parseRoleSelector(required('pull', 'role', values.role));
+  const as = oneOf('as', values.as!, ['snapshot', 'policy'] as const);
+  const session = openLiveSession({ connection: values.connection, config: values.config, verbose: values.verbose }, io);
+  const source = createLiveSource(session, 'suiteql');
+  const role = await source.fetchRole(selector);
+  if (!role) {
+    io.stderr.write(`ns-role-audit: no role ${describeSelector(selector)} in account ${session.connection.accountId}\n`);
+    return EXIT.FINDINGS;
+  }
+  const capturedAt = io.now().toISOString();
+  const json = values.out?.toLowerCase().endsWith('.json');
+  if (as === 'policy' && json) throw new AuditError('USAGE', '--as policy writes YAML; give --out a .yaml name');
+  const text = as === 'snapshot'
+    ? formatSnapshot([role], { capturedAt, account: session.connection.accountId, source: 'suiteql' }, json ? 'json' : 'yaml')
+    : formatStarterPolicy(role, { source: `account ${session.connection.accountId}`, capturedAt, schemaPath: 'node_modules/ns-role-audit/schema/policy.schema.json' });
+  if (!values.out) io.stdout.write(text);
+  else {
+    writeFileSync(resolve(io.cwd, values.out), text);
+    io.stderr.write(`wrote ${values.out}: ${role.scriptId ?? role.internalId}, ${role.permissions.length} permissions\n`);
+  }
+  return EXIT.OK;
+}

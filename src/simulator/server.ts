@@ -92,6 +92,8 @@ export async function startSimulator(opts: SimulatorOptions): Promise<Simulator>
 
     const api = soap ? 'soap' : 'rest';
     const version = soap?.[1] ?? '';
+    // What the log calls the request even when it is refused before being parsed.
+    const opName = soap ? /<(?:[\w.-]+:)?Body[^>]*>\s*<(?:[\w.-]+:)?(\w+)/.exec(body)?.[1] ?? 'unknown' : `${req.method} ${path}`;
     const admitted = gate.enter();
     try {
       if (faults.latencyMs) await delay(faults.latencyMs);
@@ -99,14 +101,14 @@ export async function startSimulator(opts: SimulatorOptions): Promise<Simulator>
       if (refuse) {
         if (api === 'soap') {
           const f = FAULTS.concurrency();
-          entry({ api, operation: 'unknown', outcome: f.code, status: 500, concurrent: admitted.concurrent });
+          entry({ api, operation: opName, outcome: f.code, status: 500, concurrent: admitted.concurrent });
           return send(res, 500, 'text/xml; charset=utf-8', faultEnvelope(version, f));
         }
-        entry({ api, operation: `${req.method} ${path}`, outcome: 'CONCURRENCY_LIMIT_EXCEEDED', status: 429, concurrent: admitted.concurrent });
+        entry({ api, operation: opName, outcome: 'CONCURRENCY_LIMIT_EXCEEDED', status: 429, concurrent: admitted.concurrent });
         return send(res, 429, 'application/json', new RestError(429, 'CONCURRENCY_LIMIT_EXCEEDED', 'Concurrent request limit exceeded. Request blocked.').body());
       }
       if (random() < faults.serverErrorRate) {
-        entry({ api, operation: `${req.method} ${path}`, outcome: 'SERVICE_UNAVAILABLE', status: 503, concurrent: admitted.concurrent });
+        entry({ api, operation: opName, outcome: 'SERVICE_UNAVAILABLE', status: 503, concurrent: admitted.concurrent });
         return send(res, 503, 'text/html', '<html><body><h1>503 Service Unavailable</h1></body></html>');
       }
       const out = api === 'soap'

@@ -1,0 +1,144 @@
+import { mkdtempSync, readFileSync, readdirSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { createServer } from 'node:net';
+import type { AddressInfo } from 'node:net';
+import { startSimulator, type Simulator } from '../../src/simulator';
+import { runCliAsync } from '../helpers/run-cli';
+import { allSecrets, envFor, expectReadOnly } from '../helpers/live-env';
+import { demoAccount } from '../helpers/sim-client';
+
+// End to end over real HTTP: the built CLI against the simulator, credentials from the environment.
+let sim: Simulator;
+const printed: string[] = [];
+beforeAll(async () => { sim = await startSimulator({ fixture: demoAccount() }); });
+afterAll(async () => {
+  await sim.stop();
+});
+afterEach(() => expectReadOnly(sim));
+
+async function audit(token: string, args: string[], env: Record<string, string> = {}) {
+  const r = await runCliAsync(['audit', '--policy', 'policies/polytomic.yaml', ...args], { env: { ...envFor(sim, token), ...env } });
+  printed.push(r.stdout, r.stderr);
+  return r;
+}
+const codes = (stdout: string) => JSON.parse(stdout).results[0].findings.map((f: { code: string; permission?: { id: string }; flag?: string; rule: string }) => `${f.code} ${f.permission?.id ?? f.flag ?? f.rule}`).sort();
+
+describe('SuiteQL (auditor token: reads the role definition)', () => {
+  test('compliant role: exit 0; the only open point is the flag SuiteQL cannot read', async () => {
+    const r = await audit('auditor', ['--format', 'json']);
+    expect(r.code).toBe(0);
+    expect(codes(r.stdout)).toEqual(['NOT_VERIFIABLE doNotRestrictEmployeeFields']);
+    expect(JSON.parse(r.stdout).results[0]).toMatchObject({ source: { kind: 'suiteql' }, role: { found: true, internalId: '1028', evidence: 'definition' } });
+  });
+
+  test('drifted role: exit 1 with exactly the drift', async () => {
+    const r = await audit('auditor', ['--role', 'customrole_polytomic_drifted', '--format', 'json']);
+    expect(r.code).toBe(1);
+    expect(codes(r.stdout)).toEqual(['FLAG_MISMATCH webServicesOnly', 'LEVEL_TOO_LOW TRAN_SALESORD', 'NOT_VERIFIABLE doNotRestrictEmployeeFields', 'PERMISSION_EXCESS LIST_FIND', 'PERMISSION_MISSING ADMI_CUSTLIST']);
+  });
+
+  test('two requests read a role (role row, then its permissions)', async () => {
+    const before = sim.log.entries.length;
+    await audit('auditor', ['--source', 'suiteql']);
+    const mine = sim.log.entries.slice(before).filter((e) => e.api === 'rest');
+    expect(mine.map((e) => e.target)).toEqual(['role', 'rolepermissions']);
+  });
+
+  test('a role that does not exist: exit 1 with ROLE_NOT_FOUND', async () => {
+    const r = await audit('auditor', ['--role', 'customrole_nobody', '--format', 'json']);
+    expect(r.code).toBe(1);
+    expect(codes(r.stdout)).toEqual(['ROLE_NOT_FOUND role:exists']);
+  });
+});
+
+describe('SOAP (the integration\'s own token: effective access)', () => {
+  test('compliant role: exit 0, never "compliant": what SOAP cannot see is not verifiable', async () => {
+    const r = await audit('polytomic', ['--source', 'soap', '--format', 'json']);
+    expect(r.code).toBe(0);
+    const result = JSON.parse(r.stdout).results[0];
+    expect(result.status).toBe('unverified');
+    expect(result.findings.filter((f: { severity: string }) => f.severity === 'error')).toEqual([]);
+    expect(codes(r.stdout)).toContain('NOT_VERIFIABLE excess');
+    expect(codes(r.stdout)).toContain('NOT_VERIFIABLE TRAN_CUSTINVCAPPRV');
+  });
+
+  test('drifted role: exit 1 on what SOAP can prove missing; the rest is not verifiable', async () => {
+    const r = await audit('polytomic-drifted', ['--source', 'soap', '--role', 'customrole_polytomic_drifted', '--format', 'json']);
+    expect(r.code).toBe(1);
+    const found = codes(r.stdout);
+    expect(found.filter((c: string) => !c.startsWith('NOT_VERIFIABLE'))).toEqual(['PERMISSION_MISSING ADMI_CUSTLIST']);
+    expect(found).toContain('NOT_VERIFIABLE TRAN_SALESORD'); // Edit vs Full: a read cannot tell
+    expect(found).toContain('NOT_VERIFIABLE webServicesOnly');
+  });
+
+  test('one probe a permission at most, a single call each for shared probes, within the limit', async () => {
+    const before = sim.log.entries.length;
+    await audit('polytomic', ['--source', 'soap']);
+    const soap = sim.log.entries.slice(before).filter((e) => e.api === 'soap');
+    expect(soap.length).toBeLessThanOrEqual(33 + 1);
+    expect(soap.every((e) => e.concurrent <= 5)).toBe(true);
+  });
+});
+
+describe('auto: SuiteQL, else SOAP with the same token', () => {
+  test('the integration token cannot read roles: falls back to SOAP and says so in every format', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'nsra-live-'));
+    const r = await audit('polytomic', ['--format', 'table', '--format', `json=${dir}/r.json`, '--format', `junit=${dir}/r.xml`, '--format', `markdown=${dir}/r.md`]);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain('Fallback: SuiteQL could not read the role definition');
+    for (const f of readdirSync(dir)) expect(readFileSync(join(dir, f), 'utf8')).toContain('Fallback: SuiteQL could not read the role definition');
+    expect(JSON.parse(readFileSync(join(dir, 'r.json'), 'utf8')).results[0].source.kind).toBe('soap');
+  });
+
+  test('--source suiteql forces SuiteQL: no fallback, exit 2 naming the missing permission', async () => {
+    const r = await audit('polytomic', ['--source', 'suiteql']);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain("the token's role lacks 'Bulk Manage Roles' (403)");
+    expect(r.stderr).toContain("hint: add 'Bulk Manage Roles'");
+  });
+});
+
+describe('every auth failure: exit 2, a useful message, no secret', () => {
+  test.each([
+    ['a wrong token secret', { NETSUITE_TOKEN_SECRET: 'f'.repeat(64) }, 'AUTH_FAILED'],
+    ['a wrong account id', { NETSUITE_ACCOUNT_ID: '7654321' }, 'AUTH_FAILED'],
+    ['an unknown consumer key', { NETSUITE_CONSUMER_KEY: 'c'.repeat(64) }, 'AUTH_FAILED'],
+  ])('%s', async (_name, env, code) => {
+    const r = await audit('auditor', [], env);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain(`error ${code}`);
+    expect(r.stderr).toMatch(/likely causes: .*account id or realm.*revoked.*clock/);
+    expect(r.stdout).toBe('');
+  });
+
+  test('missing credentials name every missing variable', async () => {
+    const r = await runCliAsync(['audit', '--policy', 'policies/polytomic.yaml'], { env: { NETSUITE_ACCOUNT_ID: '1234567' } });
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('NETSUITE_CONSUMER_KEY, NETSUITE_CONSUMER_SECRET, NETSUITE_TOKEN_ID, NETSUITE_TOKEN_SECRET are not set');
+  });
+
+  test('plain HTTP to a non-loopback host is refused before anything is sent', async () => {
+    const r = await audit('auditor', [], { NETSUITE_BASE_URL: 'http://netsuite.example.com' });
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('HTTPS only');
+  });
+
+  test('a server that is not there: connection refused, exit 2', async () => {
+    const port = await new Promise<number>((resolve) => { const s = createServer().listen(0, '127.0.0.1', () => { const p = (s.address() as AddressInfo).port; s.close(() => resolve(p)); }); });
+    const r = await audit('auditor', [], { NETSUITE_BASE_URL: `http://127.0.0.1:${port}` });
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('CONNECTION_REFUSED');
+  });
+
+  test('--verbose traces requests without secrets', async () => {
+    const r = await audit('auditor', ['--verbose']);
+    expect(r.stderr).toMatch(/\[rest\] POST http:\/\/127\.0\.0\.1:\d+\/services\/rest\/query\/v1\/suiteql\?limit=1000&offset=0 read role customrole_polytomic -> 200/);
+  });
+});
+
+test('nothing any test printed holds a secret', () => {
+  const text = printed.join('\n');
+  expect(text.length).toBeGreaterThan(1000);
+  for (const s of allSecrets(sim)) expect(text).not.toContain(s);
+});

@@ -1,0 +1,134 @@
+import { startSimulator, type Simulator } from '../../src/simulator';
+import { connectionFromEnv } from '../../src/netsuite/connection';
+import { openSession } from '../../src/netsuite/session';
+import { createLiveSource } from '../../src/sources/live-source';
+import { runCliAsync } from '../helpers/run-cli';
+import { envFor, expectReadOnly } from '../helpers/live-env';
+import { demoAccount } from '../helpers/sim-client';
+import { AuditError } from '../../src/errors';
+
+const noWait = { maxAttempts: 8, baseDelayMs: 5, maxDelayMs: 40, maxTotalMs: 20_000 };
+
+describe('retries under injected concurrency refusals', () => {
+  let sim: Simulator;
+  beforeAll(async () => { sim = await startSimulator({ fixture: demoAccount((d) => { d.account.concurrencyLimit = 2; }) }); });
+  afterAll(() => sim.stop());
+  afterEach(() => expectReadOnly(sim));
+
+  test('the SOAP audit completes, retrying refusals, and never goes over the account limit', async () => {
+    sim.setFaults({ concurrencyRefusalRate: 0.3, seed: 7 });
+    const r = await runCliAsync(['audit', '--policy', 'policies/polytomic.yaml', '--source', 'soap', '--format', 'json'], { env: envFor(sim, 'polytomic') });
+    sim.setFaults({ concurrencyRefusalRate: 0 });
+    expect(r.stderr).toBe('');
+    expect(r.code).toBe(0);
+    const refused = sim.log.entries.filter((e) => e.outcome === 'WS_REQUEST_BLOCKED' || e.outcome === 'CONCURRENCY_LIMIT_EXCEEDED');
+    expect(refused.length).toBeGreaterThan(0); // the faults really fired
+    // The client read the account's limit (2) and kept to it: nothing was refused for real load.
+    expect(sim.log.maxAcceptedConcurrent).toBeLessThanOrEqual(2);
+    expect(sim.log.entries.every((e) => e.concurrent <= 2)).toBe(true);
+  });
+
+  test('5xx and truncated responses are retried too', async () => {
+    sim.setFaults({ serverErrorRate: 0.2, truncateRate: 0.1, seed: 3 });
+    const conn = connectionFromEnv(envFor(sim, 'auditor'));
+    const session = openSession(conn, { retry: noWait });
+    const role = await createLiveSource(session, 'suiteql').fetchRole({ scriptId: 'customrole_polytomic' });
+    sim.setFaults({ serverErrorRate: 0, truncateRate: 0 });
+    expect(role?.permissions).toHaveLength(33);
+    expect(session.transport.requestCount).toBeGreaterThanOrEqual(2);
+  });
+
+  test('retries are bounded: a server that always refuses ends in RATE_LIMITED, not a hang', async () => {
+    sim.setFaults({ concurrencyRefusalRate: 1 });
+    const session = openSession(connectionFromEnv(envFor(sim, 'auditor')), { retry: { ...noWait, maxAttempts: 4 } });
+    const err = await createLiveSource(session, 'suiteql').fetchRole({ scriptId: 'customrole_polytomic' }).catch((e) => e);
+    sim.setFaults({ concurrencyRefusalRate: 0 });
+    expect(err).toBeInstanceOf(AuditError);
+    expect((err as AuditError).code).toBe('RATE_LIMITED');
+    expect(session.transport.requestCount).toBe(4);
+  });
+});
+
+describe('a role read across several pages', () => {
+  let sim: Simulator;
+  beforeAll(async () => {
+    sim = await startSimulator({
+      fixture: demoAccount((d) => {
+        const perms: Record<string, string> = {};
+        for (let i = 0; i < 2345; i++) perms[`LIST_GEN_${String(i).padStart(4, '0')}`] = 'View';
+        d.roles.push({ internalId: 4000, scriptId: 'customrole_huge', name: 'Huge', permissions: perms });
+      }),
+    });
+  });
+  afterAll(() => sim.stop());
+
+  test('pages while hasMore: 1 role request + 3 pages, every permission read once', async () => {
+    const session = openSession(connectionFromEnv(envFor(sim, 'auditor')));
+    const role = await createLiveSource(session, 'suiteql').fetchRole({ scriptId: 'customrole_huge' });
+    expect(role!.permissions).toHaveLength(2345);
+    expect(new Set(role!.permissions.map((p) => p.permkey)).size).toBe(2345);
+    expect(sim.log.entries.filter((e) => e.api === 'rest').map((e) => e.target)).toEqual(['role', 'rolepermissions', 'rolepermissions', 'rolepermissions']);
+    expect(session.transport.requestCount).toBe(4);
+    expectReadOnly(sim);
+  });
+});
+
+describe('doctor and pull against the simulator', () => {
+  let sim: Simulator;
+  beforeAll(async () => { sim = await startSimulator({ fixture: demoAccount() }); });
+  afterAll(() => sim.stop());
+  afterEach(() => expectReadOnly(sim));
+
+  test('doctor passes every step for the auditor token', async () => {
+    const r = await runCliAsync(['doctor', '--format', 'json'], { env: envFor(sim, 'auditor') });
+    const checks = JSON.parse(r.stdout).checks;
+    // The auditor role has no SOAP Web Services: that step fails, with its fix.
+    expect(checks.map((c: { step: string; status: string }) => `${c.step}: ${c.status}`)).toEqual([
+      'credentials: pass', 'host resolves: pass', 'token auth over SOAP: fail', 'token auth over REST: pass', 'can read role definitions: pass', 'concurrency limit: skip',
+    ]);
+    expect(r.code).toBe(1);
+  });
+
+  test('doctor for the admin token: all pass, exit 0', async () => {
+    const r = await runCliAsync(['doctor'], { env: envFor(sim, 'admin') });
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain('✓ clock skew');
+    expect(r.stdout).toContain('the account allows 5 concurrent requests');
+  });
+
+  test('doctor with a wrong secret fails auth with the likely causes', async () => {
+    const r = await runCliAsync(['doctor'], { env: { ...envFor(sim, 'admin'), NETSUITE_TOKEN_SECRET: 'a'.repeat(64) } });
+    expect(r.code).toBe(1);
+    expect(r.stdout).toMatch(/✗ token auth over SOAP .*Invalid login attempt/);
+    expect(r.stdout).toContain('fix: likely causes:');
+  });
+
+  test('doctor catches a skewed clock', async () => {
+    const skewed = await startSimulator({ fixture: demoAccount((d) => { d.account.clockSkewSeconds = -240; }) });
+    try {
+      const r = await runCliAsync(['doctor', '--format', 'json'], { env: envFor(skewed, 'admin') });
+      const skew = JSON.parse(r.stdout).checks.find((c: { step: string }) => c.step === 'clock skew');
+      expect(skew).toMatchObject({ status: 'warn', detail: 'this machine is 240 s ahead of NetSuite' });
+    } finally {
+      await skewed.stop();
+    }
+  });
+
+  test('pull writes a snapshot the offline audit reads back to the same findings', async () => {
+    const pulled = await runCliAsync(['pull', '--role', 'customrole_polytomic_drifted'], { env: envFor(sim, 'auditor') });
+    expect(pulled.code).toBe(0);
+    expect(pulled.stdout).toContain('kind: ns-role-audit/role-snapshot');
+  });
+
+  test('pull --as policy writes a valid starter policy in the role page\'s words', async () => {
+    const r = await runCliAsync(['pull', '--role', '1028', '--as', 'policy'], { env: envFor(sim, 'auditor') });
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain('    Customer Payment: View');
+    expect(r.stdout).toContain('    Log in using Access Tokens: Full');
+  });
+
+  test('pull of a role that does not exist: exit 1', async () => {
+    const r = await runCliAsync(['pull', '--role', 'customrole_nobody'], { env: envFor(sim, 'auditor') });
+    expect(r.code).toBe(1);
+  });
+});

@@ -10,7 +10,7 @@ import { withContext } from './errors';
 export function auditSnapshot(
   policy: Policy,
   role: RoleSnapshot | undefined,
-  meta: { selector: RoleSelector; source: { kind: string; location: string }; today: string; notes?: string[] },
+  meta: { selector: RoleSelector; source: { kind: string; location: string; connection?: string }; today: string; notes?: string[] },
 ): RoleAudit {
   const { rules, findings } = diffRole(policy, role, { today: meta.today });
   const notes = [...(meta.notes ?? [])];
@@ -53,7 +53,7 @@ export async function auditRole(policy: Policy, source: RoleSource, selector: Ro
 }
 
 /** Wraps role audits into the report every formatter takes. Pure: time and version come in. */
-export function buildReport(results: RoleAudit[], meta: { version: string; generatedAt: string; failOn: FailOn }): AuditReport {
+export function buildReport(results: RoleAudit[], meta: { version: string; generatedAt: string; failOn: FailOn; baseline?: AuditReport['baseline'] }): AuditReport {
   const all = results.flatMap((r) => r.findings);
   const counts = countFindings(all);
   return {
@@ -62,6 +62,7 @@ export function buildReport(results: RoleAudit[], meta: { version: string; gener
     generatedAt: meta.generatedAt,
     failOn: meta.failOn,
     results,
+    ...(meta.baseline ? { baseline: meta.baseline } : {}),
     summary: {
       roles: results.length,
       compliant: results.filter((r) => r.status === 'compliant').length,

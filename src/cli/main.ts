@@ -7,6 +7,7 @@ import { runSimulate } from './commands/simulate';
 import { runDemo } from './commands/demo';
 import { runPull } from './commands/pull';
 import { runDoctor } from './commands/doctor';
+import { runCompare } from './commands/compare';
 import { EXIT } from './exit-codes';
 import type { CliIo } from './io';
 import { toolVersion } from './version';
@@ -19,6 +20,7 @@ const COMMANDS: Record<string, { run: Command; summary: string }> = {
   validate: { run: runValidate, summary: 'check policy files' },
   catalog: { run: runCatalog, summary: 'search NetSuite permission names and IDs' },
   simulate: { run: (argv, io) => runSimulate(argv, io), summary: 'run a local NetSuite simulator (SOAP + REST SuiteQL)' },
+  compare: { run: runCompare, summary: 'show two roles side by side (accounts, files)' },
   pull: { run: runPull, summary: 'write a live role as a snapshot or a starter policy' },
   doctor: { run: runDoctor, summary: 'check the NetSuite setup step by step' },
   demo: { run: runDemo, summary: 'audit the Polytomic policy against the bundled simulator' },

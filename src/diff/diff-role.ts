@@ -38,11 +38,11 @@ export function diffRole(policy: Policy, role: RoleSnapshot | undefined, opts: D
   ];
   const rules = results.map((r) => r.rule);
   const findings = applyWaivers(policy.waivers, results.flatMap((r) => r.findings), opts.today, rules);
-  return { rules: settleStatuses(rules, findings), findings: sortFindings(findings) };
+  return { rules: settleRuleStatuses(rules, findings), findings: sortFindings(findings) };
 }
 
-/** A rule's status follows its findings once waivers are applied. */
-function settleStatuses(rules: RuleResult[], findings: Finding[]): RuleResult[] {
+/** A rule's status follows its findings once waivers (or a baseline) are applied. */
+export function settleRuleStatuses(rules: RuleResult[], findings: Finding[]): RuleResult[] {
   const byRule = new Map<string, Finding[]>();
   for (const f of findings) {
     const list = byRule.get(f.rule);
@@ -53,9 +53,9 @@ function settleStatuses(rules: RuleResult[], findings: Finding[]): RuleResult[] 
     if (rule.kind === 'waiver') return rule;
     const mine = byRule.get(rule.id) ?? [];
     const status = mine.some((f) => f.severity === 'error') ? 'fail'
-      : mine.some((f) => f.code === 'NOT_VERIFIABLE') ? 'unverifiable'
+      : mine.some((f) => f.code === 'NOT_VERIFIABLE' && f.severity !== 'info') ? 'unverifiable'
       : mine.some((f) => f.severity === 'warning') ? 'warn'
-      : mine.some((f) => f.code === 'WAIVED') ? 'waived'
+      : mine.some((f) => f.code === 'WAIVED' || f.baselined) ? 'waived'
       : 'pass';
     return { ...rule, status };
   });

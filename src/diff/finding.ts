@@ -59,6 +59,8 @@ export interface Finding {
   detail?: string;
   /** Where in the policy the rule stands. */
   loc?: SourceLoc;
+  /** Accepted in the baseline (`audit --baseline`): shown, not counted. */
+  baselined?: boolean;
 }
 
 /** A finding with the severity its code carries by default. */

@@ -9,7 +9,7 @@ export type RoleStatus = 'compliant' | 'non-compliant' | 'unverified';
 /** non-compliant on any error; unverified when something could not be checked; else compliant. */
 export function roleStatus(findings: readonly Finding[]): RoleStatus {
   if (findings.some((f) => f.severity === 'error')) return 'non-compliant';
-  if (findings.some((f) => f.code === 'NOT_VERIFIABLE')) return 'unverified';
+  if (findings.some((f) => f.code === 'NOT_VERIFIABLE' && f.severity !== 'info')) return 'unverified';
   return 'compliant';
 }
 

@@ -26,7 +26,8 @@ function statusText(r: RoleAudit, s: Style): string {
 
 function findingLine(f: Finding, s: Style): string {
   const where = f.loc ? s.dim(`  ${formatLoc(f.loc)}`) : '';
-  return `    ${mark(f, s)} ${f.code.padEnd(23)} ${describeFinding(f)}${where}`;
+  const base = f.baselined ? s.dim(' [in baseline]') : '';
+  return `    ${mark(f, s)} ${f.code.padEnd(23)} ${describeFinding(f)}${base}${where}`;
 }
 
 function formatRole(r: RoleAudit, s: Style): string[] {
@@ -43,7 +44,8 @@ function formatRole(r: RoleAudit, s: Style): string[] {
     for (const f of list) lines.push(findingLine(f, s));
   }
   const passed = r.rules.filter((x) => x.status === 'pass').length;
-  lines.push(s.dim(`  ${r.rules.length} rules: ${passed} passed · ${r.counts.errors} errors, ${r.counts.warnings} warnings, ${r.counts.waived} waived`));
+  const where = r.source.connection ? ` · connection ${r.source.connection}` : '';
+  lines.push(s.dim(`  ${r.rules.length} rules: ${passed} passed · ${r.counts.errors} errors, ${r.counts.warnings} warnings, ${r.counts.waived} waived${where}`));
   return lines;
 }
 
@@ -59,5 +61,9 @@ function summaryLine(report: AuditReport, s: Style): string {
 export const formatTerminal: Formatter = (report, ctx) => {
   const s = createStyle(ctx.color);
   const blocks = report.results.map((r) => formatRole(r, s).join('\n'));
-  return `${blocks.join('\n\n')}\n\n${summaryLine(report, s)}\n`;
+  const b = report.baseline;
+  const baseline = b
+    ? `\nBaseline ${b.file}: ${b.new} new, ${b.existing} already accepted, ${b.resolved.length} resolved since${b.resolved.map((x) => `\n  resolved: ${x.role} ${x.code} ${x.target}`).join('')}\n`
+    : '';
+  return `${blocks.join('\n\n')}\n${baseline}\n${summaryLine(report, s)}\n`;
 };

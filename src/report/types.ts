@@ -16,7 +16,7 @@ export interface RoleAudit {
     found: boolean;
     evidence?: Evidence;
   };
-  source: { kind: string; location: string };
+  source: { kind: string; location: string; connection?: string };
   status: RoleStatus;
   counts: { errors: number; warnings: number; waived: number };
   rules: RuleResult[];
@@ -32,6 +32,8 @@ export interface AuditReport {
   generatedAt: string;
   failOn: FailOn;
   results: RoleAudit[];
+  /** With `audit --baseline`: findings already accepted, new ones, and those fixed since. */
+  baseline?: { file: string; existing: number; new: number; resolved: Array<{ role: string; code: string; target: string }> };
   summary: {
     roles: number;
     compliant: number;

@@ -9,7 +9,7 @@ import { ConcurrencyGate, createRandom } from './governance';
 import { readAccountFixture } from './read-fixture';
 import { RequestLog, type LoggedRequest } from './request-log';
 import { RestError } from './rest/errors';
-import { handleSuiteQl } from './rest/suiteql-endpoint';
+import { handleSuiteQl, QueryCache } from './rest/suiteql-endpoint';
 import { FAULTS, faultEnvelope } from './soap/envelope';
 import { handleSoap } from './soap/handler';
 import { SearchCache } from './soap/operations';
@@ -55,6 +55,7 @@ export async function startSimulator(opts: SimulatorOptions): Promise<Simulator>
   const log = new RequestLog();
   const nonces = new NonceStore();
   const searches = new SearchCache();
+  const queries = new QueryCache();
   const gate = new ConcurrencyGate(account.concurrencyLimit);
   const wsdlTemplate = readFileSync(WSDL_TEMPLATE_PATH, 'utf8');
   const tls = opts.tls ? createSelfSignedCertificate() : undefined;
@@ -114,7 +115,7 @@ export async function startSimulator(opts: SimulatorOptions): Promise<Simulator>
       const out = api === 'soap'
         ? handleSoap({ account, version, xml: body, now: now(), nonces, searches, baseUrl })
         : path === '/services/rest/query/v1/suiteql'
-          ? handleSuiteQl({ account, req: restView(req, url, scheme), headers: req.headers, body, now: now(), nonces })
+          ? handleSuiteQl({ account, req: restView(req, url, scheme), headers: req.headers, body, now: now(), nonces, cache: queries })
           : { status: 404, body: new RestError(404, 'NONEXISTENT_ID', `The simulator serves only /services/rest/query/v1/suiteql, not ${path}.`).body(), outcome: 'NOT_FOUND' };
       const op = 'operation' in out ? String(out.operation) : `${req.method} ${path}`;
       entry({ api, operation: op, outcome: out.outcome, status: out.status, concurrent: admitted.concurrent, ...pick(out) });

@@ -1,41 +1,56 @@
-import { buildReport, auditRole } from '../../audit';
+import { readFileSync, writeFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { auditRole, buildReport } from '../../audit';
+import { applyBaseline, BASELINE_KIND, createBaseline, type Baseline } from '../../baseline';
 import { failsAt, type FailOn } from '../../diff';
 import { AuditError } from '../../errors';
+import { runFleet } from '../../fleet/run-fleet';
+import { CONFIG_FILE, readConfig } from '../../netsuite/connection';
 import { readPolicy } from '../../policy';
+import type { RoleAudit } from '../../report/types';
 import { describeSelector, parseRoleSelector } from '../../role/select';
 import { createFileSource } from '../../sources/file-source';
 import type { RoleSource } from '../../sources/role-source';
-import { oneOf, parseCommandArgs, required } from '../args';
+import { oneOf, parseCommandArgs } from '../args';
 import { EXIT } from '../exit-codes';
 import type { CliIo } from '../io';
+import { resolveLiveSource, traceTo } from '../live';
 import { parseOutputs, writeOutputs } from '../output';
+import { createProgress } from '../progress';
+import type { RedactingIo } from '../redact';
 import { toolVersion } from '../version';
-import { resolveLiveSource } from '../live';
 
 export const AUDIT_HELP = `Usage: ns-role-audit audit --policy <file> [source] [options]
+       ns-role-audit audit --config <file> [options]
 
-Compares a NetSuite role with a policy and reports what is missing, too low,
+Compares NetSuite roles with a policy and reports what is missing, too low,
 in excess or above a ceiling.
 
-Source (one of):
+One role:
+  --policy <file>           policy YAML
   --role-file <path>        SDF customrole XML, a SuiteCloud project folder
-                            (Objects/**/customrole_*.xml) or a role snapshot
-  (none)                    the live account in the environment: NETSUITE_ACCOUNT_ID,
-                            NETSUITE_CONSUMER_KEY, NETSUITE_CONSUMER_SECRET,
-                            NETSUITE_TOKEN_ID, NETSUITE_TOKEN_SECRET and optional
-                            NETSUITE_BASE_URL
-  --connection <name>       a named connection from ns-role-audit.config.yaml
-  --source <kind>           live source: auto (default), suiteql or soap
+                            (Objects/**/customrole_*.xml) or a role snapshot;
+                            without it, the live account in the environment:
+                            NETSUITE_ACCOUNT_ID, NETSUITE_CONSUMER_KEY,
+                            NETSUITE_CONSUMER_SECRET, NETSUITE_TOKEN_ID,
+                            NETSUITE_TOKEN_SECRET and optional NETSUITE_BASE_URL
+  --connection <name>       a named connection from the config file instead
+  --source <kind>           live source: auto (default: SuiteQL, else SOAP
+                            probes), suiteql or soap
+  --role <id|scriptid|name> audit this role instead of the one the policy names
+
+Many roles and accounts:
+  --config <file>           run every audit the config file lists (without
+                            --policy); one report with totals
 
 Options:
-  --policy <file>           policy YAML (required)
-  --role <id|scriptid|name> audit this role instead of the one the policy names
   --fail-on <level>         error (default), warning or never
   --format <name>[=<file>]  table (default), json, junit, markdown; repeat the
                             flag for several outputs, each to stdout or a file
+  --baseline <file>         fail only on findings not in this baseline; list
+                            the ones resolved since
+  --write-baseline <file>   record the current findings as the baseline
   --today <YYYY-MM-DD>      date for waiver expiry (default: today, UTC)
-  --config <file>           config file for --connection (default
-                            ./ns-role-audit.config.yaml)
   --verbose                 one line per HTTP request on stderr (no secrets)
   -h, --help                show this help
 
@@ -44,6 +59,7 @@ Exit codes: 0 compliant, 1 findings at or above --fail-on, 2 could not audit.
 Examples:
   ns-role-audit audit --policy policies/polytomic.yaml --role-file src/Objects/customrole_polytomic.xml
   ns-role-audit audit --policy policies/polytomic.yaml --format junit=reports/role.xml --format table
+  ns-role-audit audit --config ns-role-audit.config.yaml --baseline .ns-role-audit/baseline.json
 `;
 
 /** Parses --today or takes today's date (UTC) from the clock. */
@@ -53,6 +69,55 @@ export function todayFrom(value: string | undefined, io: CliIo): string {
     throw new AuditError('USAGE', `--today ${JSON.stringify(value)}: expected a date as YYYY-MM-DD`);
   }
   return value;
+}
+
+function readBaseline(file: string): Baseline {
+  let b: Baseline;
+  try {
+    b = JSON.parse(readFileSync(file, 'utf8')) as Baseline;
+  } catch (e) {
+    throw new AuditError('BASELINE_INVALID', `${file}: ${(e as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : 'not JSON'}`, { details: { hint: 'write one with --write-baseline <file>' } });
+  }
+  if (b?.kind !== BASELINE_KIND || b.version !== 1 || !Array.isArray(b.findings)) throw new AuditError('BASELINE_INVALID', `${file}: not an ns-role-audit baseline (version 1)`);
+  return b;
+}
+
+async function auditOne(values: Record<string, string | boolean | string[] | undefined>, io: CliIo, today: string): Promise<RoleAudit> {
+  const policy = readPolicy(values.policy as string);
+  const selector = values.role ? parseRoleSelector(values.role as string) : policy.role;
+  if (!selector.scriptId && !selector.internalId && !selector.name) {
+    throw new AuditError('USAGE', `${policy.file} names no role`, { details: { hint: 'add role.scriptId to the policy, or pass --role <script id|internal id|name>' } });
+  }
+  if (values['role-file'] && (values.connection || values.source)) throw new AuditError('USAGE', '--role-file cannot be combined with --connection or --source');
+  const source: RoleSource = values['role-file']
+    ? createFileSource(values['role-file'] as string)
+    : await resolveLiveSource({ connection: values.connection as string, source: values.source as string, config: values.config as string, verbose: values.verbose as boolean }, io);
+  try {
+    const result = await auditRole(policy, source, selector, today);
+    if (!result.role.found) io.stderr.write(`ns-role-audit: role ${describeSelector(selector)} not found in ${source.location}\n`);
+    return result;
+  } finally {
+    await source.close?.();
+  }
+}
+
+async function auditFleet(values: Record<string, string | boolean | string[] | undefined>, io: CliIo, today: string): Promise<RoleAudit[]> {
+  for (const f of ['role-file', 'role', 'connection', 'source'] as const) {
+    if (values[f]) throw new AuditError('USAGE', `--${f} does not go with --config alone (the config file lists the audits)`, { details: { hint: 'add --policy to audit one role with a connection from the config' } });
+  }
+  const config = readConfig(resolve(io.cwd, (values.config as string) ?? CONFIG_FILE));
+  const progress = createProgress(io);
+  try {
+    return await runFleet(config, {
+      today,
+      env: io.env,
+      session: { trace: values.verbose ? traceTo(io) : undefined },
+      onSecrets: (v) => (io as Partial<RedactingIo>).addSecrets?.(v),
+      onProgress: (p) => progress.update(`${p.connection}: ${p.phase}${p.roles !== undefined ? ` (${p.roles} roles${p.rows ? `, ${p.rows} permission rows` : ''})` : ''}`),
+    });
+  } finally {
+    progress.done();
+  }
 }
 
 /** `ns-role-audit audit`. */
@@ -67,30 +132,31 @@ export async function runAudit(argv: string[], io: CliIo): Promise<number> {
     connection: { type: 'string' },
     source: { type: 'string' },
     config: { type: 'string' },
+    baseline: { type: 'string' },
+    'write-baseline': { type: 'string' },
     verbose: { type: 'boolean', default: false },
   });
   if (values.help) { io.stdout.write(AUDIT_HELP); return EXIT.OK; }
   const failOn = oneOf<FailOn>('fail-on', values['fail-on']!, ['error', 'warning', 'never']);
   const outputs = parseOutputs(values.format);
   const today = todayFrom(values.today, io);
-  const policy = readPolicy(required('audit', 'policy', values.policy));
-  const selector = values.role ? parseRoleSelector(values.role) : policy.role;
-  if (!selector.scriptId && !selector.internalId && !selector.name) {
-    throw new AuditError('USAGE', `${policy.file} names no role`, { details: { hint: "add role.scriptId to the policy, or pass --role <script id|internal id|name>" } });
+  const baseline = values.baseline ? readBaseline(resolve(io.cwd, values.baseline)) : undefined;
+  if (!values.policy && !values.config) {
+    throw new AuditError('USAGE', 'audit: --policy is required (or --config to run the audits a config file lists)', { details: { hint: "run 'ns-role-audit audit --help'" } });
   }
-  if (values['role-file'] && (values.connection || values.source)) {
-    throw new AuditError('USAGE', '--role-file cannot be combined with --connection or --source');
+  let results = values.policy ? [await auditOne(values, io, today)] : await auditFleet(values, io, today);
+  let baselineInfo;
+  if (baseline) {
+    const applied = applyBaseline(results, baseline);
+    results = applied.results;
+    baselineInfo = { file: values.baseline!, existing: applied.existing, new: applied.new, resolved: applied.resolved.map(({ role, code, target }) => ({ role, code, target })) };
   }
-  let source: RoleSource;
-  if (values['role-file']) source = createFileSource(values['role-file']);
-  else source = await resolveLiveSource({ connection: values.connection, source: values.source, config: values.config, verbose: values.verbose }, io);
-  try {
-    const result = await auditRole(policy, source, selector, today);
-    const report = buildReport([result], { version: toolVersion(), generatedAt: io.now().toISOString(), failOn });
-    writeOutputs(report, outputs, io);
-    if (!result.role.found) io.stderr.write(`ns-role-audit: role ${describeSelector(selector)} not found in ${source.location}\n`);
-    return failsAt(result.findings, failOn) ? EXIT.FINDINGS : EXIT.OK;
-  } finally {
-    await source.close?.();
+  const report = buildReport(results, { version: toolVersion(), generatedAt: io.now().toISOString(), failOn, baseline: baselineInfo });
+  writeOutputs(report, outputs, io);
+  if (values['write-baseline']) {
+    const written = createBaseline(report);
+    writeFileSync(resolve(io.cwd, values['write-baseline']), JSON.stringify(written, null, 2) + '\n');
+    io.stderr.write(`wrote baseline ${values['write-baseline']}: ${written.findings.length} findings\n`);
   }
+  return failsAt(results.flatMap((r) => r.findings), failOn) ? EXIT.FINDINGS : EXIT.OK;
 }

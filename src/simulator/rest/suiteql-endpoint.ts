@@ -24,6 +24,21 @@ export interface RestOutcome {
   detail?: string;
 }
 
+/** A small LRU of query text -> rows (fixtures do not change while served). */
+export class QueryCache {
+  private map = new Map<string, Array<Record<string, string>>>();
+  constructor(private readonly size = 16) {}
+  get(q: string) {
+    const rows = this.map.get(q);
+    if (rows) { this.map.delete(q); this.map.set(q, rows); }
+    return rows;
+  }
+  set(q: string, rows: Array<Record<string, string>>) {
+    this.map.set(q, rows);
+    if (this.map.size > this.size) this.map.delete(this.map.keys().next().value!);
+  }
+}
+
 /** POST /services/rest/query/v1/suiteql, as NetSuite answers it. */
 export function handleSuiteQl(input: {
   account: SimAccount;
@@ -32,6 +47,8 @@ export function handleSuiteQl(input: {
   body: string;
   now: Date;
   nonces: NonceStore;
+  /** Results of recent queries, so paging a big query does not re-run it for every page. */
+  cache?: QueryCache;
 }): RestOutcome {
   const { account, req } = input;
   let token: SimToken | undefined;
@@ -77,7 +94,8 @@ export function handleSuiteQl(input: {
       if (ROLE_TABLES.has(query.table) && !roleHas(token.role, 'ADMI_MANAGEROLES', 'FULL')) {
         throw new RestError(403, 'INSUFFICIENT_PERMISSION', permissionViolation('ADMI_MANAGEROLES'));
       }
-      rows = executeSuiteQl(account, query);
+      rows = input.cache?.get(q) ?? executeSuiteQl(account, query);
+      input.cache?.set(q, rows);
     } catch (e) {
       if (e instanceof SuiteQlError) {
         throw new RestError(400, 'INVALID_PARAMETER', `Invalid search query. Detailed unprocessed description follows. Search error occurred: ${e.message}`, 'q');

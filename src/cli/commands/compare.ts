@@ -1,0 +1,89 @@
+import { compareRoles } from '../../compare/compare-roles';
+import { COMPARISON_FORMATTERS } from '../../compare/format';
+import { AuditError } from '../../errors';
+import { describeSelector, parseRoleSelector } from '../../role/select';
+import type { RoleSnapshot } from '../../role/types';
+import type { RoleSelector } from '../../policy/types';
+import { createFileSource } from '../../sources/file-source';
+import { createLiveSource } from '../../sources/live-source';
+import type { RoleSource } from '../../sources/role-source';
+import { parseCommandArgs } from '../args';
+import { EXIT } from '../exit-codes';
+import type { CliIo } from '../io';
+import { openLiveSession } from '../live';
+import { emitOutputs, parseOutputs } from '../output';
+
+export const COMPARE_HELP = `Usage: ns-role-audit compare [left] [right] [options]
+
+Shows two roles side by side by subtab: permissions only on the left, only on
+the right, at different levels, and flags that differ. Like NetSuite's Show
+Role Differences, but across accounts, files and CI.
+
+Left side (one of):
+  --role-file <path>        SDF XML, SuiteCloud project folder or snapshot
+  --connection <name>       a connection from the config file
+  (none)                    the account in NETSUITE_* variables
+Right side (one of):
+  --with-file <path>        a second file
+  --with <connection>       a second connection
+
+Options:
+  --role <id>               the role (script id, internal id or name); a file
+                            holding one role needs none
+  --with-role <id>          the right-hand role, when it differs (default --role)
+  --format <name>[=<file>]  table (default), json, junit, markdown; repeatable
+  --config <file>           config file (default ./ns-role-audit.config.yaml)
+  --verbose                 one line per HTTP request on stderr
+
+Exit codes: 0 the roles are the same, 1 they differ, 2 could not compare.
+
+Examples:
+  ns-role-audit compare --role customrole_polytomic --connection sandbox --with production
+  ns-role-audit compare --role-file a.xml --with-file b.xml
+`;
+
+async function pick(source: RoleSource, sel: RoleSelector | undefined, side: string): Promise<RoleSnapshot> {
+  let selector = sel;
+  if (!selector) {
+    const roles = await source.listRoles();
+    if (roles.length !== 1) throw new AuditError('USAGE', `${side}: ${source.location} holds ${roles.length} roles; say which with --role`);
+    selector = { scriptId: roles[0].scriptId, internalId: roles[0].internalId, name: roles[0].name };
+  }
+  const role = await source.fetchRole(selector);
+  if (!role) throw new AuditError('ROLE_NOT_FOUND', `${side}: no role ${describeSelector(selector)} in ${source.location}`);
+  return role;
+}
+
+/** `ns-role-audit compare`. */
+export async function runCompare(argv: string[], io: CliIo): Promise<number> {
+  const { values } = parseCommandArgs('compare', argv, {
+    role: { type: 'string' },
+    'with-role': { type: 'string' },
+    'role-file': { type: 'string' },
+    'with-file': { type: 'string' },
+    connection: { type: 'string' },
+    with: { type: 'string' },
+    format: { type: 'string', multiple: true },
+    config: { type: 'string' },
+    verbose: { type: 'boolean', default: false },
+  });
+  if (values.help) { io.stdout.write(COMPARE_HELP); return EXIT.OK; }
+  const outputs = parseOutputs(values.format, Object.keys(COMPARISON_FORMATTERS));
+  if (values['role-file'] && values.connection) throw new AuditError('USAGE', 'give the left side once: --role-file or --connection');
+  if (values['with-file'] && values.with) throw new AuditError('USAGE', 'give the right side once: --with-file or --with');
+  if (!values['with-file'] && !values.with) throw new AuditError('USAGE', 'compare: say what to compare with: --with-file <path> or --with <connection>', { details: { hint: "run 'ns-role-audit compare --help'" } });
+  const live = (connection?: string) => createLiveSource(openLiveSession({ connection, config: values.config, verbose: values.verbose }, io), 'suiteql');
+  const left = values['role-file'] ? createFileSource(values['role-file']) : live(values.connection);
+  const right = values['with-file'] ? createFileSource(values['with-file']) : live(values.with);
+  const leftSel = values.role ? parseRoleSelector(values.role) : undefined;
+  const rightSel = values['with-role'] ? parseRoleSelector(values['with-role']) : leftSel;
+  const [a, b] = await Promise.all([pick(left, leftSel, 'left'), pick(right, rightSel, 'right')]);
+  const label = (file: string | undefined, conn: string | undefined, fallback: string) => file ?? conn ?? fallback;
+  const comparison = compareRoles(a, b, {
+    leftLabel: label(values['role-file'], values.connection, 'env'),
+    rightLabel: label(values['with-file'], values.with, 'right'),
+    generatedAt: io.now().toISOString(),
+  });
+  emitOutputs(outputs, io, (format, color) => COMPARISON_FORMATTERS[format](comparison, { color }));
+  return comparison.equal ? EXIT.OK : EXIT.FINDINGS;
+}

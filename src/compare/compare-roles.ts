@@ -1,0 +1,76 @@
+import { getCatalog, levelRank, SUBTABS, subtabOf, isCustomRecordKey, type Level, type Subtab } from '../catalog';
+import { FLAG_LABELS } from '../diff';
+import { FLAGS, type FlagName } from '../policy/types';
+import type { RoleSnapshot } from '../role/types';
+
+/** One permission's place in a comparison. */
+export interface PermissionDifference {
+  id: string;
+  name: string;
+  subtab: Subtab;
+  left?: Level;
+  right?: Level;
+  kind: 'only-left' | 'only-right' | 'level' | 'same';
+}
+
+/** One flag's place in a comparison; `null` = the source cannot tell. */
+export interface FlagDifference {
+  flag: FlagName;
+  label: string;
+  left: boolean | null;
+  right: boolean | null;
+  kind: 'same' | 'different' | 'unknown';
+}
+
+/** Two roles side by side. */
+export interface RoleComparison {
+  schemaVersion: 1;
+  generatedAt: string;
+  left: { label: string; role: string };
+  right: { label: string; role: string };
+  flags: FlagDifference[];
+  permissions: PermissionDifference[];
+  equal: boolean;
+  counts: { onlyLeft: number; onlyRight: number; level: number; same: number; flags: number };
+}
+
+const roleName = (r: RoleSnapshot) => r.name ? `${r.name} (${r.scriptId ?? r.internalId})` : r.scriptId ?? r.internalId ?? '?';
+
+/** Compares two role definitions, by subtab; pure. A level of None counts as absent. */
+export function compareRoles(left: RoleSnapshot, right: RoleSnapshot, meta: { leftLabel: string; rightLabel: string; generatedAt: string }): RoleComparison {
+  const catalog = getCatalog();
+  const levels = (r: RoleSnapshot) => new Map(r.permissions.filter((p) => p.level !== 'NONE').map((p) => [p.permkey, p.level]));
+  const l = levels(left);
+  const r = levels(right);
+  const ids = [...new Set([...l.keys(), ...r.keys()])];
+  const permissions = ids.map((id): PermissionDifference => {
+    const p = catalog.byId(id);
+    const a = l.get(id);
+    const b = r.get(id);
+    const kind = !b ? 'only-left' : !a ? 'only-right' : a === b ? 'same' : 'level';
+    return { id, name: p?.name ?? id, subtab: p?.subtab ?? (isCustomRecordKey(id) ? 'customRecords' : subtabOf(id)), ...(a ? { left: a } : {}), ...(b ? { right: b } : {}), kind };
+  }).sort((x, y) => SUBTABS.indexOf(x.subtab) - SUBTABS.indexOf(y.subtab) || x.name.localeCompare(y.name));
+  const flags = FLAGS.map((flag): FlagDifference => {
+    const a = left.flags[flag] ?? null;
+    const b = right.flags[flag] ?? null;
+    return { flag, label: FLAG_LABELS[flag], left: a, right: b, kind: a === null || b === null ? 'unknown' : a === b ? 'same' : 'different' };
+  });
+  const count = (k: PermissionDifference['kind']) => permissions.filter((p) => p.kind === k).length;
+  const counts = { onlyLeft: count('only-left'), onlyRight: count('only-right'), level: count('level'), same: count('same'), flags: flags.filter((f) => f.kind === 'different').length };
+  return {
+    schemaVersion: 1,
+    generatedAt: meta.generatedAt,
+    left: { label: meta.leftLabel, role: roleName(left) },
+    right: { label: meta.rightLabel, role: roleName(right) },
+    flags,
+    permissions,
+    equal: counts.onlyLeft + counts.onlyRight + counts.level + counts.flags === 0,
+    counts,
+  };
+}
+
+/** Which side holds more: for sentences ("higher on the left"). */
+export function higherSide(d: PermissionDifference): 'left' | 'right' | undefined {
+  if (!d.left || !d.right) return undefined;
+  return levelRank(d.left) > levelRank(d.right) ? 'left' : levelRank(d.left) < levelRank(d.right) ? 'right' : undefined;
+}

@@ -9,6 +9,8 @@ export const QUERY_ROW_CAP = 100_000;
 export const MAX_IN_LIST = 1000;
 /** Aim below the cap, so a chunk that grew between estimate and read still fits. */
 const TARGET_ROWS = 90_000;
+/** Chunks of more roles than this, of unknown size, are sized with a one-row page first. */
+const PROBE_ABOVE_ROLES = 300;
 
 /** Every role of the account, one query paged (role rows only). */
 export async function listRolesBulk(client: SuiteQlClient): Promise<Array<Omit<RoleSnapshot, 'permissions' | 'evidence' | 'origin'>>> {
@@ -29,6 +31,17 @@ export async function readPermissionsBulk(client: SuiteQlClient, roleIds: readon
   const readChunk = async (ids: readonly string[]): Promise<void> => {
     const q = `SELECT role, permkey, permlevel, restriction FROM rolepermissions WHERE role IN (${ids.map(sqlString).join(', ')}) ORDER BY role, permkey`;
     const what = `read permissions of ${ids.length} roles`;
+    // A big chunk of unknown size is sized first with a one-row page, so an oversized query costs
+    // one row, not a thousand, before it is split.
+    if (rowsPerRole === undefined && ids.length > PROBE_ABOVE_ROLES) {
+      const probe = await client.page(q, what, 0, 1);
+      if (probe.totalResults > QUERY_ROW_CAP) {
+        rowsPerRole = probe.totalResults / ids.length;
+        const parts = Math.ceil(probe.totalResults / TARGET_ROWS);
+        await Promise.all(chunk(ids, Math.ceil(ids.length / parts)).map(readChunk));
+        return;
+      }
+    }
     const first = await client.page(q, what, 0);
     if (first.totalResults > QUERY_ROW_CAP) {
       // Too big for one query: split by the rows each role holds on average, and read the parts.

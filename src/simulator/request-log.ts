@@ -11,6 +11,8 @@ export interface LoggedRequest {
   /** `ok`, or the error code returned (INVALID_LOGIN_ATTEMPT, INSUFFICIENT_PERMISSION, WS_REQUEST_BLOCKED, ...). */
   outcome: string;
   status: number;
+  /** SuiteQL: rows returned. */
+  rows?: number;
   /** Why a login failed, as NetSuite's Login Audit Trail would say. */
   detail?: string;
   /** Requests in flight on the account when this one arrived (itself included). */

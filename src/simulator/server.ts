@@ -152,8 +152,9 @@ export async function startSimulator(opts: SimulatorOptions): Promise<Simulator>
   };
 }
 
-function pick(o: { token?: string; role?: string; target?: string; detail?: string }) {
+function pick(o: { token?: string; role?: string; target?: string; detail?: string; rows?: number }) {
   const out: Partial<LoggedRequest> = {};
+  if (o.rows !== undefined) out.rows = o.rows;
   if (o.token) out.token = o.token;
   if (o.role) out.role = o.role;
   if (o.target) out.target = o.target;

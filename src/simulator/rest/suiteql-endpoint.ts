@@ -22,6 +22,8 @@ export interface RestOutcome {
   role?: string;
   target?: string;
   detail?: string;
+  /** Rows returned. */
+  rows?: number;
 }
 
 /** A small LRU of query text -> rows (fixtures do not change while served). */
@@ -115,7 +117,7 @@ export function handleSuiteQl(input: {
       { rel: 'self', href: href(offset) },
     ];
     const body = JSON.stringify({ links, count: items.length, hasMore, items, offset, totalResults: rows.length });
-    return { status: 200, body, outcome: 'ok', token: token.name, role: token.role.scriptId, target };
+    return { status: 200, body, outcome: 'ok', token: token.name, role: token.role.scriptId, target, rows: items.length };
   } catch (e) {
     const err = e instanceof RestError ? e : new RestError(500, 'UNEXPECTED_ERROR', 'An unexpected error occurred.');
     return { status: err.status, body: err.body(), outcome: err.code, token: token?.name, role: token?.role.scriptId, target, detail };

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { LEVELS, SUBTABS } from '../../src/catalog';
 import { FINDING_CODES } from '../../src/diff';
-import { FLAGS } from '../../src/policy';
+import { FLAGS, readPolicy } from '../../src/policy';
 
 // The published policy schema and the code must not drift apart.
 const schema = JSON.parse(readFileSync(join(__dirname, '..', '..', 'schema', 'policy.schema.json'), 'utf8'));
@@ -27,7 +27,8 @@ test('waivable codes are exactly the finding codes a waiver can cover', () => {
   expect([...schema.properties.waivers.items.properties.code.enum].sort()).toEqual(waivable.sort());
 });
 
-test('every shipped policy points its $schema line at the published schema', () => {
-  const text = readFileSync(join(__dirname, '..', '..', 'policies', 'polytomic.yaml'), 'utf8');
-  expect(text.split('\n')[0]).toBe('# yaml-language-server: $schema=../schema/policy.schema.json');
+test.each([['polytomic.yaml', '../schema'], ['templates/api-only-integration.yaml', '../../schema']])('shipped policy %s points its $schema line at the published schema and is valid', (file, rel) => {
+  const path = join(__dirname, '..', '..', 'policies', file);
+  expect(readFileSync(path, 'utf8').split('\n')[0]).toBe(`# yaml-language-server: $schema=${rel}/policy.schema.json`);
+  expect(readPolicy(path).rules.length).toBeGreaterThan(0);
 });

@@ -17,7 +17,7 @@ function rssMb(pid) {
 }
 
 module.exports = async function run() {
-  const child = spawn(process.execPath, [join(__dirname, '..', 'bin', 'ns-role-audit.js'), 'simulate', '--print-env', 'admin'], { stdio: ['ignore', 'pipe', 'inherit'] });
+  const child = spawn(process.execPath, ['--expose-gc', join(__dirname, '..', 'bin', 'ns-role-audit.js'), 'simulate', '--print-env', 'admin'], { stdio: ['ignore', 'pipe', 'inherit'] });
   let out = '';
   await new Promise((resolve) => child.stdout.on('data', (d) => { out += d; if (out.includes('NETSUITE_BASE_URL')) resolve(); }));
   const env = Object.fromEntries([...out.matchAll(/^export (\w+)='([^']*)'$/gm)].map((m) => [m[1], m[2]]));
@@ -39,7 +39,9 @@ module.exports = async function run() {
     return { ok: r.status === 200, ms: Number(process.hrtime.bigint() - t) / 1e6 };
   };
 
+  const heap = async () => ((await (await fetch(`${url}/_simulator/stats`)).json()).memory.heapUsed / 1048576);
   const rss = [rssMb(child.pid)];
+  const heaps = [await heap()];
   const lat = [];
   let errors = 0;
   let sent = 0;
@@ -54,15 +56,16 @@ module.exports = async function run() {
     const p = one(sent).then((x) => { lat.push(x.ms); if (!x.ok) errors++; }, () => { errors++; }).finally(() => pending.delete(p));
     pending.add(p);
     sent++;
-    if (Date.now() - lastRss >= 5000) { rss.push(rssMb(child.pid)); lastRss = Date.now(); }
+    if (Date.now() - lastRss >= 5000) { rss.push(rssMb(child.pid)); heap().then((h) => heaps.push(h)); lastRss = Date.now(); }
   }
   await Promise.all(pending);
   const elapsed = (Date.now() - start) / 1000;
   rss.push(rssMb(child.pid));
+  heaps.push(await heap());
   const log = await (await fetch(`${url}/_simulator/requests`)).json();
   child.kill('SIGTERM');
   lat.sort((a, b) => a - b);
   const pct = (p) => lat[Math.min(lat.length - 1, Math.floor(lat.length * p))].toFixed(1);
   console.log(`simulator load: ${sent} requests (SOAP search + REST SuiteQL, half each) in ${elapsed.toFixed(1)} s = ${(sent / elapsed).toFixed(0)} req/s; errors ${errors}; latency p50 ${pct(0.5)} ms, p99 ${pct(0.99)} ms, max ${lat[lat.length - 1].toFixed(1)} ms; most in flight ${log.maxConcurrent}`);
-  console.log(`simulator load: simulator RSS every 5 s (MB): ${rss.map((x) => x.toFixed(0)).join(' ')} (growth ${(rss[rss.length - 1] - rss[1]).toFixed(1)} MB after warm-up)`);
+  console.log(`simulator load: simulator RSS every 5 s (MB): ${rss.map((x) => x.toFixed(0)).join(' ')}; live heap after GC (MB): ${heaps.map((x) => x.toFixed(1)).join(' ')} (growth ${(heaps[heaps.length - 1] - heaps[1]).toFixed(1)} MB after warm-up, of which the bounded request log holds ${log.requests.length} entries)`);
 };

@@ -1,13 +1,5 @@
 import { AuditError, formatIssue } from '../errors';
 import { closest } from '../catalog/suggest';
-import { runAudit } from './commands/audit';
-import { runCatalog } from './commands/catalog';
-import { runValidate } from './commands/validate';
-import { runSimulate } from './commands/simulate';
-import { runDemo } from './commands/demo';
-import { runPull } from './commands/pull';
-import { runDoctor } from './commands/doctor';
-import { runCompare } from './commands/compare';
 import { EXIT } from './exit-codes';
 import type { CliIo } from './io';
 import { toolVersion } from './version';
@@ -15,21 +7,23 @@ import { createRedactingIo, secretsInEnv } from './redact';
 
 type Command = (argv: string[], io: CliIo) => Promise<number>;
 
+/** Loads a command's module on use: `audit` never loads the simulator, `--help` loads nothing. */
+function lazy(module: string, fn: string): Command {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  return (argv, io) => (require(`./commands/${module}`) as Record<string, Command>)[fn](argv, io);
+}
+
 const COMMANDS: Record<string, { run: Command; summary: string }> = {
-  audit: { run: runAudit, summary: 'compare a role with a policy (files or live NetSuite)' },
-  validate: { run: runValidate, summary: 'check policy files' },
-  catalog: { run: runCatalog, summary: 'search NetSuite permission names and IDs' },
-  simulate: { run: (argv, io) => runSimulate(argv, io), summary: 'run a local NetSuite simulator (SOAP + REST SuiteQL)' },
-  compare: { run: runCompare, summary: 'show two roles side by side (accounts, files)' },
-  pull: { run: runPull, summary: 'write a live role as a snapshot or a starter policy' },
-  doctor: { run: runDoctor, summary: 'check the NetSuite setup step by step' },
-  demo: { run: runDemo, summary: 'audit the Polytomic policy against the bundled simulator' },
+  audit: { run: lazy('audit', 'runAudit'), summary: 'compare a role with a policy (files or live NetSuite)' },
+  validate: { run: lazy('validate', 'runValidate'), summary: 'check policy files' },
+  catalog: { run: lazy('catalog', 'runCatalog'), summary: 'search NetSuite permission names and IDs' },
+  simulate: { run: lazy('simulate', 'runSimulate'), summary: 'run a local NetSuite simulator (SOAP + REST SuiteQL)' },
+  compare: { run: lazy('compare', 'runCompare'), summary: 'show two roles side by side (accounts, files)' },
+  pull: { run: lazy('pull', 'runPull'), summary: 'write a live role as a snapshot or a starter policy' },
+  doctor: { run: lazy('doctor', 'runDoctor'), summary: 'check the NetSuite setup step by step' },
+  demo: { run: lazy('demo', 'runDemo'), summary: 'audit the Polytomic policy against the bundled simulator' },
 };
 
-/** Registers another command (the simulator and live commands add themselves this way). */
-export function registerCommand(name: string, run: Command, summary: string): void {
-  COMMANDS[name] = { run, summary };
-}
 
 function mainHelp(): string {
   const width = Math.max(...Object.keys(COMMANDS).map((c) => c.length));

@@ -81,6 +81,11 @@ export async function startSimulator(opts: SimulatorOptions): Promise<Simulator>
       entry({ api: 'wsdl', operation: 'GET wsdl', outcome: 'ok', status: 200, concurrent: gate.current });
       return send(res, 200, 'text/xml; charset=utf-8', wsdlTemplate.replace(/\{\{VERSION\}\}/g, wsdl[1]).replace(/\{\{LOCATION\}\}/g, location));
     }
+    if (req.method === 'GET' && path === '/_simulator/stats') {
+      // With node --expose-gc, collect first: the figures are then live memory, not lazy heap growth.
+      (globalThis as { gc?: () => void }).gc?.();
+      return send(res, 200, 'application/json', JSON.stringify({ memory: process.memoryUsage(), loggedRequests: log.entries.length }));
+    }
     if (req.method === 'GET' && path === '/_simulator/requests') {
       return send(res, 200, 'application/json', JSON.stringify({ maxConcurrent: log.maxAcceptedConcurrent, requests: log.entries }));
     }

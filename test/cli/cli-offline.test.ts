@@ -15,7 +15,7 @@ describe('ns-role-audit (built CLI, files only)', () => {
     expect(r.stdout.trim()).toBe(JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')).version);
   });
 
-  test.each(['audit', 'validate', 'catalog', 'simulate'])('%s --help explains the command and exits 0', (cmd) => {
+  test.each(['audit', 'validate', 'catalog', 'simulate', 'compare', 'pull', 'doctor', 'demo'])('%s --help explains the command and exits 0', (cmd) => {
     const r = runCli([cmd, '--help']);
     expect(r.code).toBe(0);
     expect(r.stdout).toMatch(new RegExp(`Usage: ns-role-audit ${cmd}`));

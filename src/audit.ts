@@ -39,6 +39,8 @@ export function auditSnapshot(
 /** Fetches the role a selector names from a source and audits it. */
 export async function auditRole(policy: Policy, source: RoleSource, selector: RoleSelector, today: string): Promise<RoleAudit> {
   let role: RoleSnapshot | undefined;
+  // Notes the source adds while fetching this role (a fallback taken) belong to this audit only.
+  const notesBefore = source.notes?.length ?? 0;
   try {
     role = await source.fetchRole(selector, { permissions: policy.rules.map((r) => r.id) });
   } catch (e) {
@@ -48,7 +50,7 @@ export async function auditRole(policy: Policy, source: RoleSource, selector: Ro
     selector,
     source: { kind: role?.evidence === 'effective-access' ? 'soap' : source.kind, location: role?.origin ?? source.location },
     today,
-    notes: source.notes,
+    notes: source.notes?.slice(notesBefore),
   });
 }
 

@@ -87,7 +87,11 @@ describe('auto: SuiteQL, else SOAP with the same token', () => {
     const r = await audit('polytomic', ['--format', 'table', '--format', `json=${dir}/r.json`, '--format', `junit=${dir}/r.xml`, '--format', `markdown=${dir}/r.md`]);
     expect(r.code).toBe(0);
     expect(r.stdout).toContain('Fallback: SuiteQL could not read the role definition');
-    for (const f of readdirSync(dir)) expect(readFileSync(join(dir, f), 'utf8')).toContain('Fallback: SuiteQL could not read the role definition');
+    for (const f of readdirSync(dir)) {
+      const text = readFileSync(join(dir, f), 'utf8');
+      printed.push(text); // written reports are scanned for secrets too
+      expect(text).toContain('Fallback: SuiteQL could not read the role definition');
+    }
     expect(JSON.parse(readFileSync(join(dir, 'r.json'), 'utf8')).results[0].source.kind).toBe('soap');
   });
 
@@ -141,4 +145,19 @@ test('nothing any test printed holds a secret', () => {
   const text = printed.join('\n');
   expect(text.length).toBeGreaterThan(1000);
   for (const s of allSecrets(sim)) expect(text).not.toContain(s);
+});
+
+test('notes belong to the audit that took the fallback, not to later audits from the same source', async () => {
+  const { connectionFromEnv } = await import('../../src/netsuite/connection');
+  const { openSession } = await import('../../src/netsuite/session');
+  const { createLiveSource } = await import('../../src/sources/live-source');
+  const { auditRole } = await import('../../src/audit');
+  const { readPolicy } = await import('../../src/policy');
+  const source = createLiveSource(openSession(connectionFromEnv(envFor(sim, 'polytomic'))), 'auto');
+  const policy = readPolicy('policies/polytomic.yaml');
+  const first = await auditRole(policy, source, policy.role, '2026-11-27');
+  const second = await auditRole(policy, source, policy.role, '2026-11-27');
+  expect(first.notes.filter((n) => n.startsWith('Fallback'))).toHaveLength(1);
+  expect(second.notes.filter((n) => n.startsWith('Fallback'))).toHaveLength(1);
+  expect(second.notes).toHaveLength(first.notes.length);
 });

@@ -7,7 +7,7 @@ import { AJV_OPTIONS } from './ajv-options';
 import { formatPath, type YamlFile } from './yaml-file';
 
 /** The JSON Schemas the package publishes in `schema/`, by name. */
-export type SchemaName = 'policy' | 'role-snapshot' | 'account-fixture' | 'config';
+export type SchemaName = 'policy' | 'role-snapshot' | 'account-fixture' | 'config' | 'report';
 
 /** Path of a published schema relative to the package root, e.g. `schema/policy.schema.json`. */
 export function schemaPath(name: SchemaName): string {

@@ -5,6 +5,7 @@ import { auditRole, buildReport } from '../../src/audit';
 import { readPolicy } from '../../src/policy';
 import { FORMATTERS, type AuditReport } from '../../src/report';
 import { createFileSource } from '../../src/sources/file-source';
+import { AJV_OPTIONS } from '../../src/input/ajv-options';
 
 // Each formatter against committed expected output. UPDATE_EXPECTED=1 rewrites them (review the diff!).
 const root = join(__dirname, '..', '..');
@@ -71,4 +72,18 @@ test('the Markdown checklist has one box per change, under the right subtab', as
   expect(md).toContain('- [ ] Remove **Perform Search** (LIST_FIND) (now Full)');
   expect(md).toContain('- [ ] Check **Web Services Only Role**');
   expect(md).toContain('No changes needed.');
+});
+
+test('JSON output validates against the published report schema (schema/report.schema.json)', async () => {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const Ajv2020 = require('ajv/dist/2020').default;
+  const schema = JSON.parse(readFileSync(join(root, 'schema', 'report.schema.json'), 'utf8'));
+  const validate = new Ajv2020(AJV_OPTIONS).compile(schema);
+  const ok = validate(JSON.parse(FORMATTERS.json(await sampleReport(), { color: false })));
+  expect(validate.errors ?? []).toEqual([]);
+  expect(ok).toBe(true);
+  // and the schema really constrains: a finding with an unknown code fails it
+  const bad = JSON.parse(FORMATTERS.json(await sampleReport(), { color: false }));
+  bad.results[0].findings[0].code = 'SOMETHING_ELSE';
+  expect(validate(bad)).toBe(false);
 });

@@ -1,4 +1,4 @@
-import { getCatalog, levelRank, SUBTABS, subtabOf, isCustomRecordKey, type Level, type Subtab } from '../catalog';
+import { getCatalog, SUBTABS, subtabOf, isCustomRecordKey, type Level, type Subtab } from '../catalog';
 import { FLAG_LABELS } from '../diff';
 import { FLAGS, type FlagName } from '../policy/types';
 import type { RoleSnapshot } from '../role/types';
@@ -67,10 +67,4 @@ export function compareRoles(left: RoleSnapshot, right: RoleSnapshot, meta: { le
     equal: counts.onlyLeft + counts.onlyRight + counts.level + counts.flags === 0,
     counts,
   };
-}
-
-/** Which side holds more: for sentences ("higher on the left"). */
-export function higherSide(d: PermissionDifference): 'left' | 'right' | undefined {
-  if (!d.left || !d.right) return undefined;
-  return levelRank(d.left) > levelRank(d.right) ? 'left' : levelRank(d.left) < levelRank(d.right) ? 'right' : undefined;
 }

@@ -60,7 +60,7 @@ interface RawConnection {
 export interface ConfigFile {
   file: string;
   connections: Record<string, RawConnection>;
-  audits: Array<{ name?: string; policy: string; connections?: string[]; roles: string[]; source?: 'auto' | 'suiteql' | 'soap' }>;
+  audits: Array<{ name?: string; policy: string; connections?: string[]; roles: string[] }>;
 }
 
 /** Default config file name, looked for in the working directory. */

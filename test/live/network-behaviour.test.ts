@@ -16,7 +16,7 @@ describe('retries under injected concurrency refusals', () => {
   afterEach(() => expectReadOnly(sim));
 
   test('the SOAP audit completes, retrying refusals, and never goes over the account limit', async () => {
-    sim.setFaults({ concurrencyRefusalRate: 0.3, seed: 7 });
+    sim.setFaults({ concurrencyRefusalRate: 0.2, seed: 7 });
     const r = await runCliAsync(['audit', '--policy', 'policies/polytomic.yaml', '--source', 'soap', '--format', 'json'], { env: envFor(sim, 'polytomic') });
     sim.setFaults({ concurrencyRefusalRate: 0 });
     expect(r.stderr).toBe('');

@@ -3,7 +3,7 @@ import { credentialsFor, demoAccount, soapCall, suiteql } from '../helpers/sim-c
 
 describe('the account concurrency limit, across SOAP and REST', () => {
   let sim: Simulator;
-  beforeAll(async () => { sim = await startSimulator({ fixture: demoAccount(), faults: { latencyMs: 300 } }); });
+  beforeAll(async () => { sim = await startSimulator({ fixture: demoAccount(), faults: { latencyMs: 800 } }); });
   afterAll(() => sim.stop());
 
   test('12 requests at once against a limit of 5: 5 served, 7 refused as NetSuite refuses them', async () => {

@@ -1,4 +1,4 @@
-import { getCatalog, SUBTABS, subtabOf, isCustomRecordKey, type Level, type Subtab } from '../catalog';
+import { getCatalog, SUBTABS, subtabOf, type Level, type Subtab } from '../catalog';
 import { FLAG_LABELS } from '../diff';
 import { FLAGS, type FlagName } from '../policy/types';
 import type { RoleSnapshot } from '../role/types';
@@ -48,7 +48,7 @@ export function compareRoles(left: RoleSnapshot, right: RoleSnapshot, meta: { le
     const a = l.get(id);
     const b = r.get(id);
     const kind = !b ? 'only-left' : !a ? 'only-right' : a === b ? 'same' : 'level';
-    return { id, name: p?.name ?? id, subtab: p?.subtab ?? (isCustomRecordKey(id) ? 'customRecords' : subtabOf(id)), ...(a ? { left: a } : {}), ...(b ? { right: b } : {}), kind };
+    return { id, name: p?.name ?? id, subtab: subtabOf(id), ...(a ? { left: a } : {}), ...(b ? { right: b } : {}), kind };
   }).sort((x, y) => SUBTABS.indexOf(x.subtab) - SUBTABS.indexOf(y.subtab) || x.name.localeCompare(y.name));
   const flags = FLAGS.map((flag): FlagDifference => {
     const a = left.flags[flag] ?? null;

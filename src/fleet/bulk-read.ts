@@ -28,6 +28,13 @@ export async function readPermissionsBulk(client: SuiteQlClient, roleIds: readon
   let rowsRead = 0;
   let rowsPerRole: number | undefined; // learnt from the first chunk
 
+  // Too big for one query: split by the rows each role holds on average, and read the parts.
+  const split = (ids: readonly string[], total: number): Promise<unknown> => {
+    rowsPerRole = total / ids.length;
+    const parts = Math.ceil(total / TARGET_ROWS);
+    return Promise.all(chunk(ids, Math.ceil(ids.length / parts)).map(readChunk));
+  };
+
   const readChunk = async (ids: readonly string[]): Promise<void> => {
     const q = `SELECT role, permkey, permlevel, restriction FROM rolepermissions WHERE role IN (${ids.map(sqlString).join(', ')}) ORDER BY role, permkey`;
     const what = `read permissions of ${ids.length} roles`;
@@ -35,22 +42,10 @@ export async function readPermissionsBulk(client: SuiteQlClient, roleIds: readon
     // one row, not a thousand, before it is split.
     if (rowsPerRole === undefined && ids.length > PROBE_ABOVE_ROLES) {
       const probe = await client.page(q, what, 0, 1);
-      if (probe.totalResults > QUERY_ROW_CAP) {
-        rowsPerRole = probe.totalResults / ids.length;
-        const parts = Math.ceil(probe.totalResults / TARGET_ROWS);
-        await Promise.all(chunk(ids, Math.ceil(ids.length / parts)).map(readChunk));
-        return;
-      }
+      if (probe.totalResults > QUERY_ROW_CAP) { await split(ids, probe.totalResults); return; }
     }
     const first = await client.page(q, what, 0);
-    if (first.totalResults > QUERY_ROW_CAP) {
-      // Too big for one query: split by the rows each role holds on average, and read the parts.
-      rowsPerRole = first.totalResults / ids.length;
-      const parts = Math.ceil(first.totalResults / TARGET_ROWS);
-      const size = Math.ceil(ids.length / parts);
-      await Promise.all(chunk(ids, size).map(readChunk));
-      return;
-    }
+    if (first.totalResults > QUERY_ROW_CAP) { await split(ids, first.totalResults); return; }
     rowsPerRole ??= first.totalResults / ids.length;
     const rest = [];
     for (let offset = SUITEQL_PAGE; offset < first.totalResults; offset += SUITEQL_PAGE) rest.push(offset);
@@ -71,12 +66,10 @@ export async function readPermissionsBulk(client: SuiteQlClient, roleIds: readon
 
   // First chunk sized by the IN-list limit; later ones by what the first showed about row counts.
   const ids = [...roleIds];
-  let i = 0;
   const first = ids.slice(0, MAX_IN_LIST);
-  i = first.length;
   if (first.length) await readChunk(first);
   const pending: Promise<void>[] = [];
-  while (i < ids.length) {
+  for (let i = first.length; i < ids.length;) {
     const size = Math.max(1, Math.min(MAX_IN_LIST, Math.floor(TARGET_ROWS / Math.max(1, rowsPerRole ?? 1))));
     pending.push(readChunk(ids.slice(i, i + size)));
     i += size;

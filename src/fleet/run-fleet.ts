@@ -2,6 +2,7 @@ import { auditSnapshot } from '../audit';
 import { AuditError, withContext } from '../errors';
 import { connectionFromConfig, type ConfigFile } from '../netsuite/connection';
 import { openSession, type SessionOptions } from '../netsuite/session';
+import { secretsOf } from '../netsuite/credentials';
 import { readPolicy } from '../policy';
 import type { Policy } from '../policy/types';
 import type { RoleAudit } from '../report/types';
@@ -47,7 +48,7 @@ export async function runFleet(config: ConfigFile, opts: FleetOptions): Promise<
 
   const perConnection = await Promise.all([...byConnection].map(async ([name, audits]) => {
     const connection = connectionFromConfig(config, name, opts.env);
-    opts.onSecrets?.([connection.credentials.consumerKey, connection.credentials.consumerSecret, connection.credentials.tokenId, connection.credentials.tokenSecret]);
+    opts.onSecrets?.(secretsOf(connection.credentials));
     const session = openSession(connection, opts.session);
     try {
       opts.onProgress?.({ connection: name, phase: 'listing roles' });

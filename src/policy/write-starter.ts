@@ -1,4 +1,4 @@
-import { getCatalog, levelLabel, SUBTABS, subtabLabel, subtabOf, isCustomRecordKey } from '../catalog';
+import { getCatalog, levelLabel, SUBTABS, subtabLabel, subtabOf } from '../catalog';
 import type { RoleSnapshot } from '../role/types';
 
 const yamlKey = (s: string) => (/^[A-Za-z][\w ./()&-]*$/.test(s) && !/:\s|\s$/.test(s) ? s : JSON.stringify(s));
@@ -32,7 +32,7 @@ export function formatStarterPolicy(role: RoleSnapshot, meta: { source: string; 
   const uncatalogued: string[] = [];
   for (const tab of SUBTABS) {
     const perms = role.permissions
-      .filter((p) => p.level !== 'NONE' && (isCustomRecordKey(p.permkey) ? 'customRecords' : catalog.byId(p.permkey)?.subtab ?? subtabOf(p.permkey)) === tab)
+      .filter((p) => p.level !== 'NONE' && subtabOf(p.permkey) === tab)
       .map((p) => ({ p, known: catalog.byId(p.permkey) }))
       .sort((a, b) => (a.known?.name ?? a.p.permkey).localeCompare(b.known?.name ?? b.p.permkey));
     if (!perms.length) continue;

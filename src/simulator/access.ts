@@ -47,7 +47,6 @@ export const CUSTOMIZATION_ACCESS: Record<string, string> = {
 /** getAll record type -> permission (the ones the simulator checks). */
 export const GET_ALL_ACCESS: Record<string, string> = {
   currency: 'LIST_CURRENCY',
-  state: 'LIST_STATE',
 };
 
 /** True when the role holds the permission at `level` or more. */

@@ -36,10 +36,11 @@ describe('fault injection', () => {
 
   test('a share of 5xx', async () => {
     sim.setFaults({ serverErrorRate: 1 });
-    const r = await suiteql(sim, credentialsFor(sim, 'auditor'), 'SELECT id FROM role').catch(() => ({ status: -1 }));
-    expect(r.status).toBe(-1); // the 503 page is HTML, not JSON: the helper's JSON.parse fails
-    const raw = await fetch(`${sim.url}/services/rest/query/v1/suiteql`, { method: 'POST' });
-    expect(raw.status).toBe(503);
+    for (const path of ['/services/rest/query/v1/suiteql', '/services/NetSuitePort_2024_2']) {
+      const r = await fetch(`${sim.url}${path}`, { method: 'POST', body: '{}' });
+      expect([r.status, r.headers.get('content-type'), await r.text()]).toEqual([503, 'text/html', '<html><body><h1>503 Service Unavailable</h1></body></html>']);
+    }
+    expect(sim.log.entries.slice(-2).map((e) => e.outcome)).toEqual(['SERVICE_UNAVAILABLE', 'SERVICE_UNAVAILABLE']);
   });
 
   test('a share of concurrency refusals, with nothing else in flight', async () => {

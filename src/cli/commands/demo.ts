@@ -4,6 +4,7 @@ import { failsAt } from '../../diff';
 import { readPolicy } from '../../policy';
 import { canonicalAccount } from '../../netsuite/credentials';
 import { openSession } from '../../netsuite/session';
+import { READ_OPERATIONS } from '../../netsuite/soap-client';
 import { FORMATTERS, shouldColor } from '../../report';
 import { startSimulator } from '../../simulator';
 import { createLiveSource } from '../../sources/live-source';
@@ -55,7 +56,8 @@ export async function runDemo(argv: string[], io: CliIo): Promise<number> {
       io.stdout.write(`\n   exit code in CI: ${code}${code ? ' (findings: the build fails)' : ' (passes)'}\n`);
     }
     const requests = sim.log.entries.filter((e) => e.api !== 'wsdl');
-    const writes = requests.filter((e) => !['search', 'searchMoreWithId', 'getCustomizationId', 'getAll', 'getServerTime', 'getAccountGovernanceInfo', 'getIntegrationGovernanceInfo', 'getDataCenterUrls', 'POST /services/rest/query/v1/suiteql'].includes(e.operation));
+    const reads = new Set<string>([...READ_OPERATIONS, 'POST /services/rest/query/v1/suiteql']);
+    const writes = requests.filter((e) => !reads.has(e.operation));
     io.stdout.write(`\n${requests.length} HTTP requests to the simulator, ${writes.length} of them writes; at most ${sim.log.maxAcceptedConcurrent} at once (limit ${sim.account.concurrencyLimit}).\n`);
     io.stdout.write(`Next: ns-role-audit audit --policy policies/polytomic.yaml --role-file <your SDF project>, or point NETSUITE_* at your account (README "Live audits").\n`);
     const asIntended = codes[0] === EXIT.OK && codes[1] === EXIT.FINDINGS && writes.length === 0;

@@ -1,4 +1,4 @@
-import { getCatalog, isCustomRecordKey, levelRank, subtabOf, type Catalog, type Level } from '../../catalog';
+import { getCatalog, levelRank, subtabOf, type Catalog, type Level } from '../../catalog';
 import type { Policy } from '../../policy/types';
 import type { RoleSnapshot } from '../../role/types';
 import type { FindingPermission } from '../finding';
@@ -32,7 +32,6 @@ export function createCheckContext(policy: Policy, role: RoleSnapshot, catalog: 
 
 /** A role-side permission as findings show it: catalog name when known, else the ID itself. */
 export function describePermission(ctx: CheckContext, permkey: string): FindingPermission {
-  const p = ctx.catalog.byId(permkey);
-  if (p) return { id: p.id, name: p.name, subtab: p.subtab };
-  return { id: permkey, name: permkey, subtab: isCustomRecordKey(permkey) ? 'customRecords' : subtabOf(permkey) };
+  // The subtab follows from the ID's prefix (customrecord_* and unknown prefixes: Custom Record).
+  return { id: permkey, name: ctx.catalog.byId(permkey)?.name ?? permkey, subtab: subtabOf(permkey) };
 }

@@ -4,10 +4,7 @@
 const { readFileSync } = require('node:fs');
 const { join } = require('node:path');
 const { spawnSync } = require('node:child_process');
-const { parsePolicyLayer, mergePolicyLayers } = require('../dist/policy');
-const { auditSnapshot, buildReport } = require('../dist/audit');
-const { getCatalog } = require('../dist/catalog');
-const { FORMATTERS } = require('../dist/report');
+const { parsePolicyLayer, mergePolicyLayers, auditSnapshot, buildReport, getCatalog, FORMATS } = require('../dist');
 
 const root = join(__dirname, '..');
 const policyText = readFileSync(join(root, 'policies/polytomic.yaml'), 'utf8');
@@ -43,7 +40,7 @@ module.exports = function run() {
   console.log(`core: validate + audit of a ${role.permissions.length}-permission role x${iterations}: ${ms.toFixed(0)} ms, ${(iterations / (ms / 1000)).toFixed(0)} audits/s (${findings / iterations} findings each)`);
 
   const report = buildReport([auditSnapshot(mergePolicyLayers([parsePolicyLayer('p.yaml', policyText).layer]), role, { selector: { scriptId: 'customrole_polytomic' }, source: { kind: 'bench', location: 'bench' }, today: '2026-11-27' })], { version: 'bench', generatedAt: 'now', failOn: 'error' });
-  for (const [name, f] of Object.entries(FORMATTERS)) {
+  for (const [name, { report: f }] of Object.entries(FORMATS)) {
     const s = process.hrtime.bigint();
     for (let i = 0; i < 100; i++) f(report, { color: false });
     console.log(`core: format ${name} (${role.permissions.length - 33} findings) x100: ${(Number(process.hrtime.bigint() - s) / 1e6 / 100).toFixed(2)} ms each`);

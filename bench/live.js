@@ -16,11 +16,7 @@ module.exports = async function bench() {
   require('soap');
   const soapLoad = ms(t0);
   const { startSimulator } = require('../dist/simulator');
-  const { openSession } = require('../dist/netsuite/session');
-  const { createLiveSource } = require('../dist/sources/live-source');
-  const { auditRole } = require('../dist/audit');
-  const { readPolicy } = require('../dist/policy');
-  const { oauthHeader } = require('../dist/netsuite/signing');
+  const { openSession, createLiveSource, auditRole, readPolicy, oauthHeader } = require('../dist');
   const sim = await startSimulator({ fixture: join(__dirname, '..', 'fixtures', 'accounts', 'demo.yaml') });
   const conn = (name) => {
     const t = sim.account.tokens.find((x) => x.name === name);

@@ -6,7 +6,7 @@ const { spawn } = require('node:child_process');
 const { readFileSync } = require('node:fs');
 const { join } = require('node:path');
 const { randomBytes } = require('node:crypto');
-const { tokenPassportXml, oauthHeader } = require('../dist/netsuite/signing');
+const { tokenPassportXml, oauthHeader } = require('../dist/adapters/netsuite/signing');
 
 const RATE = 200;
 const SECONDS = Number(process.env.NSRA_LOAD_SECONDS ?? 30);

@@ -11,7 +11,7 @@
 const { writeFileSync, mkdirSync } = require('node:fs');
 const { join } = require('node:path');
 const { startSimulator } = require('../dist/simulator');
-const { tokenPassportXml } = require('../dist/netsuite/signing');
+const { tokenPassportXml } = require('../dist/adapters/netsuite/signing');
 const { SOAP_CASES, normalizeSoapResponse, soapEnvelope } = require('../test/helpers/soap-cases.js');
 
 (async () => {

@@ -1,22 +1,27 @@
 /**
  * ns-role-audit as a library: read a policy, read a role from any source, diff, report.
+ * `core/` is pure (values in, values out); `adapters/` read files and talk to NetSuite.
  * The NetSuite simulator is a separate entry point: `ns-role-audit/simulator`.
  */
-export { readPolicy, parsePolicyLayer, mergePolicyLayers, type Policy } from './policy';
-export { getCatalog, createCatalog, type Catalog, type Permission, type Level, type Subtab } from './catalog';
-export { diffRole, FINDING_CODES, failsAt, type Finding, type FindingCode, type Severity, type FailOn } from './diff';
-export { auditRole, auditSnapshot, buildReport } from './audit';
-export { FORMATTERS, type AuditReport, type RoleAudit, type Formatter } from './report';
-export type { RoleSnapshot, RolePermission, RoleFlags } from './role/types';
-export type { RoleSource, FetchHints } from './sources/role-source';
-export { createFileSource, readRoleFiles } from './sources/file-source';
-export { parseSdfRole } from './sources/sdf';
-export { parseSnapshot, formatSnapshot } from './sources/snapshot';
-export { createLiveSource, type LiveSourceKind } from './sources/live-source';
-export { openSession, type Session } from './netsuite/session';
-export { connectionFromEnv, connectionFromConfig, readConfig, type Connection } from './netsuite/connection';
-export { passportSignature, tokenPassportXml, oauthHeader } from './netsuite/signing';
-export { compareRoles, type RoleComparison } from './compare/compare-roles';
-export { runFleet } from './fleet/run-fleet';
-export { applyBaseline, createBaseline, type Baseline } from './baseline';
-export { AuditError } from './errors';
+export type * from './core/model';
+export { FINDING_CODES, FLAGS, FLAG_LABELS, FAIL_ON, REPORT_SCHEMA_VERSION, formatLoc } from './core/model';
+export { getCatalog, createCatalog, type Catalog, type Permission, type Level, type Subtab } from './core/catalog';
+export { loadPolicy, parsePolicyLayer, mergePolicyLayers, type PolicyHost } from './core/policy';
+export { diffRole } from './core/diff';
+export { findingFails, failsAt, ruleFails, runFails, roleStatus, countFindings } from './core/verdict';
+export { auditSnapshot, buildReport } from './core/audit';
+export { FORMATS, FORMAT_NAMES, describeFinding, type FormatName, type FormatContext, type Formatter, type OutputFormat } from './core/format';
+export { parseSdfRole } from './core/role/sdf';
+export { parseSnapshot, formatSnapshot } from './core/role/snapshot';
+export { compareRoles } from './core/compare';
+export { applyBaseline, createBaseline, type Baseline } from './core/baseline';
+export { AuditError } from './core/errors';
+export { readPolicy } from './adapters/read-policy';
+export { auditRole } from './adapters/audit-role';
+export type { RoleSource, FetchHints } from './adapters/sources/role-source';
+export { createFileSource, readRoleFiles } from './adapters/role-files';
+export { createLiveSource, type LiveSourceKind } from './adapters/sources/live-source';
+export { openSession, type Session } from './adapters/netsuite/session';
+export { connectionFromEnv, connectionFromConfig, readConfig, type Connection } from './adapters/config';
+export { passportSignature, tokenPassportXml, oauthHeader } from './adapters/netsuite/signing';
+export { runFleet } from './adapters/fleet/run-fleet';

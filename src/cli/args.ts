@@ -1,6 +1,6 @@
 import { parseArgs, type ParseArgsConfig } from 'node:util';
-import { AuditError } from '../errors';
-import { closest } from '../catalog/suggest';
+import { AuditError } from '../core/errors';
+import { closest } from '../core/catalog/suggest';
 
 type Options = NonNullable<ParseArgsConfig['options']>;
 type WithHelp<O extends Options> = O & { help: { type: 'boolean'; short: 'h' } };

@@ -1,3 +1,5 @@
+import type { AuditReport } from '../core/model';
+
 /** Exit codes, documented in the README: the only place they are defined. */
 export const EXIT = {
   /** Compliant (or nothing at or above --fail-on). */
@@ -7,3 +9,8 @@ export const EXIT = {
   /** Could not audit: bad flags, invalid policy, unreadable role, NetSuite unreachable. */
   ERROR: 2,
 } as const;
+
+/** The exit code of an audit: the report's own verdict (core/verdict.ts), nothing recomputed. */
+export function exitCodeOf(report: AuditReport): number {
+  return report.summary.failed ? EXIT.FINDINGS : EXIT.OK;
+}

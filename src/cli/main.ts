@@ -1,5 +1,5 @@
-import { AuditError, formatIssue } from '../errors';
-import { closest } from '../catalog/suggest';
+import { AuditError, formatIssue } from '../core/errors';
+import { closest } from '../core/catalog/suggest';
 import { EXIT } from './exit-codes';
 import type { CliIo } from './io';
 import { toolVersion } from './version';

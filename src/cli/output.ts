@@ -1,21 +1,28 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
-import { AuditError } from '../errors';
-import { FORMATTERS, FORMAT_NAMES, shouldColor, type AuditReport } from '../report';
+import { AuditError } from '../core/errors';
+import { FORMATS, FORMAT_NAMES, type FormatName, type OutputFormat } from '../core/format';
 import { oneOf } from './args';
 import type { CliIo } from './io';
 
-/** One `--format NAME[=FILE]`: a formatter and where its output goes (undefined = stdout). */
+/** One `--format NAME[=FILE]`: a format and where its output goes (undefined = stdout). */
 export interface OutputSpec {
-  format: string;
+  format: FormatName;
   file?: string;
 }
 
+/** True when output to this stream may be coloured: a TTY, and NO_COLOR unset or empty (no-color.org). */
+export function shouldColor(stream: { isTTY?: boolean }, env: NodeJS.ProcessEnv): boolean {
+  if (env.NO_COLOR !== undefined && env.NO_COLOR !== '') return false;
+  if (env.FORCE_COLOR !== undefined && env.FORCE_COLOR !== '0') return true;
+  return stream.isTTY === true && env.TERM !== 'dumb';
+}
+
 /** Parses repeated `--format` values; the default is the table on stdout. At most one may use stdout. */
-export function parseOutputs(values: string[] | undefined, names: readonly string[] = FORMAT_NAMES, fallback = 'table'): OutputSpec[] {
-  const specs = (values?.length ? values : [fallback]).map((v) => {
+export function parseOutputs(values: string[] | undefined): OutputSpec[] {
+  const specs = (values?.length ? values : ['table']).map((v) => {
     const eq = v.indexOf('=');
-    const format = oneOf('format', eq < 0 ? v : v.slice(0, eq), names);
+    const format = oneOf('format', eq < 0 ? v : v.slice(0, eq), FORMAT_NAMES);
     const file = eq < 0 ? undefined : v.slice(eq + 1);
     if (file === '') throw new AuditError('USAGE', `--format ${v}: the file name after '=' is empty`);
     return { format, file };
@@ -26,16 +33,14 @@ export function parseOutputs(values: string[] | undefined, names: readonly strin
   return specs;
 }
 
-/** Formats the report once per output and writes each to stdout or its file. */
-export function writeOutputs(report: AuditReport, specs: OutputSpec[], io: CliIo): void {
-  emitOutputs(specs, io, (format, color) => FORMATTERS[format](report, { color }));
-}
-
-/** Renders each output (colour only for the table on a colour-capable stdout) and writes it. */
-export function emitOutputs(specs: OutputSpec[], io: CliIo, render: (format: string, color: boolean) => string): void {
+/**
+ * Renders each output with its format (colour only for the table on a colour-capable stdout)
+ * and writes it to stdout or its file. `render` chooses what the format renders: a report or a comparison.
+ */
+export function writeOutputs(specs: readonly OutputSpec[], io: CliIo, render: (format: OutputFormat, color: boolean) => string): void {
   for (const spec of specs) {
     const color = !spec.file && spec.format === 'table' && shouldColor(io.stdout, io.env);
-    const text = render(spec.format, color);
+    const text = render(FORMATS[spec.format], color);
     if (!spec.file) { io.stdout.write(text); continue; }
     const path = resolve(io.cwd, spec.file);
     try {

@@ -1,6 +1,6 @@
-import { isAtLeast, type Level } from '../catalog/levels';
-import { getCatalog } from '../catalog/catalog';
-import { subtabLabel } from '../catalog/subtabs';
+import { isAtLeast, type Level } from '../core/catalog/levels';
+import { getCatalog } from '../core/catalog/catalog';
+import { subtabLabel } from '../core/catalog/subtabs';
 import type { SimRole } from './account';
 
 /**

@@ -1,4 +1,4 @@
-import type { Level } from '../catalog/levels';
+import type { Level } from '../core/catalog/levels';
 
 /** Faults the simulator injects on purpose (fixture `faults:` or `simulate` flags). */
 export interface FaultSettings {
@@ -62,14 +62,4 @@ export interface SimAccount {
   /** Record type -> rows. */
   records: Map<string, Array<{ internalId: string; name: string }>>;
   faults: FaultSettings;
-}
-
-/** The canonical form of an account id: `1234567-sb1` -> `1234567_SB1`. */
-export function canonicalAccountId(id: string): string {
-  return id.trim().toUpperCase().replace(/-/g, '_');
-}
-
-/** The host label of an account id: `1234567_SB1` -> `1234567-sb1`. */
-export function accountHostLabel(id: string): string {
-  return id.trim().toLowerCase().replace(/_/g, '-');
 }

@@ -1,5 +1,4 @@
 export { startSimulator, type Simulator, type SimulatorOptions } from './server';
 export { readAccountFixture, parseAccountFixture } from './read-fixture';
 export type { SimAccount, SimRole, SimToken, FaultSettings } from './account';
-export { canonicalAccountId, accountHostLabel } from './account';
 export type { LoggedRequest } from './request-log';

@@ -1,9 +1,10 @@
 import { readFileSync } from 'node:fs';
-import { parseLevel, type Level } from '../catalog/levels';
-import { AuditError, type InputIssue } from '../errors';
-import { validateAgainstSchema } from '../input/schema';
-import { parseYamlFile } from '../input/yaml-file';
-import { canonicalAccountId, type FaultSettings, type SimAccount, type SimRole } from './account';
+import { parseLevel, type Level } from '../core/catalog/levels';
+import { AuditError, type InputIssue } from '../core/errors';
+import { validateAgainstSchema } from '../core/input/schema';
+import { parseYamlFile } from '../core/input/yaml-file';
+import { canonicalAccount } from '../core/account-id';
+import { type FaultSettings, type SimAccount, type SimRole } from './account';
 
 /** Fixture as written (after schema validation). */
 interface RawFixture {
@@ -67,7 +68,7 @@ export function parseAccountFixture(file: string, text: string): SimAccount {
   let nextId = 100;
   const records = new Map(Object.entries(raw.records ?? {}).map(([type, names]) => [type, names.map((name) => ({ internalId: String(nextId++), name }))]));
   return {
-    id: canonicalAccountId(String(raw.account.id)),
+    id: canonicalAccount(String(raw.account.id)),
     companyName: raw.account.companyName ?? 'Simulated Company',
     concurrencyLimit: raw.account.concurrencyLimit ?? 5,
     features: { soapWebServices: true, restWebServices: true, tokenBasedAuthentication: true, ...raw.account.features },

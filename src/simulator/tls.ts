@@ -2,7 +2,7 @@ import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { AuditError } from '../errors';
+import { AuditError } from '../core/errors';
 
 /** Makes a throw-away self-signed certificate for 127.0.0.1/localhost with the system's openssl. */
 export function createSelfSignedCertificate(): { key: string; cert: string } {

@@ -1,4 +1,4 @@
-import { getCatalog, type Level } from '../../src/catalog';
+import { getCatalog, type Level } from '../../src/core/catalog';
 import type { SimAccount } from '../../src/simulator';
 import { demoAccount } from './sim-client';
 

@@ -2,8 +2,8 @@ import { randomBytes } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse, stringify } from 'yaml';
-import { oauthHeader, tokenPassportXml, type SigningContext } from '../../src/netsuite/signing';
-import type { Credentials } from '../../src/netsuite/credentials';
+import { oauthHeader, tokenPassportXml, type SigningContext } from '../../src/adapters/netsuite/signing';
+import type { Credentials } from '../../src/adapters/netsuite/credentials';
 import { parseAccountFixture, type Simulator, type SimAccount } from '../../src/simulator';
 
 /** The bundled demo fixture, as YAML text. */

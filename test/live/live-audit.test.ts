@@ -148,11 +148,11 @@ test('nothing any test printed holds a secret', () => {
 });
 
 test('notes belong to the audit that took the fallback, not to later audits from the same source', async () => {
-  const { connectionFromEnv } = await import('../../src/netsuite/connection');
-  const { openSession } = await import('../../src/netsuite/session');
-  const { createLiveSource } = await import('../../src/sources/live-source');
-  const { auditRole } = await import('../../src/audit');
-  const { readPolicy } = await import('../../src/policy');
+  const { connectionFromEnv } = await import('../../src/adapters/config');
+  const { openSession } = await import('../../src/adapters/netsuite/session');
+  const { createLiveSource } = await import('../../src/adapters/sources/live-source');
+  const { auditRole } = await import('../../src/adapters/audit-role');
+  const { readPolicy } = await import('../../src/adapters/read-policy');
   const source = createLiveSource(openSession(connectionFromEnv(envFor(sim, 'polytomic'))), 'auto');
   const policy = readPolicy('policies/polytomic.yaml');
   const first = await auditRole(policy, source, policy.role, '2026-11-27');

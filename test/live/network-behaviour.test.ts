@@ -1,11 +1,11 @@
 import { startSimulator, type Simulator } from '../../src/simulator';
-import { connectionFromEnv } from '../../src/netsuite/connection';
-import { openSession } from '../../src/netsuite/session';
-import { createLiveSource } from '../../src/sources/live-source';
+import { connectionFromEnv } from '../../src/adapters/config';
+import { openSession } from '../../src/adapters/netsuite/session';
+import { createLiveSource } from '../../src/adapters/sources/live-source';
 import { runCliAsync } from '../helpers/run-cli';
 import { envFor, expectReadOnly } from '../helpers/live-env';
 import { demoAccount } from '../helpers/sim-client';
-import { AuditError } from '../../src/errors';
+import { AuditError } from '../../src/core/errors';
 
 const noWait = { maxAttempts: 8, baseDelayMs: 5, maxDelayMs: 40, maxTotalMs: 20_000 };
 
@@ -32,7 +32,7 @@ describe('retries under injected concurrency refusals', () => {
     sim.setFaults({ serverErrorRate: 0.2, truncateRate: 0.1, seed: 3 });
     const conn = connectionFromEnv(envFor(sim, 'auditor'));
     const session = openSession(conn, { retry: noWait });
-    const role = await createLiveSource(session, 'suiteql').fetchRole({ scriptId: 'customrole_polytomic' });
+    const { role } = await createLiveSource(session, 'suiteql').fetchRole({ scriptId: 'customrole_polytomic' });
     sim.setFaults({ serverErrorRate: 0, truncateRate: 0 });
     expect(role?.permissions).toHaveLength(33);
     expect(session.transport.requestCount).toBeGreaterThanOrEqual(2);
@@ -64,7 +64,7 @@ describe('a role read across several pages', () => {
 
   test('pages while hasMore: 1 role request + 3 pages, every permission read once', async () => {
     const session = openSession(connectionFromEnv(envFor(sim, 'auditor')));
-    const role = await createLiveSource(session, 'suiteql').fetchRole({ scriptId: 'customrole_huge' });
+    const { role } = await createLiveSource(session, 'suiteql').fetchRole({ scriptId: 'customrole_huge' });
     expect(role!.permissions).toHaveLength(2345);
     expect(new Set(role!.permissions.map((p) => p.permkey)).size).toBe(2345);
     expect(sim.log.entries.filter((e) => e.api === 'rest').map((e) => e.target)).toEqual(['role', 'rolepermissions', 'rolepermissions', 'rolepermissions']);

@@ -1,6 +1,6 @@
 import { createHmac } from 'node:crypto';
 import { startSimulator, type Simulator } from '../../src/simulator';
-import { tokenPassportXml } from '../../src/netsuite/signing';
+import { tokenPassportXml } from '../../src/adapters/netsuite/signing';
 import { credentialsFor, demoAccount, envelope, freshCtx, postSoap, soapCall, suiteql } from '../helpers/sim-client';
 
 const SERVER_TIME = '<platformMsgs:getServerTime/>';
@@ -140,7 +140,7 @@ describe('REST OAuth 1.0a', () => {
   test('realm in host form (1234567-sb1) is refused: the realm must be the canonical id', async () => {
     // oauth-1.0a would canonicalize via our client, so build the header by hand around a bad realm.
     const c = credentialsFor(sim, 'auditor');
-    const { oauthHeader } = await import('../../src/netsuite/signing');
+    const { oauthHeader } = await import('../../src/adapters/netsuite/signing');
     const url = `${sim.url}/services/rest/query/v1/suiteql`;
     const header = oauthHeader(c, 'POST', url, freshCtx()).replace('realm="1234567_SB1"', 'realm="1234567-sb1"');
     const r = await fetch(url, { method: 'POST', headers: { authorization: header, prefer: 'transient', 'content-type': 'application/json' }, body: '{"q":"SELECT id FROM role"}' });
@@ -185,7 +185,7 @@ describe('REST OAuth 1.0a', () => {
     expect((await suiteql(sim, c, 'SELECT id FROM role', { ctx })).status).toBe(200);
     expect((await suiteql(sim, c, 'SELECT id FROM role', { ctx })).status).toBe(401);
     expect(lastLog().detail).toBe('nonce reused');
-    const { oauthHeader } = await import('../../src/netsuite/signing');
+    const { oauthHeader } = await import('../../src/adapters/netsuite/signing');
     const url = `${sim.url}/services/rest/query/v1/suiteql`;
     const sha1 = oauthHeader(c, 'POST', url, freshCtx()).replace('HMAC-SHA256', 'HMAC-SHA1');
     const r = await fetch(url, { method: 'POST', headers: { authorization: sha1, prefer: 'transient', 'content-type': 'application/json' }, body: '{"q":"SELECT id FROM role"}' });

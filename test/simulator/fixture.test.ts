@@ -1,5 +1,5 @@
 import { parseAccountFixture } from '../../src/simulator';
-import { AuditError } from '../../src/errors';
+import { AuditError } from '../../src/core/errors';
 import { DEMO_TEXT } from '../helpers/sim-client';
 
 function issues(text: string) {

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { startSimulator, type Simulator } from '../../src/simulator';
-import { tokenPassportXml } from '../../src/netsuite/signing';
+import { tokenPassportXml } from '../../src/adapters/netsuite/signing';
 import { credentialsFor, demoAccount, freshCtx, postSoap } from '../helpers/sim-client';
 // eslint-disable-next-line @typescript-eslint/no-require-imports
 const { SOAP_CASES, normalizeSoapResponse, soapEnvelope } = require('../helpers/soap-cases.js') as {

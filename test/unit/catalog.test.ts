@@ -1,4 +1,4 @@
-import { getCatalog, subtabOf, parseLevel, customRecordScriptId } from '../../src/catalog';
+import { getCatalog, subtabOf, parseLevel, customRecordScriptId } from '../../src/core/catalog';
 
 // The 33 permissions of Polytomic's setup guide, as written there, and the IDs netsuite.md lists.
 const GUIDE: Array<[string, string]> = [

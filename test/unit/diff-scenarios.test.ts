@@ -1,9 +1,9 @@
 import { readdirSync, readFileSync, existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse } from 'yaml';
-import { auditRole } from '../../src/audit';
-import { readPolicy } from '../../src/policy';
-import { createFileSource } from '../../src/sources/file-source';
+import { auditRole } from '../../src/adapters/audit-role';
+import { readPolicy } from '../../src/adapters/read-policy';
+import { createFileSource } from '../../src/adapters/role-files';
 
 // One folder per scenario: policy.yaml, role.yaml|role.xml, expected.yaml (status and finding codes).
 const root = join(__dirname, '..', 'fixtures', 'scenarios');
@@ -20,6 +20,7 @@ describe.each(readdirSync(root))('scenario %s', (name) => {
       const row = [f.code, f.permission?.id ?? f.flag ?? f.rule];
       if (f.code === 'ROLE_NOT_FOUND') row.pop();
       if (f.severity !== 'error') row.push(f.severity);
+      if (f.accepted) row.push(`accepted-by-${f.accepted.by}`);
       return row.join(' ');
     });
     expect(got.sort()).toEqual(expected.findings.map((r) => r.join(' ')).sort());

@@ -1,9 +1,9 @@
-import { selectRoles } from '../../src/fleet/role-match';
-import { compareRoles } from '../../src/compare/compare-roles';
-import { applyBaseline, createBaseline } from '../../src/baseline';
-import { auditSnapshot, buildReport } from '../../src/audit';
-import { mergePolicyLayers, parsePolicyLayer } from '../../src/policy';
-import type { RoleSnapshot } from '../../src/role/types';
+import { selectRoles } from '../../src/core/role/role-match';
+import { compareRoles } from '../../src/core/compare';
+import { applyBaseline, createBaseline } from '../../src/core/baseline';
+import { auditSnapshot, buildReport } from '../../src/core/audit';
+import { mergePolicyLayers, parsePolicyLayer } from '../../src/core/policy';
+import type { RoleSnapshot } from '../../src/core/model';
 
 const roles = [
   { scriptId: 'customrole_integration_a', internalId: '10', name: 'Integration A' },
@@ -44,9 +44,12 @@ test('baseline: accepted findings stop counting, new ones count, fixed ones are 
   const before = run([['LIST_ITEM', 'VIEW'], ['LIST_FIND', 'VIEW']]); // too low + missing + excess
   const baseline = createBaseline(buildReport(before, { version: 't', generatedAt: 'now', failOn: 'error' }));
   expect(baseline.findings.map((f) => `${f.code} ${f.target}`)).toEqual(['LEVEL_TOO_LOW LIST_ITEM', 'PERMISSION_EXCESS LIST_FIND', 'PERMISSION_MISSING LIST_VENDOR']);
-  const same = applyBaseline(run([['LIST_ITEM', 'VIEW'], ['LIST_FIND', 'VIEW']]), baseline);
-  expect([same.existing, same.new, same.resolved.length, same.results[0].status]).toEqual([3, 0, 0, 'compliant']);
-  const later = applyBaseline(run([['LIST_ITEM', 'FULL'], ['LIST_FIND', 'VIEW'], ['LIST_CONTACT', 'VIEW']]), baseline);
-  expect([later.existing, later.new, later.resolved.map((r) => r.target)]).toEqual([2, 1, ['LIST_ITEM']]);
+  const meta = { file: 'baseline.json', failOn: 'error' as const };
+  const same = applyBaseline(run([['LIST_ITEM', 'VIEW'], ['LIST_FIND', 'VIEW']]), baseline, meta);
+  expect([same.summary.existing, same.summary.new, same.summary.resolved.length, same.results[0].status, same.results[0].failed]).toEqual([3, 0, 0, 'compliant', false]);
+  // Accepted findings keep their code and severity and say what accepted them.
+  expect(same.results[0].findings.filter((f) => f.severity === 'error').map((f) => f.accepted)).toEqual([meta, meta, meta].map(() => ({ by: 'baseline', file: 'baseline.json' })));
+  const later = applyBaseline(run([['LIST_ITEM', 'FULL'], ['LIST_FIND', 'VIEW'], ['LIST_CONTACT', 'VIEW']]), baseline, meta);
+  expect([later.summary.existing, later.summary.new, later.summary.resolved.map((r) => r.target)]).toEqual([2, 1, ['LIST_ITEM']]);
   expect(later.results[0].status).toBe('non-compliant');
 });

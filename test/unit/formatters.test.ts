@@ -1,11 +1,13 @@
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { XMLValidator } from 'fast-xml-parser';
-import { auditRole, buildReport } from '../../src/audit';
-import { readPolicy } from '../../src/policy';
-import { FORMATTERS, type AuditReport } from '../../src/report';
-import { createFileSource } from '../../src/sources/file-source';
-import { AJV_OPTIONS } from '../../src/input/ajv-options';
+import { buildReport } from '../../src/core/audit';
+import { auditRole } from '../../src/adapters/audit-role';
+import { readPolicy } from '../../src/adapters/read-policy';
+import { FORMATS, FORMAT_NAMES } from '../../src/core/format';
+import type { AuditReport } from '../../src/core/model';
+import { createFileSource } from '../../src/adapters/role-files';
+import { AJV_OPTIONS } from '../../src/core/input/ajv-options';
 
 // Each formatter against committed expected output. UPDATE_EXPECTED=1 rewrites them (review the diff!).
 const root = join(__dirname, '..', '..');
@@ -30,27 +32,29 @@ async function sampleReport(): Promise<AuditReport> {
   }
 }
 
-describe.each(Object.keys(FORMATTERS))('formatter %s', (name) => {
+describe.each(FORMAT_NAMES)('formatter %s', (name) => {
   test('matches the committed expected output', async () => {
-    const out = FORMATTERS[name](await sampleReport(), { color: false });
+    const out = FORMATS[name].report(await sampleReport(), { color: false });
     const file = join(expectedDir, `expected.${EXT[name]}`);
-    if (process.env.UPDATE_EXPECTED || !existsSync(file)) {
+    if (process.env.UPDATE_EXPECTED) {
       mkdirSync(expectedDir, { recursive: true });
       writeFileSync(file, out);
     }
+    // A missing expected file is a failure, never a file written and passed against.
+    expect(existsSync(file)).toBe(true);
     expect(out).toBe(readFileSync(file, 'utf8'));
   });
 });
 
 test('the table uses colour only when asked, and never escape codes otherwise', async () => {
   const report = await sampleReport();
-  expect(FORMATTERS.table(report, { color: false })).not.toMatch(/\u001b\[/);
-  expect(FORMATTERS.table(report, { color: true })).toMatch(/\u001b\[31m✗/);
+  expect(FORMATS.table.report(report, { color: false })).not.toMatch(/\u001b\[/);
+  expect(FORMATS.table.report(report, { color: true })).toMatch(/\u001b\[31m✗/);
 });
 
 test('JUnit output is well-formed XML with one suite per role and a case per rule', async () => {
   const report = await sampleReport();
-  const xml = FORMATTERS.junit(report, { color: false });
+  const xml = FORMATS.junit.report(report, { color: false });
   expect(XMLValidator.validate(xml)).toBe(true);
   expect(xml.match(/<testsuite /g)).toHaveLength(3);
   const rules = report.results.reduce((n, r) => n + r.rules.length, 0);
@@ -59,14 +63,14 @@ test('JUnit output is well-formed XML with one suite per role and a case per rul
 });
 
 test('JSON output is the versioned report, each finding with its sentence', async () => {
-  const parsed = JSON.parse(FORMATTERS.json(await sampleReport(), { color: false }));
-  expect(parsed.schemaVersion).toBe(1);
+  const parsed = JSON.parse(FORMATS.json.report(await sampleReport(), { color: false }));
+  expect(parsed.schemaVersion).toBe(2);
   expect(parsed.results[0].findings[0]).toHaveProperty('message');
   expect(parsed.summary).toMatchObject({ roles: 3, compliant: 1, nonCompliant: 2, failed: true });
 });
 
 test('the Markdown checklist has one box per change, under the right subtab', async () => {
-  const md = FORMATTERS.markdown(await sampleReport(), { color: false });
+  const md = FORMATS.markdown.report(await sampleReport(), { color: false });
   expect(md).toContain('### Permissions > Transactions\n\n- [ ] Raise **Sales Order** (TRAN_SALESORD) from Edit to **Full**');
   expect(md).toContain('- [ ] Add **Custom Lists** (ADMI_CUSTLIST), level **View**');
   expect(md).toContain('- [ ] Remove **Perform Search** (LIST_FIND) (now Full)');
@@ -79,11 +83,11 @@ test('JSON output validates against the published report schema (schema/report.s
   const Ajv2020 = require('ajv/dist/2020').default;
   const schema = JSON.parse(readFileSync(join(root, 'schema', 'report.schema.json'), 'utf8'));
   const validate = new Ajv2020(AJV_OPTIONS).compile(schema);
-  const ok = validate(JSON.parse(FORMATTERS.json(await sampleReport(), { color: false })));
+  const ok = validate(JSON.parse(FORMATS.json.report(await sampleReport(), { color: false })));
   expect(validate.errors ?? []).toEqual([]);
   expect(ok).toBe(true);
   // and the schema really constrains: a finding with an unknown code fails it
-  const bad = JSON.parse(FORMATTERS.json(await sampleReport(), { color: false }));
+  const bad = JSON.parse(FORMATS.json.report(await sampleReport(), { color: false }));
   bad.results[0].findings[0].code = 'SOMETHING_ELSE';
   expect(validate(bad)).toBe(false);
 });

@@ -1,8 +1,9 @@
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { parsePolicyLayer, readPolicy } from '../../src/policy';
-import { AuditError } from '../../src/errors';
+import { parsePolicyLayer } from '../../src/core/policy';
+import { readPolicy } from '../../src/adapters/read-policy';
+import { AuditError } from '../../src/core/errors';
 
 /** Issues as [code, line, column], in file order. */
 function issuesOf(text: string): Array<[string, number, number]> {

@@ -1,11 +1,10 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { auditSnapshot, buildReport } from '../../src/audit';
-import { failsAt } from '../../src/diff';
-import { readPolicy } from '../../src/policy';
-import { FORMATTERS } from '../../src/report';
-import { parseSdfRole } from '../../src/sources/sdf';
-import type { RoleSnapshot } from '../../src/role/types';
+import { auditSnapshot, buildReport } from '../../src/core/audit';
+import { readPolicy } from '../../src/adapters/read-policy';
+import { FORMATS } from '../../src/core/format';
+import { parseSdfRole } from '../../src/core/role/sdf';
+import type { RoleSnapshot } from '../../src/core/model';
 
 // "Done when": the Polytomic policy passes an exactly compliant SDF role and catches every single
 // deviation, visible in every format.
@@ -17,12 +16,12 @@ const compliant = parseSdfRole(xmlPath, readFileSync(xmlPath, 'utf8'));
 function audit(role: RoleSnapshot) {
   const result = auditSnapshot(policy, role, { selector: policy.role, source: { kind: 'sdf', location: 'test' }, today: '2026-11-27' });
   const report = buildReport([result], { version: '0.0.0', generatedAt: '2026-11-27T00:00:00.000Z', failOn: 'error' });
-  return { result, report, exit: failsAt(result.findings, 'error') ? 1 : 0 };
+  return { result, report, exit: report.summary.failed ? 1 : 0 };
 }
 
 function expectVisibleEverywhere(report: ReturnType<typeof audit>['report'], needle: string) {
-  for (const [name, format] of Object.entries(FORMATTERS)) {
-    expect({ name, shows: format(report, { color: false }).includes(needle) }).toEqual({ name, shows: true });
+  for (const [name, format] of Object.entries(FORMATS)) {
+    expect({ name, shows: format.report(report, { color: false }).includes(needle) }).toEqual({ name, shows: true });
   }
 }
 

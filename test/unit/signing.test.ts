@@ -1,6 +1,6 @@
 import { createHmac } from 'node:crypto';
 import vectors from '../fixtures/auth/netsuite-tba-vectors.json';
-import { oauthHeader, passportSignature, tokenPassportXml } from '../../src/netsuite/signing';
+import { oauthHeader, passportSignature, tokenPassportXml } from '../../src/adapters/netsuite/signing';
 import { oauthBaseString, parseOAuthHeader } from '../../src/simulator/auth';
 
 // Known answers from Oracle's published TBA examples (copied from the team's reference set,

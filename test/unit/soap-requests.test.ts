@@ -2,10 +2,10 @@ import { readFileSync } from 'node:fs';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
-import { Limiter } from '../../src/netsuite/limiter';
-import { PROBE_PAGE_SIZE, PROBES, probeBody } from '../../src/netsuite/probes';
-import { createSoapClient } from '../../src/netsuite/soap-client';
-import { createTransport } from '../../src/netsuite/transport';
+import { Limiter } from '../../src/adapters/netsuite/limiter';
+import { PROBE_PAGE_SIZE, PROBES, probeBody } from '../../src/adapters/netsuite/probes';
+import { createSoapClient } from '../../src/adapters/netsuite/soap-client';
+import { createTransport } from '../../src/adapters/netsuite/transport';
 
 // The client's SOAP requests, byte for byte as node-soap sends them, held to captures that were
 // checked against NetSuite's real XSDs (xmllint with the 2023_2 schemas) when they were made.

@@ -1,8 +1,8 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { Limiter } from '../../src/netsuite/limiter';
-import { checkEndpointUrl, createTransport } from '../../src/netsuite/transport';
-import { AuditError } from '../../src/errors';
+import { Limiter } from '../../src/adapters/netsuite/limiter';
+import { checkEndpointUrl, createTransport } from '../../src/adapters/netsuite/transport';
+import { AuditError } from '../../src/core/errors';
 import { createRedactingIo } from '../../src/cli/redact';
 
 describe('Limiter', () => {

@@ -1,18 +1,18 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { auditRole, buildReport } from '../../audit';
-import { applyBaseline, BASELINE_KIND, createBaseline, type Baseline } from '../../baseline';
-import { failsAt, type FailOn } from '../../diff';
-import { AuditError } from '../../errors';
-import { runFleet } from '../../fleet/run-fleet';
-import { CONFIG_FILE, readConfig } from '../../netsuite/connection';
-import { readPolicy } from '../../policy';
-import type { RoleAudit } from '../../report/types';
-import { describeSelector, parseRoleSelector } from '../../role/select';
-import { createFileSource } from '../../sources/file-source';
-import type { RoleSource } from '../../sources/role-source';
+import { buildReport } from '../../core/audit';
+import { auditRole } from '../../adapters/audit-role';
+import { applyBaseline, BASELINE_KIND, createBaseline, type Baseline } from '../../core/baseline';
+import { FAIL_ON, type FailOn, type RoleAudit } from '../../core/model';
+import { AuditError } from '../../core/errors';
+import { runFleet } from '../../adapters/fleet/run-fleet';
+import { CONFIG_FILE, readConfig } from '../../adapters/config';
+import { readPolicy } from '../../adapters/read-policy';
+import { describeSelector, parseRoleSelector } from '../../core/role/select';
+import { createFileSource } from '../../adapters/role-files';
+import type { RoleSource } from '../../adapters/sources/role-source';
 import { oneOf, parseCommandArgs } from '../args';
-import { EXIT } from '../exit-codes';
+import { EXIT, exitCodeOf } from '../exit-codes';
 import type { CliIo } from '../io';
 import { resolveLiveSource, traceTo } from '../live';
 import { parseOutputs, writeOutputs } from '../output';
@@ -92,13 +92,9 @@ async function auditOne(values: Record<string, string | boolean | string[] | und
   const source: RoleSource = values['role-file']
     ? createFileSource(values['role-file'] as string)
     : await resolveLiveSource({ connection: values.connection as string, source: values.source as string, config: values.config as string, verbose: values.verbose as boolean }, io);
-  try {
-    const result = await auditRole(policy, source, selector, today);
-    if (!result.role.found) io.stderr.write(`ns-role-audit: role ${describeSelector(selector)} not found in ${source.location}\n`);
-    return result;
-  } finally {
-    await source.close?.();
-  }
+  const result = await auditRole(policy, source, selector, today);
+  if (!result.role.found) io.stderr.write(`ns-role-audit: role ${describeSelector(selector)} not found in ${source.location}\n`);
+  return result;
 }
 
 async function auditFleet(values: Record<string, string | boolean | string[] | undefined>, io: CliIo, today: string): Promise<RoleAudit[]> {
@@ -137,7 +133,7 @@ export async function runAudit(argv: string[], io: CliIo): Promise<number> {
     verbose: { type: 'boolean', default: false },
   });
   if (values.help) { io.stdout.write(AUDIT_HELP); return EXIT.OK; }
-  const failOn = oneOf<FailOn>('fail-on', values['fail-on']!, ['error', 'warning', 'never']);
+  const failOn = oneOf<FailOn>('fail-on', values['fail-on']!, FAIL_ON);
   const outputs = parseOutputs(values.format);
   const today = todayFrom(values.today, io);
   const baseline = values.baseline ? readBaseline(resolve(io.cwd, values.baseline)) : undefined;
@@ -145,18 +141,14 @@ export async function runAudit(argv: string[], io: CliIo): Promise<number> {
     throw new AuditError('USAGE', 'audit: --policy is required (or --config to run the audits a config file lists)', { details: { hint: "run 'ns-role-audit audit --help'" } });
   }
   let results = values.policy ? [await auditOne(values, io, today)] : await auditFleet(values, io, today);
-  let baselineInfo;
-  if (baseline) {
-    const applied = applyBaseline(results, baseline);
-    results = applied.results;
-    baselineInfo = { file: values.baseline!, existing: applied.existing, new: applied.new, resolved: applied.resolved.map(({ role, code, target }) => ({ role, code, target })) };
-  }
-  const report = buildReport(results, { version: toolVersion(), generatedAt: io.now().toISOString(), failOn, baseline: baselineInfo });
-  writeOutputs(report, outputs, io);
+  let baselineSummary;
+  if (baseline) ({ results, summary: baselineSummary } = applyBaseline(results, baseline, { file: values.baseline!, failOn }));
+  const report = buildReport(results, { version: toolVersion(), generatedAt: io.now().toISOString(), failOn, baseline: baselineSummary });
+  writeOutputs(outputs, io, (format, color) => format.report(report, { color }));
   if (values['write-baseline']) {
     const written = createBaseline(report);
     writeFileSync(resolve(io.cwd, values['write-baseline']), JSON.stringify(written, null, 2) + '\n');
     io.stderr.write(`wrote baseline ${values['write-baseline']}: ${written.findings.length} findings\n`);
   }
-  return failsAt(results.flatMap((r) => r.findings), failOn) ? EXIT.FINDINGS : EXIT.OK;
+  return exitCodeOf(report);
 }

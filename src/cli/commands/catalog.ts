@@ -1,4 +1,4 @@
-import { getCatalog, levelLabel, subtabLabel, SUBTABS, type Subtab } from '../../catalog';
+import { getCatalog, levelLabel, subtabLabel, SUBTABS, type Subtab } from '../../core/catalog';
 import { parseCommandArgs, oneOf } from '../args';
 import { EXIT } from '../exit-codes';
 import type { CliIo } from '../io';

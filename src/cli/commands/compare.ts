@@ -1,17 +1,16 @@
-import { compareRoles } from '../../compare/compare-roles';
-import { COMPARISON_FORMATTERS } from '../../compare/format';
-import { AuditError } from '../../errors';
-import { describeSelector, parseRoleSelector } from '../../role/select';
-import type { RoleSnapshot } from '../../role/types';
-import type { RoleSelector } from '../../policy/types';
-import { createFileSource } from '../../sources/file-source';
-import { createLiveSource } from '../../sources/live-source';
-import type { RoleSource } from '../../sources/role-source';
+import { compareRoles } from '../../core/compare';
+import { AuditError } from '../../core/errors';
+import { describeSelector, parseRoleSelector } from '../../core/role/select';
+import type { RoleSnapshot } from '../../core/model';
+import type { RoleSelector } from '../../core/model';
+import { createFileSource } from '../../adapters/role-files';
+import { createLiveSource } from '../../adapters/sources/live-source';
+import type { RoleSource } from '../../adapters/sources/role-source';
 import { parseCommandArgs } from '../args';
 import { EXIT } from '../exit-codes';
 import type { CliIo } from '../io';
 import { openLiveSession } from '../live';
-import { emitOutputs, parseOutputs } from '../output';
+import { parseOutputs, writeOutputs } from '../output';
 
 export const COMPARE_HELP = `Usage: ns-role-audit compare [left] [right] [options]
 
@@ -49,7 +48,7 @@ async function pick(source: RoleSource, sel: RoleSelector | undefined, side: str
     if (roles.length !== 1) throw new AuditError('USAGE', `${side}: ${source.location} holds ${roles.length} roles; say which with --role`);
     selector = { scriptId: roles[0].scriptId, internalId: roles[0].internalId, name: roles[0].name };
   }
-  const role = await source.fetchRole(selector);
+  const { role } = await source.fetchRole(selector);
   if (!role) throw new AuditError('ROLE_NOT_FOUND', `${side}: no role ${describeSelector(selector)} in ${source.location}`);
   return role;
 }
@@ -68,7 +67,7 @@ export async function runCompare(argv: string[], io: CliIo): Promise<number> {
     verbose: { type: 'boolean', default: false },
   });
   if (values.help) { io.stdout.write(COMPARE_HELP); return EXIT.OK; }
-  const outputs = parseOutputs(values.format, Object.keys(COMPARISON_FORMATTERS));
+  const outputs = parseOutputs(values.format);
   if (values['role-file'] && values.connection) throw new AuditError('USAGE', 'give the left side once: --role-file or --connection');
   if (values['with-file'] && values.with) throw new AuditError('USAGE', 'give the right side once: --with-file or --with');
   if (!values['with-file'] && !values.with) throw new AuditError('USAGE', 'compare: say what to compare with: --with-file <path> or --with <connection>', { details: { hint: "run 'ns-role-audit compare --help'" } });
@@ -84,6 +83,6 @@ export async function runCompare(argv: string[], io: CliIo): Promise<number> {
     rightLabel: label(values['with-file'], values.with, 'right'),
     generatedAt: io.now().toISOString(),
   });
-  emitOutputs(outputs, io, (format, color) => COMPARISON_FORMATTERS[format](comparison, { color }));
+  writeOutputs(outputs, io, (format, color) => format.comparison(comparison, { color }));
   return comparison.equal ? EXIT.OK : EXIT.FINDINGS;
 }

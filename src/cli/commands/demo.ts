@@ -1,15 +1,16 @@
 import { join, relative } from 'node:path';
-import { auditRole, buildReport } from '../../audit';
-import { failsAt } from '../../diff';
-import { readPolicy } from '../../policy';
-import { canonicalAccount } from '../../netsuite/credentials';
-import { openSession } from '../../netsuite/session';
-import { READ_OPERATIONS } from '../../netsuite/soap-client';
-import { FORMATTERS, shouldColor } from '../../report';
+import { buildReport } from '../../core/audit';
+import { auditRole } from '../../adapters/audit-role';
+import { readPolicy } from '../../adapters/read-policy';
+import { canonicalAccount } from '../../core/account-id';
+import { openSession } from '../../adapters/netsuite/session';
+import { READ_OPERATIONS } from '../../adapters/netsuite/soap-client';
+import { FORMATS } from '../../core/format';
+import { shouldColor } from '../output';
 import { startSimulator } from '../../simulator';
-import { createLiveSource } from '../../sources/live-source';
+import { createLiveSource } from '../../adapters/sources/live-source';
 import { parseCommandArgs } from '../args';
-import { EXIT } from '../exit-codes';
+import { EXIT, exitCodeOf } from '../exit-codes';
 import type { CliIo } from '../io';
 import { toolVersion } from '../version';
 import { DEMO_FIXTURE } from './simulate';
@@ -50,8 +51,8 @@ export async function runDemo(argv: string[], io: CliIo): Promise<number> {
       io.stdout.write(`\n== ${i + 1}. audit --role ${scriptId} (REST SuiteQL with the auditor token)\n\n`);
       const result = await auditRole(policy, source, { scriptId }, io.now().toISOString().slice(0, 10));
       const report = buildReport([result], { version: toolVersion(), generatedAt: io.now().toISOString(), failOn: 'error' });
-      io.stdout.write(FORMATTERS.table(report, { color }));
-      const code = failsAt(result.findings, 'error') ? EXIT.FINDINGS : EXIT.OK;
+      io.stdout.write(FORMATS.table.report(report, { color }));
+      const code = exitCodeOf(report);
       codes.push(code);
       io.stdout.write(`\n   exit code in CI: ${code}${code ? ' (findings: the build fails)' : ' (passes)'}\n`);
     }

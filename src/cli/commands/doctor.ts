@@ -1,10 +1,10 @@
 import { lookup } from 'node:dns/promises';
-import { AuditError } from '../../errors';
-import type { Connection } from '../../netsuite/connection';
-import { openSession, type SessionOptions } from '../../netsuite/session';
-import { child } from '../../xml/xml-tree';
-import { createStyle } from '../../report/ansi';
-import { shouldColor } from '../../report';
+import { AuditError } from '../../core/errors';
+import type { Connection } from '../../adapters/config';
+import { openSession, type SessionOptions } from '../../adapters/netsuite/session';
+import { child } from '../../core/xml-tree';
+import { createStyle } from '../../core/format/ansi';
+import { shouldColor } from '../output';
 import { oneOf, parseCommandArgs } from '../args';
 import { EXIT } from '../exit-codes';
 import type { CliIo } from '../io';

@@ -1,10 +1,10 @@
 import { writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { AuditError } from '../../errors';
-import { formatStarterPolicy } from '../../policy/write-starter';
-import { describeSelector, parseRoleSelector } from '../../role/select';
-import { createLiveSource } from '../../sources/live-source';
-import { formatSnapshot } from '../../sources/snapshot';
+import { AuditError } from '../../core/errors';
+import { formatStarterPolicy } from '../../core/policy/starter';
+import { describeSelector, parseRoleSelector } from '../../core/role/select';
+import { createLiveSource } from '../../adapters/sources/live-source';
+import { formatSnapshot } from '../../core/role/snapshot';
 import { oneOf, parseCommandArgs, required } from '../args';
 import { EXIT } from '../exit-codes';
 import type { CliIo } from '../io';
@@ -42,7 +42,7 @@ export async function runPull(argv: string[], io: CliIo): Promise<number> {
   const as = oneOf('as', values.as!, ['snapshot', 'policy'] as const);
   const session = openLiveSession({ connection: values.connection, config: values.config, verbose: values.verbose }, io);
   const source = createLiveSource(session, 'suiteql');
-  const role = await source.fetchRole(selector);
+  const { role } = await source.fetchRole(selector);
   if (!role) {
     io.stderr.write(`ns-role-audit: no role ${describeSelector(selector)} in account ${session.connection.accountId}\n`);
     return EXIT.FINDINGS;

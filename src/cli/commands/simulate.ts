@@ -1,5 +1,5 @@
 import { join } from 'node:path';
-import { AuditError } from '../../errors';
+import { AuditError } from '../../core/errors';
 import { startSimulator, type FaultSettings } from '../../simulator';
 import { parseCommandArgs } from '../args';
 import { EXIT } from '../exit-codes';

@@ -1,5 +1,5 @@
-import { AuditError, formatIssue, type InputIssue } from '../../errors';
-import { readPolicy } from '../../policy';
+import { AuditError, formatIssue, type InputIssue } from '../../core/errors';
+import { readPolicy } from '../../adapters/read-policy';
 import { parseCommandArgs, oneOf } from '../args';
 import { EXIT } from '../exit-codes';
 import type { CliIo } from '../io';

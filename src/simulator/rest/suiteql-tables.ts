@@ -1,5 +1,5 @@
-import { getCatalog } from '../../catalog/catalog';
-import { levelRank } from '../../catalog/levels';
+import { getCatalog } from '../../core/catalog/catalog';
+import { levelRank } from '../../core/catalog/levels';
 import type { SimAccount, SimRole } from '../account';
 
 /** A SuiteQL table the simulator serves: columns, the permission reading it needs, and its rows (all values strings). */

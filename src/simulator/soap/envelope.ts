@@ -1,5 +1,5 @@
 import { nsFor } from '../namespaces';
-import { xmlEscape } from '../../xml/xml-tree';
+import { xmlEscape } from '../../core/xml-tree';
 
 /** A SOAP fault NetSuite-style: faultcode, faultstring and a platformFaults detail with code and message. */
 export class SoapFault extends Error {

@@ -2,7 +2,7 @@ import type { SimAccount, SimToken } from '../account';
 import { permissionViolation, roleHas } from '../access';
 import { verifyPassport, type NonceStore } from '../auth';
 import { isSupportedVersion, nsFor } from '../namespaces';
-import { child, parseXmlTree, type XmlNode } from '../../xml/xml-tree';
+import { child, parseXmlTree, type XmlNode } from '../../core/xml-tree';
 import { FAULTS, SoapFault, faultEnvelope, responseEnvelope } from './envelope';
 import { OPERATIONS, type SearchCache } from './operations';
 

@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import type { SimAccount, SimToken } from '../account';
 import { CUSTOMIZATION_ACCESS, GET_ALL_ACCESS, SEARCH_ACCESS, TRANSACTION_ACCESS, permissionViolation, roleHas } from '../access';
 import { nsFor } from '../namespaces';
-import { child, resolveQName, xmlEscape, type XmlNode } from '../../xml/xml-tree';
+import { child, resolveQName, xmlEscape, type XmlNode } from '../../core/xml-tree';
 import { FAULTS, statusXml } from './envelope';
 
 /** What an operation needs besides its request element. */

@@ -1,0 +1,102 @@
+import { readFileSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
+import { AuditError } from '../core/errors';
+import { validateAgainstSchema } from '../core/input/schema';
+import { parseYamlFile } from '../core/input/yaml-file';
+import { canonicalAccount } from '../core/account-id';
+import type { Credentials } from './netsuite/credentials';
+import { baseUrlFor, DEFAULT_SOAP_VERSION } from './netsuite/endpoints';
+
+/** A resolved connection: where, and with which token. */
+export interface Connection {
+  name: string;
+  credentials: Credentials;
+  /** Canonical account id. */
+  accountId: string;
+  baseUrl: string;
+  soapVersion: string;
+  concurrency?: number;
+}
+
+/** The environment variables a connection from the environment reads. */
+export const ENV_VARS = ['NETSUITE_ACCOUNT_ID', 'NETSUITE_CONSUMER_KEY', 'NETSUITE_CONSUMER_SECRET', 'NETSUITE_TOKEN_ID', 'NETSUITE_TOKEN_SECRET'] as const;
+
+/** The connection the NETSUITE_* environment variables describe; lists every missing one. */
+export function connectionFromEnv(env: NodeJS.ProcessEnv): Connection {
+  const missing = ENV_VARS.filter((k) => !env[k]?.trim());
+  if (missing.length) {
+    throw new AuditError('CREDENTIALS_MISSING', `no NetSuite credentials: ${missing.join(', ')} ${missing.length === 1 ? 'is' : 'are'} not set`, {
+      details: { hint: 'set the NETSUITE_* variables (from the integration record and the access token), pass --connection <name> with a config file, or --role-file <path> for an offline audit' },
+    });
+  }
+  const credentials: Credentials = {
+    accountId: env.NETSUITE_ACCOUNT_ID!.trim(),
+    consumerKey: env.NETSUITE_CONSUMER_KEY!.trim(),
+    consumerSecret: env.NETSUITE_CONSUMER_SECRET!.trim(),
+    tokenId: env.NETSUITE_TOKEN_ID!.trim(),
+    tokenSecret: env.NETSUITE_TOKEN_SECRET!.trim(),
+  };
+  return {
+    name: 'env',
+    credentials,
+    accountId: canonicalAccount(credentials.accountId),
+    baseUrl: baseUrlFor(credentials.accountId, env.NETSUITE_BASE_URL),
+    soapVersion: env.NETSUITE_SOAP_VERSION?.trim() || DEFAULT_SOAP_VERSION,
+  };
+}
+
+interface RawConnection {
+  accountId: string | number;
+  baseUrl?: string;
+  baseUrlEnv?: string;
+  soapVersion?: string;
+  concurrency?: number;
+  consumerKeyEnv: string;
+  consumerSecretEnv: string;
+  tokenIdEnv: string;
+  tokenSecretEnv: string;
+}
+
+/** A parsed config file: connections as written (secrets still names), audits. */
+export interface ConfigFile {
+  file: string;
+  connections: Record<string, RawConnection>;
+  audits: Array<{ name?: string; policy: string; connections?: string[]; roles: string[] }>;
+}
+
+/** Default config file name, looked for in the working directory. */
+export const CONFIG_FILE = 'ns-role-audit.config.yaml';
+
+/** Reads and validates a config file (positioned errors, exit 2). */
+export function readConfig(file: string): ConfigFile {
+  let text: string;
+  try {
+    text = readFileSync(file, 'utf8');
+  } catch {
+    throw new AuditError('CONFIG_INVALID', `${file}: no such config file`, { details: { hint: `create ${CONFIG_FILE} (see README "Connections"), or pass --config <file>` } });
+  }
+  const { yaml, issues } = parseYamlFile(file, text);
+  const all = yaml ? [...issues, ...validateAgainstSchema('config', yaml)] : issues;
+  if (!yaml || all.length) throw new AuditError('CONFIG_INVALID', `${file}: not a valid config file`, { issues: all });
+  const v = yaml.value as Partial<ConfigFile>;
+  return { file, connections: v.connections ?? {}, audits: (v.audits ?? []).map((a) => ({ ...a, policy: resolve(dirname(file), a.policy) })) };
+}
+
+/** Resolves a named connection, reading its secrets from the environment variables it names. */
+export function connectionFromConfig(config: ConfigFile, name: string, env: NodeJS.ProcessEnv): Connection {
+  const raw = config.connections[name];
+  if (!raw) {
+    const names = Object.keys(config.connections);
+    throw new AuditError('USAGE', `${config.file} has no connection '${name}'`, { details: { hint: names.length ? `connections: ${names.join(', ')}` : 'add one under connections:' } });
+  }
+  const read = (field: keyof RawConnection) => {
+    const varName = raw[field] as string;
+    const value = env[varName]?.trim();
+    if (!value) throw new AuditError('CREDENTIALS_MISSING', `connection '${name}': environment variable ${varName} (${field.replace(/Env$/, '')}) is not set`, { details: { hint: `export ${varName}=...` } });
+    return value;
+  };
+  const accountId = String(raw.accountId);
+  const credentials: Credentials = { accountId, consumerKey: read('consumerKeyEnv'), consumerSecret: read('consumerSecretEnv'), tokenId: read('tokenIdEnv'), tokenSecret: read('tokenSecretEnv') };
+  const base = raw.baseUrlEnv ? env[raw.baseUrlEnv] : raw.baseUrl;
+  return { name, credentials, accountId: canonicalAccount(accountId), baseUrl: baseUrlFor(accountId, base), soapVersion: raw.soapVersion ?? DEFAULT_SOAP_VERSION, concurrency: raw.concurrency };
+}

@@ -1,0 +1,91 @@
+import { auditSnapshot } from '../../core/audit';
+import { AuditError, withContext } from '../../core/errors';
+import { connectionFromConfig, type ConfigFile } from '../config';
+import { openSession, type SessionOptions } from '../netsuite/session';
+import { secretsOf } from '../netsuite/credentials';
+import { readPolicy } from '../read-policy';
+import type { Policy } from '../../core/model';
+import type { RoleAudit } from '../../core/model';
+import type { RoleSnapshot } from '../../core/model';
+import { listRolesBulk, readPermissionsBulk } from './bulk-read';
+import { roleMatcher } from '../../core/role/role-match';
+import { parseRoleSelector } from '../../core/role/select';
+
+/** Progress of a fleet run, for a status line. */
+export interface FleetProgress {
+  connection: string;
+  phase: 'listing roles' | 'reading permissions' | 'done';
+  rows?: number;
+  roles?: number;
+}
+
+/** Options of a fleet run. */
+export interface FleetOptions {
+  today: string;
+  env: NodeJS.ProcessEnv;
+  session?: SessionOptions;
+  onProgress?: (p: FleetProgress) => void;
+  /** Called with each connection's credential values, so the caller can redact them. */
+  onSecrets?: (values: string[]) => void;
+}
+
+/**
+ * Runs every audit of a config: accounts in parallel (each under its own limiter), each
+ * account's roles listed once and the permissions of every role any audit wants read once, in bulk.
+ */
+export async function runFleet(config: ConfigFile, opts: FleetOptions): Promise<RoleAudit[]> {
+  if (!config.audits.length) throw new AuditError('CONFIG_INVALID', `${config.file} has no audits`, { details: { hint: 'add audits: [{policy: policies/polytomic.yaml, roles: [customrole_polytomic]}]' } });
+  const policies = new Map<string, Policy>();
+  for (const a of config.audits) if (!policies.has(a.policy)) policies.set(a.policy, readPolicy(a.policy));
+  const allConnections = Object.keys(config.connections);
+  const byConnection = new Map<string, typeof config.audits>();
+  for (const a of config.audits) {
+    for (const c of a.connections ?? allConnections) {
+      if (!config.connections[c]) throw new AuditError('CONFIG_INVALID', `${config.file}: audit of ${a.policy} names connection '${c}', which is not defined`, { details: { hint: `connections: ${allConnections.join(', ') || '(none)'}` } });
+      byConnection.set(c, [...(byConnection.get(c) ?? []), a]);
+    }
+  }
+
+  const perConnection = await Promise.all([...byConnection].map(async ([name, audits]) => {
+    const connection = connectionFromConfig(config, name, opts.env);
+    opts.onSecrets?.(secretsOf(connection.credentials));
+    const session = openSession(connection, opts.session);
+    try {
+      opts.onProgress?.({ connection: name, phase: 'listing roles' });
+      const roles = await listRolesBulk(session.suiteql);
+      // Which roles each audit wants; the union is read once.
+      const wanted = audits.map((a) => ({ audit: a, patterns: a.roles.map((p) => ({ p, match: roleMatcher(p) })) }));
+      const ids = new Set<string>();
+      for (const w of wanted) for (const r of roles) if (w.patterns.some((x) => x.match(r))) ids.add(r.internalId!);
+      opts.onProgress?.({ connection: name, phase: 'reading permissions', roles: ids.size, rows: 0 });
+      const perms = await readPermissionsBulk(session.suiteql, [...ids], (rows) => opts.onProgress?.({ connection: name, phase: 'reading permissions', roles: ids.size, rows }));
+      const snapshots = new Map<string, RoleSnapshot>(roles.filter((r) => ids.has(r.internalId!)).map((r) => [r.internalId!, { ...r, permissions: perms.get(r.internalId!)!, evidence: 'definition', origin: `suiteql:${connection.accountId}` }]));
+      opts.onProgress?.({ connection: name, phase: 'done', roles: ids.size });
+      const results: RoleAudit[] = [];
+      for (const w of wanted) {
+        const policy = policies.get(w.audit.policy)!;
+        for (const { p, match } of w.patterns) {
+          const hits = roles.filter(match);
+          const meta = { source: { kind: 'suiteql', location: `suiteql:${connection.accountId}`, connection: name }, today: opts.today };
+          if (!hits.length) results.push(auditSnapshot(policy, undefined, { ...meta, selector: /[*?]/.test(p) ? { scriptId: p } : parseRoleSelector(p) }));
+          for (const r of hits) results.push(auditSnapshot(policy, snapshots.get(r.internalId!), { ...meta, selector: { scriptId: r.scriptId, internalId: r.internalId } }));
+        }
+      }
+      return results;
+    } catch (e) {
+      throw withContext(`connection '${name}' (account ${connection.accountId})`, e);
+    }
+  }));
+  return dedupe(perConnection.flat());
+}
+
+/** A role two patterns of one audit both match is audited once. */
+function dedupe(results: RoleAudit[]): RoleAudit[] {
+  const seen = new Set<string>();
+  return results.filter((r) => {
+    const key = `${r.source.connection}|${r.policy.file}|${r.role.internalId ?? r.role.selector}`;
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
+}

@@ -1,0 +1,49 @@
+import { AuditError } from '../../core/errors';
+import type { HttpResponse } from './transport';
+
+/** Likely causes of a 401, in the order worth checking (netsuite.md 4). */
+export const LOGIN_CAUSES = [
+  'the account id or realm is wrong (sandboxes are like 1234567_SB1)',
+  'the token or consumer key/secret is wrong, or the token was revoked',
+  "the machine's clock is off by more than a few minutes",
+  'Token-based Authentication or the web services feature is off (Setup > Company > Enable Features > SuiteCloud)',
+  "the token's role lacks 'Log in using Access Tokens'",
+];
+
+/** NetSuite's REST error detail, when the body is NetSuite's error shape. */
+export function restErrorDetail(r: HttpResponse): { detail?: string; code?: string } {
+  try {
+    const body = JSON.parse(r.text) as { 'o:errorDetails'?: Array<{ detail?: unknown; 'o:errorCode'?: unknown }> };
+    const d = body['o:errorDetails']?.[0];
+    return { detail: typeof d?.detail === 'string' ? d.detail : undefined, code: typeof d?.['o:errorCode'] === 'string' ? d['o:errorCode'] : undefined };
+  } catch {
+    return {};
+  }
+}
+
+/** The permission a "Permission Violation: You need the 'Setup -> X' permission" message names. */
+export function permissionNamed(detail: string | undefined): string | undefined {
+  return /the '(?:[A-Za-z ]+ -> )?([^']+)' permission/.exec(detail ?? '')?.[1];
+}
+
+/** Turns a REST error response into an AuditError people can act on. Never includes a secret. */
+export function restError(r: HttpResponse, what: string): AuditError {
+  const { detail, code } = restErrorDetail(r);
+  switch (r.status) {
+    case 401:
+      return new AuditError('AUTH_FAILED', `${what}: NetSuite refused the token (401 ${code ?? 'INVALID_LOGIN'})`, {
+        details: { status: 401, hint: `likely causes: ${LOGIN_CAUSES.join('; ')}. NetSuite's Login Audit Trail (Setup > Users/Roles > User Management > View Login Audit Trail) says which.` },
+      });
+    case 403: {
+      const permission = permissionNamed(detail);
+      return new AuditError('PERMISSION_DENIED', `${what}: the token's role lacks ${permission ? `'${permission}'` : 'a permission'} (403)`, {
+        details: { status: 403, permission, netsuite: detail, hint: permission ? `add '${permission}' to the token's role, or use a token whose role has it` : detail } });
+    }
+    case 429:
+      return new AuditError('RATE_LIMITED', `${what}: NetSuite kept refusing requests over the account's concurrency limit (429)`, { details: { status: 429, hint: 'other integrations may be using the account\'s concurrency; try again later' } });
+    case 400:
+      return new AuditError('REQUEST_REJECTED', `${what}: NetSuite rejected the request (400 ${code ?? ''}): ${detail ?? r.text.slice(0, 200)}`, { details: { status: 400 } });
+    default:
+      return new AuditError(r.status >= 500 ? 'NETSUITE_UNAVAILABLE' : 'UNEXPECTED_RESPONSE', `${what}: NetSuite answered HTTP ${r.status}${detail ? `: ${detail}` : ''}`, { details: { status: r.status } });
+  }
+}

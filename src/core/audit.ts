@@ -1,0 +1,67 @@
+import { diffRole } from './diff';
+import { REPORT_SCHEMA_VERSION, type AuditReport, type BaselineSummary, type FailOn, type Policy, type RoleAudit, type RoleSelector, type RoleSnapshot } from './model';
+import { describeSelector } from './role/select';
+import { countFindings, runFails, settleRole } from './verdict';
+
+/** What an audit of one role knows besides the policy and the role. */
+export interface AuditMeta {
+  selector: RoleSelector;
+  source: { kind: string; location: string; connection?: string };
+  /** YYYY-MM-DD: decides which waivers have expired. */
+  today: string;
+  /** What the source noted while reading this role (a fallback taken). */
+  notes?: readonly string[];
+  failOn?: FailOn;
+}
+
+const EFFECTIVE_ACCESS_NOTE = 'Read over SOAP with the integration token: this proves effective access (at least View) only. Levels above View, ceilings, flags and excess permissions cannot be seen this way and are reported as not verifiable.';
+
+/** Diffs one role (already fetched) against a policy into a RoleAudit. Pure. */
+export function auditSnapshot(policy: Policy, role: RoleSnapshot | undefined, meta: AuditMeta): RoleAudit {
+  const { rules, findings } = diffRole(policy, role, { today: meta.today });
+  const notes = [...(meta.notes ?? [])];
+  if (role?.evidence === 'effective-access') notes.push(EFFECTIVE_ACCESS_NOTE);
+  return settleRole({
+    policy: { file: policy.file, files: policy.files, ...(policy.description ? { description: policy.description } : {}) },
+    role: {
+      selector: describeSelector(meta.selector),
+      scriptId: role?.scriptId ?? meta.selector.scriptId,
+      internalId: role?.internalId ?? meta.selector.internalId,
+      name: role?.name ?? meta.selector.name,
+      found: role !== undefined,
+      ...(role ? { evidence: role.evidence } : {}),
+    },
+    source: meta.source,
+    rules,
+    findings,
+    notes,
+  }, meta.failOn ?? 'error');
+}
+
+/**
+ * Wraps role audits into the report every formatter takes. Every role's status and verdict is
+ * settled again at the report's `failOn`, so the report cannot disagree with the exit code.
+ * Pure: time and version come in.
+ */
+export function buildReport(results: readonly RoleAudit[], meta: { version: string; generatedAt: string; failOn: FailOn; baseline?: BaselineSummary }): AuditReport {
+  const settled = results.map((r) => settleRole(r, meta.failOn));
+  const count = (s: RoleAudit['status']) => settled.filter((r) => r.status === s).length;
+  return {
+    schemaVersion: REPORT_SCHEMA_VERSION,
+    tool: { name: 'ns-role-audit', version: meta.version },
+    generatedAt: meta.generatedAt,
+    failOn: meta.failOn,
+    results: settled,
+    ...(meta.baseline ? { baseline: meta.baseline } : {}),
+    summary: {
+      roles: settled.length,
+      compliant: count('compliant'),
+      withWarnings: count('warnings'),
+      nonCompliant: count('non-compliant'),
+      unverified: count('unverified'),
+      ...countFindings(settled.flatMap((r) => r.findings)),
+      failedRoles: settled.filter((r) => r.failed).length,
+      failed: runFails(settled, meta.failOn),
+    },
+  };
+}

@@ -1,0 +1,44 @@
+import { getCatalog, levelRank, subtabOf, type Catalog, type Level } from '../../catalog';
+import type { Finding, FindingPermission, Policy, RoleSnapshot, RuleResult } from '../../model';
+
+/** A rule as a check describes it; its status follows from its findings (core/verdict.ts). */
+export type RuleDraft = Omit<RuleResult, 'status'>;
+
+/** What each check returns: its rule and the findings against it. */
+export interface CheckResult {
+  rule: RuleDraft;
+  findings: Finding[];
+}
+
+/** What every check reads: the policy, the role, its permissions by ID, and the catalog. */
+export interface CheckContext {
+  policy: Policy;
+  role: RoleSnapshot;
+  catalog: Catalog;
+  /** The role's level per permission ID (the highest, should a source repeat one). */
+  levels: Map<string, Level>;
+  /** With effective-access evidence: IDs no read could prove either way. */
+  unverifiable: Set<string>;
+  /** True when the source saw the role definition, not just effective access. */
+  complete: boolean;
+}
+
+/** Builds the context the checks share. */
+export function createCheckContext(policy: Policy, role: RoleSnapshot, catalog: Catalog = getCatalog()): CheckContext {
+  const levels = new Map<string, Level>();
+  for (const p of role.permissions) {
+    const prev = levels.get(p.permkey);
+    if (!prev || levelRank(p.level) > levelRank(prev)) levels.set(p.permkey, p.level);
+  }
+  return {
+    policy, role, catalog, levels,
+    unverifiable: new Set(role.unverifiable ?? []),
+    complete: role.evidence === 'definition',
+  };
+}
+
+/** A role-side permission as findings show it: catalog name when known, else the ID itself. */
+export function describePermission(ctx: CheckContext, permkey: string): FindingPermission {
+  // The subtab follows from the ID's prefix (customrecord_* and unknown prefixes: Custom Record).
+  return { id: permkey, name: ctx.catalog.byId(permkey)?.name ?? permkey, subtab: subtabOf(permkey) };
+}

@@ -1,0 +1,57 @@
+import { SUBTABS, getCatalog, type Catalog } from '../catalog';
+import { createCheckContext } from './checks/context';
+import { checkCatalogued } from './checks/catalog';
+import { checkExcess } from './checks/excess';
+import { checkFlag } from './checks/flags';
+import { checkPermissionRule } from './checks/permissions';
+import { checkRoleActive } from './checks/role-state';
+import { applyWaivers } from './checks/waivers';
+import { finding, type Finding, type Policy, type RoleSnapshot, type RuleResult } from '../model';
+import { settleRuleStatuses } from '../verdict';
+
+/** The outcome of diffing one role against one policy. */
+export interface RoleDiff {
+  rules: RuleResult[];
+  findings: Finding[];
+}
+
+/** Options for a diff: `today` (YYYY-MM-DD) decides which waivers have expired. */
+export interface DiffOptions {
+  today: string;
+  catalog?: Catalog;
+}
+
+/** Compares a role with a policy. Pure: no I/O, no clock (today comes in). */
+export function diffRole(policy: Policy, role: RoleSnapshot | undefined, opts: DiffOptions): RoleDiff {
+  if (!role) {
+    const findings = [finding('ROLE_NOT_FOUND', { rule: 'role:exists', loc: policy.roleLoc })];
+    return { rules: settleRuleStatuses([{ id: 'role:exists', title: 'Role exists', kind: 'role', loc: policy.roleLoc }], findings), findings };
+  }
+  const ctx = createCheckContext(policy, role, opts.catalog ?? getCatalog());
+  const results = [
+    checkRoleActive(ctx),
+    ...policy.flags.map((f) => checkFlag(ctx, f)).filter((x) => x !== undefined),
+    ...policy.rules.map((r) => checkPermissionRule(ctx, r)),
+    checkExcess(ctx),
+    checkCatalogued(ctx),
+  ];
+  const waived = applyWaivers(policy.waivers, results.flatMap((r) => r.findings), opts.today);
+  const rules = [...results.map((r) => r.rule), ...waived.rules];
+  return { rules: settleRuleStatuses(rules, waived.findings), findings: sortFindings(waived.findings) };
+}
+
+const SEVERITY_ORDER = { error: 0, warning: 1, info: 2 } as const;
+// Code-unit order, not localeCompare: deterministic across locales and ~20x faster on big roles.
+const cmp = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
+
+/** Findings in a stable order: role-wide first, then by subtab, permission ID, severity and code. */
+export function sortFindings(findings: Finding[]): Finding[] {
+  const keyed = findings.map((f) => ({
+    f,
+    tab: f.permission ? SUBTABS.indexOf(f.permission.subtab) + 1 : 0,
+    id: f.permission?.id ?? f.flag ?? f.rule,
+    sev: SEVERITY_ORDER[f.severity],
+  }));
+  keyed.sort((a, b) => a.tab - b.tab || cmp(a.id, b.id) || a.sev - b.sev || cmp(a.f.code, b.f.code));
+  return keyed.map((k) => k.f);
+}

@@ -1,0 +1,12 @@
+import { describeFinding } from './messages';
+import type { AuditReport } from '../model';
+import type { Formatter } from './registry';
+
+/**
+ * The report as JSON (shape documented in README "JSON report"; `schemaVersion` changes only
+ * with a breaking change). Each finding also carries its sentence as `message`.
+ */
+export const formatJson: Formatter<AuditReport> = (report) => {
+  const results = report.results.map((r) => ({ ...r, findings: r.findings.map((f) => ({ ...f, message: describeFinding(f) })) }));
+  return JSON.stringify({ ...report, results }, null, 2) + '\n';
+};

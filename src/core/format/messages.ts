@@ -1,0 +1,55 @@
+import { levelLabel, subtabLabel } from '../catalog';
+import { FLAG_LABELS, type Acceptance, type Finding } from '../model';
+
+/** "Sales Order (TRAN_SALESORD)"; custom records and unknown keys show once. */
+export function permissionLabel(f: Pick<Finding, 'permission'>): string {
+  const p = f.permission;
+  if (!p) return '';
+  return p.name === p.id ? p.id : `${p.name} (${p.id})`;
+}
+
+/** What the policy wanted, in words: "at least Full", "at most View", "exactly View", "checked". */
+export function expectedText(f: Finding): string {
+  if (f.expectedFlag !== undefined) return f.expectedFlag ? 'checked' : 'unchecked';
+  if (f.code === 'PERMISSION_EXCESS') return 'not granted';
+  if (f.expectedMin && f.expectedMax && f.expectedMin === f.expectedMax) return `exactly ${levelLabel(f.expectedMin)}`;
+  if (f.expectedMin && f.expectedMin !== 'NONE') return `at least ${levelLabel(f.expectedMin)}`;
+  if (f.expectedMax) return f.expectedMax === 'NONE' ? 'not granted' : `at most ${levelLabel(f.expectedMax)}`;
+  return '';
+}
+
+/** What the role has, in words: "View", "missing", "unchecked". */
+export function actualText(f: Finding): string {
+  if (f.actualFlag !== undefined) return f.actualFlag === null ? 'unknown' : f.actualFlag ? 'checked' : 'unchecked';
+  if (f.actualLevel) return f.actualLevel === 'NONE' ? 'missing' : levelLabel(f.actualLevel);
+  return '';
+}
+
+/** Why an accepted finding no longer counts, in words. */
+export function acceptanceText(a: Acceptance): string {
+  return a.by === 'waiver' ? `Waived until ${a.expires}: ${a.reason}` : `Accepted in baseline ${a.file}.`;
+}
+
+function findingSentence(f: Finding): string {
+  const perm = permissionLabel(f);
+  const flag = f.flag ? FLAG_LABELS[f.flag] : '';
+  switch (f.code) {
+    case 'ROLE_NOT_FOUND': return 'No role in the source matches the policy’s role.';
+    case 'ROLE_INACTIVE': return 'The role is inactive.';
+    case 'PERMISSION_MISSING': return `${perm} is missing; the policy requires ${expectedText(f)}.`;
+    case 'LEVEL_TOO_LOW': return `${perm} is ${actualText(f)}; the policy requires ${expectedText(f)}.`;
+    case 'LEVEL_ABOVE_MAX': return `${perm} is ${actualText(f)}; the policy allows ${expectedText(f)}.`;
+    case 'PERMISSION_EXCESS': return `${perm} is granted at ${actualText(f)} on ${subtabLabel(f.permission!.subtab)}, but the policy does not list it.`;
+    case 'FLAG_MISMATCH': return `${flag} is ${actualText(f)}; the policy requires it ${expectedText(f)}.`;
+    case 'PERMISSION_UNCATALOGUED': return `${perm} (at ${actualText(f)}) is not in NetSuite's permission catalog.`;
+    case 'NOT_VERIFIABLE': return `${perm || flag || 'Excess permissions'}: not verifiable; ${f.detail ?? 'this source cannot see it'}.`;
+    case 'WAIVER_EXPIRED': return `The waiver for ${f.detail} expired after ${f.waiver!.expires} (${f.waiver!.reason}).`;
+    case 'WAIVER_UNUSED': return `The waiver for ${f.detail} matches no finding; it can be removed.`;
+  }
+}
+
+/** The one sentence each finding reads as, in every format (with why it is accepted, when it is). */
+export function describeFinding(f: Finding): string {
+  const sentence = findingSentence(f);
+  return f.accepted ? `${sentence} ${acceptanceText(f.accepted)}` : sentence;
+}

@@ -1,0 +1,35 @@
+import type { AuditReport, RoleComparison } from '../model';
+import { formatComparisonJson, formatComparisonJunit, formatComparisonMarkdown, formatComparisonTable } from './comparison';
+import { formatJson } from './json';
+import { formatJunit } from './junit';
+import { formatMarkdown } from './markdown';
+import { formatTable } from './table';
+
+/** What formatters may know besides what they format. */
+export interface FormatContext {
+  /** ANSI colour (a TTY without NO_COLOR). */
+  color: boolean;
+}
+
+/** A formatter: pure, returns the whole output, never writes. */
+export type Formatter<T> = (value: T, ctx: FormatContext) => string;
+
+/** One output format: how it renders an audit report and a role comparison. */
+export interface OutputFormat {
+  report: Formatter<AuditReport>;
+  comparison: Formatter<RoleComparison>;
+}
+
+/** Every output format by name (`--format NAME[=FILE]`), for `audit` and `compare` alike. */
+export const FORMATS = {
+  table: { report: formatTable, comparison: formatComparisonTable },
+  json: { report: formatJson, comparison: formatComparisonJson },
+  junit: { report: formatJunit, comparison: formatComparisonJunit },
+  markdown: { report: formatMarkdown, comparison: formatComparisonMarkdown },
+} as const satisfies Record<string, OutputFormat>;
+
+/** The name of an output format. */
+export type FormatName = keyof typeof FORMATS;
+
+/** Format names, for help text and errors. */
+export const FORMAT_NAMES = Object.keys(FORMATS) as FormatName[];

@@ -1,0 +1,141 @@
+import type { ErrorObject, ValidateFunction } from 'ajv';
+import type { InputIssue } from '../errors';
+import { closest } from '../catalog/suggest';
+import { AJV_OPTIONS } from './ajv-options';
+import { formatPath, type YamlFile } from './yaml-file';
+
+/** The JSON Schemas the package publishes in `schema/`, by name. */
+export type SchemaName = 'policy' | 'role-snapshot' | 'account-fixture' | 'config' | 'report';
+
+/** Path of a published schema relative to the package root, e.g. `schema/policy.schema.json`. */
+export function schemaPath(name: SchemaName): string {
+  return `schema/${name}.schema.json`;
+}
+
+const compiled = new Map<SchemaName, ValidateFunction>();
+
+/**
+ * A published JSON Schema, as data: the package's `schema/` folder sits two levels above this
+ * module in `src/` and in `dist/` alike, so the same module loads it in both.
+ */
+export function getSchema(name: SchemaName): Record<string, unknown> {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  return require(`../../../${schemaPath(name)}`) as Record<string, unknown>;
+}
+
+function validator(name: SchemaName): ValidateFunction {
+  let v = compiled.get(name);
+  if (!v) {
+    v = precompiled(name) ?? compileNow(name);
+    compiled.set(name, v);
+  }
+  return v;
+}
+
+/** The build's standalone validator (dist/input/compiled-schemas.js), when there is one. */
+function precompiled(name: SchemaName): ValidateFunction | undefined {
+  try {
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    return (require('./compiled-schemas') as Record<string, ValidateFunction>)[name];
+  } catch {
+    return undefined;
+  }
+}
+
+/** Compiles with ajv now (~0.1 s); loaded only when no precompiled validator exists. */
+function compileNow(name: SchemaName): ValidateFunction {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const Ajv2020 = require('ajv/dist/2020').default;
+  return new Ajv2020(AJV_OPTIONS).compile(getSchema(name)) as ValidateFunction;
+}
+
+/** Checks a parsed YAML/JSON file against a published schema; each violation becomes a positioned issue. */
+export function validateAgainstSchema(name: SchemaName, yaml: YamlFile): InputIssue[] {
+  const validate = validator(name);
+  if (validate(yaml.value)) return [];
+  return (validate.errors ?? [])
+    .filter((e) => e.keyword !== 'if' && !e.schemaPath.includes('/anyOf/'))
+    .map((e) => toIssue(name, yaml, e));
+}
+
+function pointerToPath(pointer: string): string[] {
+  return pointer === '' ? [] : pointer.slice(1).split('/').map((s) => s.replace(/~1/g, '/').replace(/~0/g, '~'));
+}
+
+function allowedKeys(name: SchemaName, at: string): string[] {
+  // "#/properties/permissions/additionalProperties" -> properties of that schema object
+  const schema = getSchema(name);
+  let node: any = schema;
+  const parts = at.replace(/^#\//, '').split('/').slice(0, -1);
+  for (const p of parts) node = node?.[p];
+  if (node?.$ref) node = resolveRef(schema, node.$ref);
+  return Object.keys(node?.properties ?? {});
+}
+
+function resolveRef(schema: any, ref: string): any {
+  return ref.replace(/^#\//, '').split('/').reduce((n, p) => n?.[p], schema);
+}
+
+function toIssue(name: SchemaName, yaml: YamlFile, e: ErrorObject): InputIssue {
+  const path = pointerToPath(e.instancePath);
+  const shown = formatPath(path);
+  switch (e.keyword) {
+    case 'additionalProperties': {
+      const extra = String((e.params as { additionalProperty: string }).additionalProperty);
+      const keys = allowedKeys(name, e.schemaPath);
+      const near = closest(extra, keys, 1);
+      return {
+        code: 'UNKNOWN_FIELD',
+        message: `unknown field '${extra}'`,
+        loc: yaml.locate([...path, extra], { key: true }),
+        path: formatPath([...path, extra]),
+        suggestion: near.length ? `did you mean '${near[0]}'?` : keys.length ? `allowed here: ${keys.join(', ')}` : undefined,
+      };
+    }
+    case 'required': {
+      const missing = String((e.params as { missingProperty: string }).missingProperty);
+      return { code: 'MISSING_FIELD', message: `missing required field '${missing}'`, loc: yaml.locate(path), path: shown, suggestion: `add '${missing}:'` };
+    }
+    case 'enum': {
+      const allowed = ((e.params as { allowedValues: unknown[] }).allowedValues).map(String);
+      // Levels are accepted in three casings; show each once, as the role page writes it.
+      const title = (a: string) => a[0].toUpperCase() + a.slice(1).toLowerCase();
+      const distinct = allowed.filter((a) => a === title(a) || !allowed.includes(title(a)));
+      const got = valueAt(yaml.value, path);
+      const near = typeof got === 'string' ? closest(got, distinct, 1) : [];
+      return {
+        code: 'INVALID_VALUE',
+        message: `${JSON.stringify(got)} is not allowed; expected one of ${distinct.join(', ')}`,
+        loc: yaml.locate(path), path: shown,
+        suggestion: near.length ? `did you mean '${near[0]}'?` : undefined,
+      };
+    }
+    case 'type':
+      return { code: 'WRONG_TYPE', message: `must be ${(e.params as { type: string | string[] }).type.toString().replace(',', ' or ')}`, loc: yaml.locate(path), path: shown };
+    case 'const':
+      return { code: 'INVALID_VALUE', message: `must be ${JSON.stringify((e.params as { allowedValue: unknown }).allowedValue)}`, loc: yaml.locate(path), path: shown };
+    case 'pattern':
+      return { code: 'INVALID_VALUE', message: `${JSON.stringify(valueAt(yaml.value, path))} must match ${(e.params as { pattern: string }).pattern}`, loc: yaml.locate(path), path: shown, suggestion: patternHint(path) };
+    case 'anyOf': {
+      const options = (resolveRef(getSchema(name), e.schemaPath.replace(/\/anyOf$/, '')) as { anyOf?: Array<{ required?: string[] }> }).anyOf ?? [];
+      const names = options.flatMap((o) => o.required ?? []);
+      return { code: 'MISSING_FIELD', message: `needs at least one of ${names.join(', ')}`, loc: yaml.locate(path), path: shown };
+    }
+    case 'minProperties':
+      return { code: 'MISSING_FIELD', message: 'must not be empty', loc: yaml.locate(path), path: shown };
+    default:
+      return { code: 'INVALID_VALUE', message: e.message ?? 'invalid', loc: yaml.locate(path), path: shown };
+  }
+}
+
+function patternHint(path: string[]): string | undefined {
+  const last = path[path.length - 1];
+  if (last === 'expires') return 'write the date as YYYY-MM-DD, e.g. 2027-03-31';
+  if (last === 'scriptId') return "role script ids start with 'customrole', e.g. customrole_polytomic";
+  if (last === 'internalId') return 'internal ids are whole numbers, e.g. 1028';
+  return undefined;
+}
+
+function valueAt(value: unknown, path: string[]): unknown {
+  return path.reduce<unknown>((v, p) => (v && typeof v === 'object' ? (v as Record<string, unknown>)[p] : undefined), value);
+}

@@ -1,0 +1,182 @@
+import { SUBTABS, parseLevel, levelRank, levelLabel, type Level, type Permission } from '../catalog';
+import type { InputIssue } from '../errors';
+import type { SourceLoc } from '../model';
+import { resolvePermission } from './resolve-permission';
+import { FLAGS, type Allowance, type ExcessMode, type FlagName, type FlagRule, type PermissionRule, type RoleSelector, type Waiver } from '../model';
+import { formatPath, type YamlFile } from '../input/yaml-file';
+
+/** One policy file's own content, before `extends` is applied. */
+export interface PolicyLayer {
+  file: string;
+  description?: string;
+  extends: Array<{ path: string; loc: SourceLoc }>;
+  role?: RoleSelector;
+  roleLoc?: SourceLoc;
+  flags: FlagRule[];
+  rules: PermissionRule[];
+  excess?: ExcessMode;
+  excessLoc?: SourceLoc;
+  allow: Allowance[];
+  waivers: Waiver[];
+}
+
+type Obj = Record<string, unknown>;
+const isObj = (v: unknown): v is Obj => typeof v === 'object' && v !== null && !Array.isArray(v);
+
+const PERMISSION_CODES = new Set(['PERMISSION_MISSING', 'LEVEL_TOO_LOW', 'PERMISSION_EXCESS', 'LEVEL_ABOVE_MAX', 'PERMISSION_UNCATALOGUED', 'NOT_VERIFIABLE']);
+
+/**
+ * Applies the semantic rules the schema cannot express (known permissions on the right subtab,
+ * grantable levels, min <= max, no permission twice, real dates) and normalizes the file.
+ * Tolerant of shapes the schema already rejected, so every problem is reported at once.
+ */
+export function normalizePolicyLayer(yaml: YamlFile): { layer: PolicyLayer; issues: InputIssue[] } {
+  const issues: InputIssue[] = [];
+  const v = isObj(yaml.value) ? yaml.value : {};
+  const issue = (code: string, path: Array<string | number>, message: string, suggestion?: string, key = false) =>
+    issues.push({ code, message, loc: yaml.locate(path, { key }), path: formatPath(path), suggestion });
+
+  const layer: PolicyLayer = { file: yaml.file, extends: [], flags: [], rules: [], allow: [], waivers: [] };
+  if (typeof v.description === 'string') layer.description = v.description;
+
+  const ext = typeof v.extends === 'string' ? [v.extends] : Array.isArray(v.extends) ? v.extends : [];
+  ext.forEach((p, i) => {
+    if (typeof p === 'string') layer.extends.push({ path: p, loc: yaml.locate(typeof v.extends === 'string' ? ['extends'] : ['extends', i]) });
+  });
+
+  if (isObj(v.role)) {
+    const r = v.role;
+    layer.role = {};
+    if (typeof r.scriptId === 'string') layer.role.scriptId = r.scriptId;
+    if (typeof r.name === 'string') layer.role.name = r.name;
+    if (typeof r.internalId === 'number' || typeof r.internalId === 'string') layer.role.internalId = String(r.internalId);
+    layer.roleLoc = yaml.locate(['role'], { key: true });
+  }
+
+  if (isObj(v.flags)) {
+    for (const flag of FLAGS) {
+      const value = v.flags[flag];
+      if (typeof value === 'boolean') layer.flags.push({ flag, value, loc: yaml.locate(['flags', flag], { key: true }) });
+    }
+  }
+
+  const seen = new Map<string, SourceLoc>();
+  const permissions = isObj(v.permissions) ? v.permissions : {};
+  for (const subtab of SUBTABS) {
+    const map = permissions[subtab];
+    if (!isObj(map)) continue;
+    for (const [written, spec] of Object.entries(map)) {
+      const path = ['permissions', subtab, written];
+      const res = resolvePermission(written, subtab);
+      if (!res.ok) { issue(res.code, path, res.message, res.suggestion, true); continue; }
+      const levels = parseSpec(spec);
+      if (!levels) continue; // shape already reported by the schema
+      if ('conflict' in levels) { issue('CONFLICTING_LEVELS', path, "'exact' cannot be combined with 'min' or 'max'", "keep 'exact', or use 'min' and 'max'"); continue; }
+      const loc = yaml.locate(path, { key: true });
+      const prior = seen.get(res.ref.id);
+      if (prior) {
+        issue('DUPLICATE_PERMISSION', path, `${res.ref.name} (${res.ref.id}) is already listed at line ${prior.line}`, 'keep one entry for each permission', true);
+        continue;
+      }
+      seen.set(res.ref.id, loc);
+      if (levels.min && levels.max && levelRank(levels.min) > levelRank(levels.max)) {
+        issue('MIN_ABOVE_MAX', path, `min ${levelLabel(levels.min)} is above max ${levelLabel(levels.max)}`, 'lower min or raise max');
+        continue;
+      }
+      const bad = impossibleLevel(res.permission, levels);
+      if (bad) { issue('IMPOSSIBLE_LEVEL', path, bad.message, bad.suggestion); continue; }
+      layer.rules.push({ ...res.ref, min: levels.min, max: levels.max, loc });
+    }
+  }
+
+  if (typeof v.excess === 'string' && ['fail', 'warn', 'ignore'].includes(v.excess)) {
+    layer.excess = v.excess as ExcessMode;
+    layer.excessLoc = yaml.locate(['excess'], { key: true });
+  }
+
+  if (isObj(v.allow)) {
+    for (const [written, lvl] of Object.entries(v.allow)) {
+      const path = ['allow', written];
+      const max = parseLevel(lvl);
+      const res = resolvePermission(written, undefined);
+      if (!res.ok) { issue(res.code, path, res.message, res.suggestion, true); continue; }
+      if (!max) continue;
+      if (seen.has(res.ref.id)) {
+        issue('ALLOW_OVERLAPS_RULE', path, `${res.ref.name} (${res.ref.id}) is already required under permissions`, `set 'max' on that entry instead`, true);
+        continue;
+      }
+      const bad = impossibleLevel(res.permission, { max });
+      if (bad) { issue('IMPOSSIBLE_LEVEL', path, bad.message, bad.suggestion); continue; }
+      layer.allow.push({ ...res.ref, max, loc: yaml.locate(path, { key: true }) });
+    }
+  }
+
+  const waivers = Array.isArray(v.waivers) ? v.waivers : [];
+  waivers.forEach((w, i) => {
+    if (!isObj(w) || typeof w.code !== 'string' || typeof w.reason !== 'string' || typeof w.expires !== 'string') return;
+    const path = ['waivers', i];
+    const waiver: Waiver = { code: w.code, reason: w.reason, expires: w.expires, loc: yaml.locate(path) };
+    if (!isRealDate(w.expires)) issue('INVALID_DATE', [...path, 'expires'], `'${w.expires}' is not a calendar date`, 'write the date as YYYY-MM-DD, e.g. 2027-03-31');
+    if (typeof w.permission === 'string') {
+      const res = resolvePermission(w.permission, undefined);
+      if (!res.ok) { issue(res.code, [...path, 'permission'], res.message, res.suggestion); return; }
+      waiver.permissionId = res.ref.id;
+      waiver.permissionName = res.ref.name;
+    }
+    if (typeof w.flag === 'string' && (FLAGS as readonly string[]).includes(w.flag)) waiver.flag = w.flag as FlagName;
+    if (PERMISSION_CODES.has(w.code) && !waiver.permissionId) {
+      issue('WAIVER_TARGET_MISSING', path, `a ${w.code} waiver must name the permission it covers`, "add 'permission: <name or ID>'");
+      return;
+    }
+    if (w.code === 'FLAG_MISMATCH' && !waiver.flag) {
+      issue('WAIVER_TARGET_MISSING', path, 'a FLAG_MISMATCH waiver must name the flag it covers', "add 'flag: webServicesOnly' (or doNotRestrictEmployeeFields, inactive)");
+      return;
+    }
+    layer.waivers.push(waiver);
+  });
+
+  return { layer, issues };
+}
+
+type Spec = { min?: Level; max?: Level } | { conflict: true };
+
+function parseSpec(spec: unknown): Spec | undefined {
+  if (typeof spec === 'string') {
+    const min = parseLevel(spec);
+    return min ? { min } : undefined;
+  }
+  if (!isObj(spec)) return undefined;
+  const exact = spec.exact === undefined ? undefined : parseLevel(spec.exact);
+  const min = spec.min === undefined ? undefined : parseLevel(spec.min);
+  const max = spec.max === undefined ? undefined : parseLevel(spec.max);
+  if ((spec.exact !== undefined && !exact) || (spec.min !== undefined && !min) || (spec.max !== undefined && !max)) return undefined;
+  if (exact && (min || max)) return { conflict: true };
+  if (exact) return { min: exact, max: exact };
+  if (!min && !max) return undefined;
+  return { min, max };
+}
+
+function impossibleLevel(p: Permission | undefined, spec: { min?: Level; max?: Level }): { message: string; suggestion: string } | undefined {
+  if (!p) return undefined;
+  for (const [kind, level] of [['min', spec.min], ['max', spec.max]] as const) {
+    if (!level || p.levels.includes(level)) continue;
+    // min None asks for nothing; any permission can be absent except those with no None level.
+    if (kind === 'min' && level === 'NONE') continue;
+    const grantable = p.levels.map(levelLabel).join(', ');
+    const up = p.levels.find((l) => levelRank(l) >= levelRank(level));
+    const down = [...p.levels].reverse().find((l) => levelRank(l) <= levelRank(level));
+    const pick = kind === 'min' ? up ?? down : down ?? up;
+    return {
+      message: `${p.name} (${p.id}) cannot be granted at ${levelLabel(level)}; NetSuite offers ${grantable}`,
+      suggestion: pick ? `use '${levelLabel(pick)}'` : `use one of ${grantable}`,
+    };
+  }
+  return undefined;
+}
+
+function isRealDate(s: string): boolean {
+  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(s);
+  if (!m) return false;
+  const d = new Date(Date.UTC(+m[1], +m[2] - 1, +m[3]));
+  return d.getUTCFullYear() === +m[1] && d.getUTCMonth() === +m[2] - 1 && d.getUTCDate() === +m[3];
+}

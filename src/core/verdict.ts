@@ -1,0 +1,83 @@
+/**
+ * The one verdict. Whether a finding, a rule, a role or a run fails at a `--fail-on`, and the
+ * statuses and counts every format shows, are decided here and nowhere else: the exit code,
+ * the table's summary, JUnit failures, the Markdown header, JSON `failed`, baselines and fleet
+ * totals all call these functions.
+ */
+import type { FailOn, Finding, FindingCounts, RoleAudit, RoleStatus, RuleResult, RuleStatus } from './model';
+
+/** True when the finding counts against the run at `failOn`: not accepted, and at or above it. */
+export function findingFails(f: Finding, failOn: FailOn): boolean {
+  if (f.accepted || failOn === 'never') return false;
+  return f.severity === 'error' || (failOn === 'warning' && f.severity === 'warning');
+}
+
+/** True when any of the findings fails at `failOn`. */
+export function failsAt(findings: readonly Finding[], failOn: FailOn): boolean {
+  return findings.some((f) => findingFails(f, failOn));
+}
+
+const open = (findings: readonly Finding[]) => findings.filter((f) => !f.accepted);
+const unverifiable = (f: Finding) => f.code === 'NOT_VERIFIABLE';
+
+/** A rule's status from its findings: accepted findings never fail a rule, but show it as accepted. */
+export function ruleStatus(findings: readonly Finding[]): RuleStatus {
+  const live = open(findings);
+  if (live.some((f) => f.severity === 'error')) return 'fail';
+  if (live.some(unverifiable)) return 'unverifiable';
+  if (live.some((f) => f.severity === 'warning')) return 'warn';
+  if (findings.some((f) => f.accepted)) return 'accepted';
+  return 'pass';
+}
+
+/** Every rule's status follows its findings (after waivers and a baseline). */
+export function settleRuleStatuses(rules: ReadonlyArray<Omit<RuleResult, 'status'>>, findings: readonly Finding[]): RuleResult[] {
+  const byRule = new Map<string, Finding[]>();
+  for (const f of findings) {
+    const list = byRule.get(f.rule);
+    if (list) list.push(f);
+    else byRule.set(f.rule, [f]);
+  }
+  return rules.map((rule) => ({ ...rule, status: ruleStatus(byRule.get(rule.id) ?? []) }));
+}
+
+/** True when the rule fails at `failOn` (JUnit's `<failure>`). */
+export function ruleFails(rule: RuleResult, findings: readonly Finding[], failOn: FailOn): boolean {
+  return findings.some((f) => f.rule === rule.id && findingFails(f, failOn));
+}
+
+/** A role's status: non-compliant on an error, unverified when something could not be seen, warnings, else compliant. */
+export function roleStatus(findings: readonly Finding[]): RoleStatus {
+  const live = open(findings);
+  if (live.some((f) => f.severity === 'error')) return 'non-compliant';
+  if (live.some(unverifiable)) return 'unverified';
+  if (live.some((f) => f.severity === 'warning')) return 'warnings';
+  return 'compliant';
+}
+
+/** Errors and warnings not accepted, and accepted findings. */
+export function countFindings(findings: readonly Finding[]): FindingCounts {
+  let errors = 0, warnings = 0, accepted = 0;
+  for (const f of findings) {
+    if (f.accepted) accepted++;
+    else if (f.severity === 'error') errors++;
+    else if (f.severity === 'warning') warnings++;
+  }
+  return { errors, warnings, accepted };
+}
+
+/** Status, verdict and counts of one role's findings at `failOn`. */
+export function settleRole<T extends Pick<RoleAudit, 'findings' | 'rules'>>(r: T, failOn: FailOn): T & Pick<RoleAudit, 'status' | 'failed' | 'counts'> {
+  return {
+    ...r,
+    rules: settleRuleStatuses(r.rules, r.findings),
+    status: roleStatus(r.findings),
+    failed: failsAt(r.findings, failOn),
+    counts: countFindings(r.findings),
+  };
+}
+
+/** True when the run fails at `failOn`: exit code 1. */
+export function runFails(results: readonly Pick<RoleAudit, 'findings'>[], failOn: FailOn): boolean {
+  return results.some((r) => failsAt(r.findings, failOn));
+}

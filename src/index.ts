@@ -5,10 +5,10 @@
  */
 export type * from './core/model';
 export { FINDING_CODES, FLAGS, FLAG_LABELS, FAIL_ON, REPORT_SCHEMA_VERSION, formatLoc } from './core/model';
-export { getCatalog, createCatalog, type Catalog, type Permission, type Level, type Subtab } from './core/catalog';
-export { loadPolicy, parsePolicyLayer, mergePolicyLayers, type PolicyHost } from './core/policy';
-export { diffRole } from './core/diff';
-export { findingFails, failsAt, ruleFails, runFails, roleStatus, countFindings } from './core/verdict';
+export { getCatalog, createCatalog, type Catalog, type LookupResult, type Permission, type Level, type Subtab } from './core/catalog';
+export { loadPolicy, parsePolicyLayer, mergePolicyLayers, type PolicyHost, type PolicyLayer } from './core/policy';
+export { diffRole, type RoleDiff, type DiffOptions } from './core/diff';
+export { findingFails, failsAt, ruleFails, runFails, ruleStatus, roleStatus, countFindings, settleRole } from './core/verdict';
 export { auditSnapshot, buildReport } from './core/audit';
 export { FORMATS, FORMAT_NAMES, describeFinding, type FormatName, type FormatContext, type Formatter, type OutputFormat } from './core/format';
 export { parseSdfRole } from './core/role/sdf';
@@ -24,4 +24,4 @@ export { createLiveSource, type LiveSourceKind } from './adapters/sources/live-s
 export { openSession, type Session } from './adapters/netsuite/session';
 export { connectionFromEnv, connectionFromConfig, readConfig, type Connection } from './adapters/config';
 export { passportSignature, tokenPassportXml, oauthHeader } from './adapters/netsuite/signing';
-export { runFleet } from './adapters/fleet/run-fleet';
+export { runFleet, type FleetOptions, type FleetProgress } from './adapters/fleet/run-fleet';

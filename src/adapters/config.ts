@@ -19,7 +19,7 @@ export interface Connection {
 }
 
 /** The environment variables a connection from the environment reads. */
-export const ENV_VARS = ['NETSUITE_ACCOUNT_ID', 'NETSUITE_CONSUMER_KEY', 'NETSUITE_CONSUMER_SECRET', 'NETSUITE_TOKEN_ID', 'NETSUITE_TOKEN_SECRET'] as const;
+const ENV_VARS = ['NETSUITE_ACCOUNT_ID', 'NETSUITE_CONSUMER_KEY', 'NETSUITE_CONSUMER_SECRET', 'NETSUITE_TOKEN_ID', 'NETSUITE_TOKEN_SECRET'] as const;
 
 /** The connection the NETSUITE_* environment variables describe; lists every missing one. */
 export function connectionFromEnv(env: NodeJS.ProcessEnv): Connection {

@@ -4,7 +4,7 @@ import { loadPolicy, type PolicyHost } from '../core/policy/load';
 import type { Policy } from '../core/model';
 
 /** The file system as the policy loader sees it. */
-export const fsPolicyHost: PolicyHost = {
+const fsPolicyHost: PolicyHost = {
   readText: (file) => readFileSync(file, 'utf8'),
   resolveRef: (from, ref) => join(dirname(from), ref),
   identity: (file) => resolve(file),

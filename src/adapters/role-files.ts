@@ -1,9 +1,8 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { AuditError, withContext } from '../core/errors';
-import type { RoleSelector } from '../core/model';
+import type { RoleSelector, RoleSnapshot } from '../core/model';
 import { matchesSelector } from '../core/role/select';
-import type { RoleSnapshot } from '../core/model';
 import type { RoleSource } from './sources/role-source';
 import { parseSdfRole } from '../core/role/sdf';
 import { parseSnapshot } from '../core/role/snapshot';

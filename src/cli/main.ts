@@ -45,7 +45,7 @@ Environment: NO_COLOR disables colour; NETSUITE_* variables name a live account.
 }
 
 /** Prints an error people can act on: code, message, positioned issues and a hint; never a stack. */
-export function reportError(err: unknown, io: CliIo): number {
+function reportError(err: unknown, io: CliIo): number {
   if (err instanceof AuditError) {
     io.stderr.write(`ns-role-audit: error ${err.code}: ${err.message}\n`);
     for (const issue of err.issues) io.stderr.write(`  ${formatIssue(issue).replace(/\n/g, '\n  ')}\n`);

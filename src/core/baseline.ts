@@ -17,7 +17,7 @@ function roleKey(r: RoleAudit): string {
 }
 
 /** A finding's identity across runs: where (connection, role, policy), what (code) and on what. */
-export function findingKey(r: RoleAudit, f: Finding): string {
+function findingKey(r: RoleAudit, f: Finding): string {
   return `${roleKey(r)}|${f.code}|${f.permission?.id ?? f.flag ?? f.rule}`;
 }
 

@@ -29,7 +29,7 @@ export interface SimRole {
 }
 
 /** An integration record (consumer key and secret). */
-export interface SimIntegration {
+interface SimIntegration {
   name: string;
   consumerKey: string;
   consumerSecret: string;

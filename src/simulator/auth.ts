@@ -7,10 +7,10 @@ import type { SimAccount, SimToken } from './account';
  */
 
 /** How far a request's timestamp may be from the server's clock. */
-export const TIMESTAMP_WINDOW_SECONDS = 300;
+const TIMESTAMP_WINDOW_SECONDS = 300;
 
 /** Why a login was refused; kept in the request log like NetSuite's Login Audit Trail. Never a secret. */
-export type LoginFailure =
+type LoginFailure =
   | 'feature disabled' | 'account mismatch' | 'unknown consumer' | 'integration disabled' | 'unknown token'
   | 'token revoked' | 'token of another integration' | 'bad nonce' | 'nonce reused' | 'timestamp out of window'
   | 'unsupported signature method' | 'signature mismatch' | 'role inactive' | 'role lacks Log in using Access Tokens'
@@ -97,7 +97,7 @@ export function verifyPassport(account: SimAccount, p: Passport, nowSeconds: num
 }
 
 /** RFC 3986 percent-encoding, as OAuth 1.0a requires. */
-export function rfc3986(s: string): string {
+function rfc3986(s: string): string {
   return encodeURIComponent(s).replace(/[!'()*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`);
 }
 

@@ -18,7 +18,7 @@ interface RawFixture {
 }
 
 /** Default faults: none. */
-export const NO_FAULTS: FaultSettings = { latencyMs: 0, serverErrorRate: 0, concurrencyRefusalRate: 0, truncateRate: 0, seed: 1 };
+const NO_FAULTS: FaultSettings = { latencyMs: 0, serverErrorRate: 0, concurrencyRefusalRate: 0, truncateRate: 0, seed: 1 };
 
 /** Parses and cross-checks an account fixture (YAML/JSON). Pure; throws AuditError FIXTURE_INVALID with positioned issues. */
 export function parseAccountFixture(file: string, text: string): SimAccount {

@@ -46,92 +46,129 @@ export interface Simulator {
 const MAX_BODY = 1024 * 1024;
 const WSDL_TEMPLATE_PATH = join(__dirname, '..', '..', 'wsdl', 'netsuite.wsdl');
 
+/** What one simulator instance keeps between requests. */
+interface SimState {
+  account: SimAccount;
+  faults: FaultSettings;
+  random: () => number;
+  now: () => Date;
+  log: RequestLog;
+  nonces: NonceStore;
+  searches: SearchCache;
+  queries: QueryCache;
+  gate: ConcurrencyGate;
+  wsdlTemplate: string;
+  scheme: 'http' | 'https';
+  baseUrl: string;
+}
+
+type LogEntry = Omit<LoggedRequest, 'time' | 'durationMs'>;
+
+/** The simulator's own pages: the WSDL, live statistics and the request log. True when it answered. */
+function serveUtility(state: SimState, req: IncomingMessage, res: ServerResponse, path: string, entry: (e: LogEntry) => void): boolean {
+  const wsdl = /^\/wsdl\/v(\d{4}_\d)_0\/netsuite\.wsdl$/.exec(path);
+  if (req.method === 'GET' && wsdl) {
+    const location = `${state.baseUrl}/services/NetSuitePort_${wsdl[1]}`;
+    entry({ api: 'wsdl', operation: 'GET wsdl', outcome: 'ok', status: 200, concurrent: state.gate.current });
+    send(res, 200, 'text/xml; charset=utf-8', state.wsdlTemplate.replace(/\{\{VERSION\}\}/g, wsdl[1]).replace(/\{\{LOCATION\}\}/g, location));
+    return true;
+  }
+  if (req.method === 'GET' && path === '/_simulator/stats') {
+    // With node --expose-gc, collect first: the figures are then live memory, not lazy heap growth.
+    (globalThis as { gc?: () => void }).gc?.();
+    send(res, 200, 'application/json', JSON.stringify({ memory: process.memoryUsage(), loggedRequests: state.log.entries.length }));
+    return true;
+  }
+  if (req.method === 'GET' && path === '/_simulator/requests') {
+    send(res, 200, 'application/json', JSON.stringify({ maxConcurrent: state.log.maxAcceptedConcurrent, requests: state.log.entries }));
+    return true;
+  }
+  return false;
+}
+
+/** Refuses a request as NetSuite does past the concurrency limit: a SOAP fault, or a REST 429. */
+function refuse(res: ServerResponse, api: 'soap' | 'rest', version: string, opName: string, concurrent: number, entry: (e: LogEntry) => void): void {
+  if (api === 'soap') {
+    const f = FAULTS.concurrency();
+    entry({ api, operation: opName, outcome: f.code, status: 500, concurrent });
+    return send(res, 500, 'text/xml; charset=utf-8', faultEnvelope(version, f));
+  }
+  entry({ api, operation: opName, outcome: 'CONCURRENCY_LIMIT_EXCEEDED', status: 429, concurrent });
+  send(res, 429, 'application/json', new RestError(429, 'CONCURRENCY_LIMIT_EXCEEDED', 'Concurrent request limit exceeded. Request blocked.').body());
+}
+
+/** A SOAP or REST request, under the account's concurrency gate and the injected faults. */
+async function serveApi(state: SimState, req: IncomingMessage, res: ServerResponse, url: URL, body: string, entry: (e: LogEntry) => void): Promise<void> {
+  const path = url.pathname;
+  const soap = /^\/services\/NetSuitePort_(\w+)$/.exec(path);
+  const api = soap ? 'soap' : 'rest';
+  const version = soap?.[1] ?? '';
+  // What the log calls the request even when it is refused before being parsed.
+  const opName = soap ? /<(?:[\w.-]+:)?Body[^>]*>\s*<(?:[\w.-]+:)?(\w+)/.exec(body)?.[1] ?? 'unknown' : `${req.method} ${path}`;
+  const { faults, random } = state;
+  const admitted = state.gate.enter();
+  try {
+    if (faults.latencyMs) await delay(faults.latencyMs);
+    if (!admitted.admitted || random() < faults.concurrencyRefusalRate) return refuse(res, api, version, opName, admitted.concurrent, entry);
+    if (random() < faults.serverErrorRate) {
+      entry({ api, operation: opName, outcome: 'SERVICE_UNAVAILABLE', status: 503, concurrent: admitted.concurrent });
+      return send(res, 503, 'text/html', '<html><body><h1>503 Service Unavailable</h1></body></html>');
+    }
+    const { account, nonces, searches, baseUrl } = state;
+    const out = api === 'soap'
+      ? handleSoap({ account, version, xml: body, now: state.now(), nonces, searches, baseUrl })
+      : path === '/services/rest/query/v1/suiteql'
+        ? handleSuiteQl({ account, req: restView(req, url, state.scheme), headers: req.headers, body, now: state.now(), nonces, cache: state.queries })
+        : { status: 404, body: new RestError(404, 'NONEXISTENT_ID', `The simulator serves only /services/rest/query/v1/suiteql, not ${path}.`).body(), outcome: 'NOT_FOUND' };
+    const op = 'operation' in out ? String(out.operation) : `${req.method} ${path}`;
+    entry({ api, operation: op, outcome: out.outcome, status: out.status, concurrent: admitted.concurrent, ...pick(out) });
+    const type = api === 'soap' ? 'text/xml; charset=utf-8' : 'application/json; charset=utf-8';
+    if (random() < faults.truncateRate) return sendTruncated(res, out.status, type, out.body);
+    send(res, out.status, type, out.body);
+  } finally {
+    if (admitted.admitted) state.gate.leave();
+  }
+}
+
+/** One request, start to end: read the body, answer, log. */
+async function route(state: SimState, req: IncomingMessage, res: ServerResponse, body: string): Promise<void> {
+  const started = Date.now();
+  const url = new URL(req.url ?? '/', 'http://placeholder');
+  const path = url.pathname;
+  const entry = (e: LogEntry) => state.log.add({ time: state.now().toISOString(), durationMs: Date.now() - started, ...e });
+  if (serveUtility(state, req, res, path, entry)) return;
+  if (!/^\/services\/NetSuitePort_\w+$/.test(path) && !path.startsWith('/services/rest/')) {
+    entry({ api: 'other', operation: `${req.method} ${path}`, outcome: 'NOT_FOUND', status: 404, concurrent: state.gate.current });
+    return send(res, 404, 'application/json', new RestError(404, 'NONEXISTENT_ID', `No resource at ${path}.`).body());
+  }
+  return serveApi(state, req, res, url, body, entry);
+}
+
 /** Starts the NetSuite simulator on 127.0.0.1. */
 export async function startSimulator(opts: SimulatorOptions): Promise<Simulator> {
   const account = typeof opts.fixture === 'string' ? readAccountFixture(opts.fixture) : opts.fixture;
-  let faults: FaultSettings = { ...account.faults, ...opts.faults };
-  let random = createRandom(faults.seed);
-  const now = opts.now ?? (() => new Date());
-  const log = new RequestLog();
-  const nonces = new NonceStore();
-  const searches = new SearchCache();
-  const queries = new QueryCache();
-  const gate = new ConcurrencyGate(account.concurrencyLimit);
-  const wsdlTemplate = readFileSync(WSDL_TEMPLATE_PATH, 'utf8');
+  const faults: FaultSettings = { ...account.faults, ...opts.faults };
   const tls = opts.tls ? createSelfSignedCertificate() : undefined;
-  const scheme = tls ? 'https' : 'http';
-  let baseUrl = '';
-
+  const state: SimState = {
+    account,
+    faults,
+    random: createRandom(faults.seed),
+    now: opts.now ?? (() => new Date()),
+    log: new RequestLog(),
+    nonces: new NonceStore(),
+    searches: new SearchCache(),
+    queries: new QueryCache(),
+    gate: new ConcurrencyGate(account.concurrencyLimit),
+    wsdlTemplate: readFileSync(WSDL_TEMPLATE_PATH, 'utf8'),
+    scheme: tls ? 'https' : 'http',
+    baseUrl: '',
+  };
   const handler = (req: IncomingMessage, res: ServerResponse) => {
     readBody(req).then(
-      (body) => route(req, res, body),
+      (body) => route(state, req, res, body),
       () => send(res, 413, 'text/plain', 'request body too large'),
     );
   };
-
-  const route = async (req: IncomingMessage, res: ServerResponse, body: string) => {
-    const started = Date.now();
-    const url = new URL(req.url ?? '/', 'http://placeholder');
-    const path = url.pathname;
-    const entry = (e: Omit<LoggedRequest, 'time' | 'durationMs'>) => log.add({ time: now().toISOString(), durationMs: Date.now() - started, ...e });
-
-    const wsdl = /^\/wsdl\/v(\d{4}_\d)_0\/netsuite\.wsdl$/.exec(path);
-    if (req.method === 'GET' && wsdl) {
-      const location = `${baseUrl}/services/NetSuitePort_${wsdl[1]}`;
-      entry({ api: 'wsdl', operation: 'GET wsdl', outcome: 'ok', status: 200, concurrent: gate.current });
-      return send(res, 200, 'text/xml; charset=utf-8', wsdlTemplate.replace(/\{\{VERSION\}\}/g, wsdl[1]).replace(/\{\{LOCATION\}\}/g, location));
-    }
-    if (req.method === 'GET' && path === '/_simulator/stats') {
-      // With node --expose-gc, collect first: the figures are then live memory, not lazy heap growth.
-      (globalThis as { gc?: () => void }).gc?.();
-      return send(res, 200, 'application/json', JSON.stringify({ memory: process.memoryUsage(), loggedRequests: log.entries.length }));
-    }
-    if (req.method === 'GET' && path === '/_simulator/requests') {
-      return send(res, 200, 'application/json', JSON.stringify({ maxConcurrent: log.maxAcceptedConcurrent, requests: log.entries }));
-    }
-    const soap = /^\/services\/NetSuitePort_(\w+)$/.exec(path);
-    const isRest = path.startsWith('/services/rest/');
-    if (!soap && !isRest) {
-      entry({ api: 'other', operation: `${req.method} ${path}`, outcome: 'NOT_FOUND', status: 404, concurrent: gate.current });
-      return send(res, 404, 'application/json', new RestError(404, 'NONEXISTENT_ID', `No resource at ${path}.`).body());
-    }
-
-    const api = soap ? 'soap' : 'rest';
-    const version = soap?.[1] ?? '';
-    // What the log calls the request even when it is refused before being parsed.
-    const opName = soap ? /<(?:[\w.-]+:)?Body[^>]*>\s*<(?:[\w.-]+:)?(\w+)/.exec(body)?.[1] ?? 'unknown' : `${req.method} ${path}`;
-    const admitted = gate.enter();
-    try {
-      if (faults.latencyMs) await delay(faults.latencyMs);
-      const refuse = !admitted.admitted || random() < faults.concurrencyRefusalRate;
-      if (refuse) {
-        if (api === 'soap') {
-          const f = FAULTS.concurrency();
-          entry({ api, operation: opName, outcome: f.code, status: 500, concurrent: admitted.concurrent });
-          return send(res, 500, 'text/xml; charset=utf-8', faultEnvelope(version, f));
-        }
-        entry({ api, operation: opName, outcome: 'CONCURRENCY_LIMIT_EXCEEDED', status: 429, concurrent: admitted.concurrent });
-        return send(res, 429, 'application/json', new RestError(429, 'CONCURRENCY_LIMIT_EXCEEDED', 'Concurrent request limit exceeded. Request blocked.').body());
-      }
-      if (random() < faults.serverErrorRate) {
-        entry({ api, operation: opName, outcome: 'SERVICE_UNAVAILABLE', status: 503, concurrent: admitted.concurrent });
-        return send(res, 503, 'text/html', '<html><body><h1>503 Service Unavailable</h1></body></html>');
-      }
-      const out = api === 'soap'
-        ? handleSoap({ account, version, xml: body, now: now(), nonces, searches, baseUrl })
-        : path === '/services/rest/query/v1/suiteql'
-          ? handleSuiteQl({ account, req: restView(req, url, scheme), headers: req.headers, body, now: now(), nonces, cache: queries })
-          : { status: 404, body: new RestError(404, 'NONEXISTENT_ID', `The simulator serves only /services/rest/query/v1/suiteql, not ${path}.`).body(), outcome: 'NOT_FOUND' };
-      const op = 'operation' in out ? String(out.operation) : `${req.method} ${path}`;
-      entry({ api, operation: op, outcome: out.outcome, status: out.status, concurrent: admitted.concurrent, ...pick(out) });
-      const type = api === 'soap' ? 'text/xml; charset=utf-8' : 'application/json; charset=utf-8';
-      if (random() < faults.truncateRate) return sendTruncated(res, out.status, type, out.body);
-      return send(res, out.status, type, out.body);
-    } finally {
-      if (admitted.admitted) gate.leave();
-    }
-  };
-
   const server: Server = tls ? createHttpsServer({ key: tls.key, cert: tls.cert }, handler) : createHttpServer(handler);
   server.keepAliveTimeout = 5000;
   await new Promise<void>((resolve, reject) => {
@@ -139,16 +176,16 @@ export async function startSimulator(opts: SimulatorOptions): Promise<Simulator>
     server.listen(opts.port ?? 0, '127.0.0.1', () => resolve());
   });
   const { port } = server.address() as AddressInfo;
-  baseUrl = `${scheme}://127.0.0.1:${port}`;
+  state.baseUrl = `${state.scheme}://127.0.0.1:${port}`;
   return {
-    url: baseUrl,
+    url: state.baseUrl,
     accountId: account.id,
     account,
-    log,
+    log: state.log,
     certificate: tls?.cert,
     setFaults(f) {
-      faults = { ...faults, ...f };
-      random = createRandom(faults.seed);
+      state.faults = { ...state.faults, ...f };
+      state.random = createRandom(state.faults.seed);
     },
     stop: () => new Promise<void>((resolve) => {
       server.close(() => resolve());

@@ -3,7 +3,7 @@ import type { SimAccount } from '../../src/simulator';
 import { demoAccount } from './sim-client';
 
 /** The IDs every generated role holds (what test/fixtures/fleet/integration-policy.yaml requires). */
-export const REQUIRED: Array<[string, Level]> = [['TRAN_SALESORD', 'VIEW'], ['TRAN_CUSTINVC', 'VIEW'], ['LIST_CUSTJOB', 'VIEW'], ['LIST_ITEM', 'VIEW'], ['ADMI_WEBSERVICES', 'FULL']];
+const REQUIRED: Array<[string, Level]> = [['TRAN_SALESORD', 'VIEW'], ['TRAN_CUSTINVC', 'VIEW'], ['LIST_CUSTJOB', 'VIEW'], ['LIST_ITEM', 'VIEW'], ['ADMI_WEBSERVICES', 'FULL']];
 
 /**
  * The demo account plus `roles` generated integration roles of `perms` permissions each

@@ -20,7 +20,7 @@ export function allSecrets(sim: Simulator): string[] {
 }
 
 /** The SOAP and REST operations the auditor may send: reads only. */
-export const READ_ONLY = new Set(['search', 'searchMoreWithId', 'getCustomizationId', 'getAll', 'getServerTime', 'getAccountGovernanceInfo', 'getIntegrationGovernanceInfo', 'getDataCenterUrls', 'POST /services/rest/query/v1/suiteql', 'GET wsdl']);
+const READ_ONLY = new Set(['search', 'searchMoreWithId', 'getCustomizationId', 'getAll', 'getServerTime', 'getAccountGovernanceInfo', 'getIntegrationGovernanceInfo', 'getDataCenterUrls', 'POST /services/rest/query/v1/suiteql', 'GET wsdl']);
 
 /** Asserts the simulator saw only read operations. */
 export function expectReadOnly(sim: Simulator): void {

@@ -28,6 +28,16 @@ describe('Limiter', () => {
     await Promise.all(Array.from({ length: 5 }, () => l.run(async () => { active++; peak = Math.max(peak, active); await new Promise((r) => setTimeout(r, 1)); active--; })));
     expect(peak).toBe(1);
   });
+
+  test('a configured ceiling holds even when the account reports a higher limit', async () => {
+    const l = new Limiter(1, 1);
+    l.setLimit(10); // what getAccountGovernanceInfo would say
+    expect(l.limit).toBe(1);
+    let active = 0; let peak = 0;
+    await Promise.all(Array.from({ length: 6 }, () => l.run(async () => { active++; peak = Math.max(peak, active); await new Promise((r) => setTimeout(r, 1)); active--; })));
+    expect(peak).toBe(1);
+    expect(new Limiter(8, 3).limit).toBe(3);
+  });
 });
 
 describe('transport retries', () => {

@@ -4,9 +4,9 @@ import type { RoleSnapshot } from '../../core/model';
 import { permissionFromRow, roleFromRow } from '../sources/suiteql-source';
 
 /** Rows one SuiteQL query can reach (netsuite.md 3). */
-export const QUERY_ROW_CAP = 100_000;
+const QUERY_ROW_CAP = 100_000;
 /** Ids in one IN list (Oracle's limit, which SuiteQL inherits). */
-export const MAX_IN_LIST = 1000;
+const MAX_IN_LIST = 1000;
 /** Aim below the cap, so a chunk that grew between estimate and read still fits. */
 const TARGET_ROWS = 90_000;
 /** Chunks of more roles than this, of unknown size, are sized with a one-row page first. */

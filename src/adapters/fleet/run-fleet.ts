@@ -1,12 +1,11 @@
 import { auditSnapshot } from '../../core/audit';
 import { AuditError, withContext } from '../../core/errors';
 import { connectionFromConfig, type ConfigFile } from '../config';
-import { openSession, type SessionOptions } from '../netsuite/session';
+import { createAccountLimiter, openSession, type SessionOptions } from '../netsuite/session';
+import type { Limiter } from '../netsuite/limiter';
 import { secretsOf } from '../netsuite/credentials';
 import { readPolicy } from '../read-policy';
-import type { Policy } from '../../core/model';
-import type { RoleAudit } from '../../core/model';
-import type { RoleSnapshot } from '../../core/model';
+import type { Policy, RoleAudit, RoleSnapshot } from '../../core/model';
 import { listRolesBulk, readPermissionsBulk } from './bulk-read';
 import { roleMatcher } from '../../core/role/role-match';
 import { parseRoleSelector } from '../../core/role/select';
@@ -46,10 +45,13 @@ export async function runFleet(config: ConfigFile, opts: FleetOptions): Promise<
     }
   }
 
+  // One limiter per account for this run: two connections to one account share it.
+  const limiters = new Map<string, Limiter>();
   const perConnection = await Promise.all([...byConnection].map(async ([name, audits]) => {
     const connection = connectionFromConfig(config, name, opts.env);
     opts.onSecrets?.(secretsOf(connection.credentials));
-    const session = openSession(connection, opts.session);
+    if (!limiters.has(connection.accountId)) limiters.set(connection.accountId, createAccountLimiter(connection));
+    const session = openSession(connection, { ...opts.session, limiter: limiters.get(connection.accountId) });
     try {
       opts.onProgress?.({ connection: name, phase: 'listing roles' });
       const roles = await listRolesBulk(session.suiteql);

@@ -8,15 +8,22 @@ export class Limiter {
   /** The most tasks that ran at once (for tests and benchmarks). */
   peak = 0;
 
-  constructor(private max: number) {}
+  /**
+   * @param max how many tasks may run at once now
+   * @param ceiling a limit the user configured: nothing (not even the account's own report of
+   *   a higher limit) raises `max` above it
+   */
+  constructor(private max: number, private readonly ceiling = Infinity) {
+    this.max = Math.max(1, Math.floor(Math.min(max, ceiling)));
+  }
 
   get limit(): number {
     return this.max;
   }
 
-  /** Lowers or raises the limit (e.g. to what getAccountGovernanceInfo reports). */
+  /** Lowers or raises the limit (e.g. to what getAccountGovernanceInfo reports), never above the ceiling. */
   setLimit(n: number): void {
-    this.max = Math.max(1, Math.floor(n));
+    this.max = Math.max(1, Math.floor(Math.min(n, this.ceiling)));
     this.drain();
   }
 
@@ -43,12 +50,3 @@ export class Limiter {
 
 /** NetSuite's limit for standard and developer accounts, used until the account says otherwise. */
 export const DEFAULT_CONCURRENCY = 5;
-
-const registry = new Map<string, Limiter>();
-
-/** The one limiter of an account (by canonical id) in this process. */
-export function limiterFor(accountId: string, limit = DEFAULT_CONCURRENCY): Limiter {
-  let l = registry.get(accountId);
-  if (!l) registry.set(accountId, (l = new Limiter(limit)));
-  return l;
-}

@@ -11,7 +11,7 @@ export const LOGIN_CAUSES = [
 ];
 
 /** NetSuite's REST error detail, when the body is NetSuite's error shape. */
-export function restErrorDetail(r: HttpResponse): { detail?: string; code?: string } {
+function restErrorDetail(r: HttpResponse): { detail?: string; code?: string } {
   try {
     const body = JSON.parse(r.text) as { 'o:errorDetails'?: Array<{ detail?: unknown; 'o:errorCode'?: unknown }> };
     const d = body['o:errorDetails']?.[0];
@@ -22,7 +22,7 @@ export function restErrorDetail(r: HttpResponse): { detail?: string; code?: stri
 }
 
 /** The permission a "Permission Violation: You need the 'Setup -> X' permission" message names. */
-export function permissionNamed(detail: string | undefined): string | undefined {
+function permissionNamed(detail: string | undefined): string | undefined {
   return /the '(?:[A-Za-z ]+ -> )?([^']+)' permission/.exec(detail ?? '')?.[1];
 }
 

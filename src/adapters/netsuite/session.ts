@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import type { Connection } from '../config';
-import { limiterFor } from './limiter';
+import { DEFAULT_CONCURRENCY, Limiter } from './limiter';
 import { freshSigningContext } from './signing';
 import { createSoapClient, type SoapClient } from './soap-client';
 import { createSuiteQlClient, type SuiteQlClient } from './suiteql-client';
@@ -13,6 +13,8 @@ export interface SessionOptions {
   timeoutMs?: number;
   /** Clock for signatures (tests move it to check skew handling). */
   now?: () => number;
+  /** The account's limiter, when several sessions of one run share an account. */
+  limiter?: Limiter;
 }
 
 /** One account's clients, sharing one transport and the account's one limiter. */
@@ -26,8 +28,9 @@ export interface Session {
 
 /** Opens a session to an account: nothing is sent until a client is used. */
 export function openSession(connection: Connection, opts: SessionOptions = {}): Session {
-  const limiter = limiterFor(connection.accountId, connection.concurrency);
-  if (connection.concurrency) limiter.setLimit(connection.concurrency);
+  // The limiter belongs to this session (or to the run that shares it between sessions of one
+  // account); a configured concurrency is a ceiling nothing raises.
+  const limiter = opts.limiter ?? createAccountLimiter(connection);
   const transport = createTransport({ limiter, trace: opts.trace, retry: opts.retry, timeoutMs: opts.timeoutMs });
   const now = opts.now ?? Date.now;
   const signingContext = () => freshSigningContext(randomBytes, now());
@@ -38,4 +41,9 @@ export function openSession(connection: Connection, opts: SessionOptions = {}): 
     suiteql: createSuiteQlClient({ credentials: connection.credentials, baseUrl: connection.baseUrl, transport, signingContext }),
     soap: () => (soap ??= createSoapClient({ credentials: connection.credentials, baseUrl: connection.baseUrl, version: connection.soapVersion, transport, signingContext })),
   };
+}
+
+/** A limiter for one account: the configured concurrency as start and ceiling, else NetSuite's default. */
+export function createAccountLimiter(connection: Pick<Connection, 'concurrency'>): Limiter {
+  return new Limiter(connection.concurrency ?? DEFAULT_CONCURRENCY, connection.concurrency);
 }

@@ -9,7 +9,7 @@ import { tokenPassportXml, type SigningContext } from './signing';
 import type { HttpResponse, Transport } from './transport';
 
 /** The project's own small WSDL (only the read operations the auditor uses). */
-export const WSDL_TEMPLATE = join(__dirname, '..', '..', '..', 'wsdl', 'netsuite.wsdl');
+const WSDL_TEMPLATE = join(__dirname, '..', '..', '..', 'wsdl', 'netsuite.wsdl');
 
 /** Operations the client may call: read-only by construction (the WSDL holds no others). */
 export const READ_OPERATIONS = ['search', 'searchMoreWithId', 'getCustomizationId', 'getAll', 'getServerTime', 'getAccountGovernanceInfo', 'getIntegrationGovernanceInfo', 'getDataCenterUrls'] as const;
@@ -17,7 +17,7 @@ export const READ_OPERATIONS = ['search', 'searchMoreWithId', 'getCustomizationI
 export type ReadOperation = (typeof READ_OPERATIONS)[number];
 
 /** A NetSuite status detail (`INSUFFICIENT_PERMISSION`, ...) from a result's status. */
-export interface StatusError {
+interface StatusError {
   code: string;
   message: string;
 }
@@ -33,7 +33,7 @@ const PASSPORT_MARK = '<!--ns-role-audit:tokenPassport-->';
 const text = (n: XmlNode | undefined) => n?.text ?? '';
 
 /** Reads a SOAP fault from a response body, when it is one. */
-export function readFault(body: string): { code: string; message: string; element?: string } | undefined {
+function readFault(body: string): { code: string; message: string; element?: string } | undefined {
   const { root } = parseXmlTree(body);
   const fault = root && child(child(root, 'Body'), 'Fault');
   if (!fault) return undefined;
@@ -42,7 +42,7 @@ export function readFault(body: string): { code: string; message: string; elemen
 }
 
 /** Maps a fault to the AuditError people should see (never the raw envelope). */
-export function faultError(f: { code: string; message: string }, what: string): AuditError {
+function faultError(f: { code: string; message: string }, what: string): AuditError {
   if (f.code === 'INVALID_LOGIN_ATTEMPT' || f.code === 'INVALID_LOGIN_CREDENTIALS' || f.code === 'WS_LOG_IN_REQD') {
     return new AuditError('AUTH_FAILED', `${what}: NetSuite refused the token over SOAP (${f.code}: ${f.message})`, { details: { hint: `likely causes: ${LOGIN_CAUSES.join('; ')}` } });
   }
@@ -118,7 +118,7 @@ export async function createSoapClient(opts: {
 }
 
 /** Checks a response envelope and returns its result element and status. */
-export function readResult(raw: string, op: string, what: string): SoapResult {
+function readResult(raw: string, op: string, what: string): SoapResult {
   const { root, error } = parseXmlTree(raw);
   if (!root) throw new AuditError('MALFORMED_RESPONSE', `${what}: unreadable response (${error})`);
   const f = readFault(raw);

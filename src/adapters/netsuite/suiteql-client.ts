@@ -21,7 +21,7 @@ function invalid(what: string, why: string): AuditError {
 }
 
 /** Checks a SuiteQL response body before anything maps it: malformed data is an error, never "no rows". */
-export function parseSuiteQlPage(text: string, what: string): SuiteQlPage {
+function parseSuiteQlPage(text: string, what: string): SuiteQlPage {
   let body: unknown;
   try {
     body = JSON.parse(text);

@@ -11,7 +11,7 @@ export interface RetryPolicy {
 }
 
 /** Defaults: 6 attempts, 250 ms doubling to 4 s with full jitter, 60 s in all. */
-export const DEFAULT_RETRY: RetryPolicy = { maxAttempts: 6, baseDelayMs: 250, maxDelayMs: 4000, maxTotalMs: 60_000 };
+const DEFAULT_RETRY: RetryPolicy = { maxAttempts: 6, baseDelayMs: 250, maxDelayMs: 4000, maxTotalMs: 60_000 };
 
 /** One line of `--verbose`: never a header value or a body. */
 export interface TraceEvent {
@@ -35,7 +35,7 @@ export interface HttpResponse {
 }
 
 /** What the caller says about a response: done, or worth another try. */
-export type Verdict = 'done' | 'retry';
+type Verdict = 'done' | 'retry';
 
 /** The transport's options. */
 export interface TransportOptions {

@@ -1,9 +1,8 @@
 import { customRecordScriptId, parseLevel } from '../../core/catalog';
 import { AuditError } from '../../core/errors';
 import { sqlString, type SuiteQlClient } from '../netsuite/suiteql-client';
-import type { RoleSelector } from '../../core/model';
+import type { RolePermission, RoleSelector, RoleSnapshot, RoleSummary } from '../../core/model';
 import { describeSelector } from '../../core/role/select';
-import type { RolePermission, RoleSnapshot, RoleSummary } from '../../core/model';
 import type { RoleSource } from './role-source';
 
 const ROLE_COLUMNS = 'id, scriptid, name, isinactive, iswebserviceonlyrole, centertype';

@@ -1,8 +1,7 @@
 import { compareRoles } from '../../core/compare';
 import { AuditError } from '../../core/errors';
 import { describeSelector, parseRoleSelector } from '../../core/role/select';
-import type { RoleSnapshot } from '../../core/model';
-import type { RoleSelector } from '../../core/model';
+import type { RoleSelector, RoleSnapshot } from '../../core/model';
 import { createFileSource } from '../../adapters/role-files';
 import { createLiveSource } from '../../adapters/sources/live-source';
 import type { RoleSource } from '../../adapters/sources/role-source';

@@ -33,12 +33,12 @@ export interface Catalog {
 interface RawPermission { id: string; name: string; aliases?: string[]; levels?: string[] }
 
 /** Lower-cases, trims and folds white space: the key every name is indexed under. */
-export function normalizeName(name: string): string {
+function normalizeName(name: string): string {
   return name.trim().toLowerCase().replace(/\s+/g, ' ');
 }
 
 /** The singular of a name's last word: "customer payments" -> "customer payment". */
-export function singularize(name: string): string {
+function singularize(name: string): string {
   return name.replace(/(\w+)$/, (w) => {
     if (/ies$/.test(w) && w.length > 4) return w.slice(0, -3) + 'y';
     if (/(ss|us|is)$/.test(w)) return w;

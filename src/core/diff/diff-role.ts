@@ -45,7 +45,7 @@ const SEVERITY_ORDER = { error: 0, warning: 1, info: 2 } as const;
 const cmp = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 
 /** Findings in a stable order: role-wide first, then by subtab, permission ID, severity and code. */
-export function sortFindings(findings: Finding[]): Finding[] {
+function sortFindings(findings: Finding[]): Finding[] {
   const keyed = findings.map((f) => ({
     f,
     tab: f.permission ? SUBTABS.indexOf(f.permission.subtab) + 1 : 0,

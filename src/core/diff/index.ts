@@ -1,2 +1,1 @@
-export { diffRole, sortFindings, type RoleDiff, type DiffOptions } from './diff-role';
-export { describeRule } from './checks/permissions';
+export { diffRole, type RoleDiff, type DiffOptions } from './diff-role';

@@ -2,14 +2,14 @@ import { levelLabel, subtabLabel } from '../catalog';
 import { FLAG_LABELS, type Acceptance, type Finding } from '../model';
 
 /** "Sales Order (TRAN_SALESORD)"; custom records and unknown keys show once. */
-export function permissionLabel(f: Pick<Finding, 'permission'>): string {
+function permissionLabel(f: Pick<Finding, 'permission'>): string {
   const p = f.permission;
   if (!p) return '';
   return p.name === p.id ? p.id : `${p.name} (${p.id})`;
 }
 
 /** What the policy wanted, in words: "at least Full", "at most View", "exactly View", "checked". */
-export function expectedText(f: Finding): string {
+function expectedText(f: Finding): string {
   if (f.expectedFlag !== undefined) return f.expectedFlag ? 'checked' : 'unchecked';
   if (f.code === 'PERMISSION_EXCESS') return 'not granted';
   if (f.expectedMin && f.expectedMax && f.expectedMin === f.expectedMax) return `exactly ${levelLabel(f.expectedMin)}`;
@@ -19,14 +19,14 @@ export function expectedText(f: Finding): string {
 }
 
 /** What the role has, in words: "View", "missing", "unchecked". */
-export function actualText(f: Finding): string {
+function actualText(f: Finding): string {
   if (f.actualFlag !== undefined) return f.actualFlag === null ? 'unknown' : f.actualFlag ? 'checked' : 'unchecked';
   if (f.actualLevel) return f.actualLevel === 'NONE' ? 'missing' : levelLabel(f.actualLevel);
   return '';
 }
 
 /** Why an accepted finding no longer counts, in words. */
-export function acceptanceText(a: Acceptance): string {
+function acceptanceText(a: Acceptance): string {
   return a.by === 'waiver' ? `Waived until ${a.expires}: ${a.reason}` : `Accepted in baseline ${a.file}.`;
 }
 

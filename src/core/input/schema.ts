@@ -8,7 +8,7 @@ import { formatPath, type YamlFile } from './yaml-file';
 export type SchemaName = 'policy' | 'role-snapshot' | 'account-fixture' | 'config' | 'report';
 
 /** Path of a published schema relative to the package root, e.g. `schema/policy.schema.json`. */
-export function schemaPath(name: SchemaName): string {
+function schemaPath(name: SchemaName): string {
   return `schema/${name}.schema.json`;
 }
 
@@ -18,7 +18,7 @@ const compiled = new Map<SchemaName, ValidateFunction>();
  * A published JSON Schema, as data: the package's `schema/` folder sits two levels above this
  * module in `src/` and in `dist/` alike, so the same module loads it in both.
  */
-export function getSchema(name: SchemaName): Record<string, unknown> {
+function getSchema(name: SchemaName): Record<string, unknown> {
   // eslint-disable-next-line @typescript-eslint/no-require-imports
   return require(`../../../${schemaPath(name)}`) as Record<string, unknown>;
 }

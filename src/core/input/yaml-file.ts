@@ -12,7 +12,7 @@ export interface YamlFile {
 }
 
 /** Expanding more aliases than this is refused: a "billion laughs" file cannot blow up memory. */
-export const MAX_ALIAS_COUNT = 100;
+const MAX_ALIAS_COUNT = 100;
 
 /** Parses YAML text keeping positions; syntax errors, duplicate keys and alias bombs become issues. */
 export function parseYamlFile(file: string, text: string): { yaml?: YamlFile; issues: InputIssue[] } {

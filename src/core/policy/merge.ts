@@ -2,7 +2,7 @@ import type { PolicyLayer } from './normalize';
 import type { Policy } from '../model';
 
 /** What a policy does with unlisted permissions when no file in its chain says. */
-export const DEFAULT_EXCESS = 'warn';
+const DEFAULT_EXCESS = 'warn';
 
 /**
  * Merges layers, base first: later layers override a permission, flag, allowance or role field

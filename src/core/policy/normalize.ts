@@ -1,8 +1,7 @@
 import { SUBTABS, parseLevel, levelRank, levelLabel, type Level, type Permission } from '../catalog';
 import type { InputIssue } from '../errors';
-import type { SourceLoc } from '../model';
+import { type Allowance, type ExcessMode, type FlagName, type FlagRule, FLAGS, type PermissionRule, type RoleSelector, type SourceLoc, type Waiver } from '../model';
 import { resolvePermission } from './resolve-permission';
-import { FLAGS, type Allowance, type ExcessMode, type FlagName, type FlagRule, type PermissionRule, type RoleSelector, type Waiver } from '../model';
 import { formatPath, type YamlFile } from '../input/yaml-file';
 
 /** One policy file's own content, before `extends` is applied. */
@@ -25,25 +24,22 @@ const isObj = (v: unknown): v is Obj => typeof v === 'object' && v !== null && !
 
 const PERMISSION_CODES = new Set(['PERMISSION_MISSING', 'LEVEL_TOO_LOW', 'PERMISSION_EXCESS', 'LEVEL_ABOVE_MAX', 'PERMISSION_UNCATALOGUED', 'NOT_VERIFIABLE']);
 
-/**
- * Applies the semantic rules the schema cannot express (known permissions on the right subtab,
- * grantable levels, min <= max, no permission twice, real dates) and normalizes the file.
- * Tolerant of shapes the schema already rejected, so every problem is reported at once.
- */
-export function normalizePolicyLayer(yaml: YamlFile): { layer: PolicyLayer; issues: InputIssue[] } {
-  const issues: InputIssue[] = [];
-  const v = isObj(yaml.value) ? yaml.value : {};
-  const issue = (code: string, path: Array<string | number>, message: string, suggestion?: string, key = false) =>
-    issues.push({ code, message, loc: yaml.locate(path, { key }), path: formatPath(path), suggestion });
+/** What each section's normaliser shares: the file, the layer being built, and the issue sink. */
+interface Ctx {
+  yaml: YamlFile;
+  v: Obj;
+  layer: PolicyLayer;
+  issue(code: string, path: Array<string | number>, message: string, suggestion?: string, key?: boolean): void;
+  /** Permission IDs already required, with where. */
+  seen: Map<string, SourceLoc>;
+}
 
-  const layer: PolicyLayer = { file: yaml.file, extends: [], flags: [], rules: [], allow: [], waivers: [] };
+function normalizeHead({ yaml, v, layer }: Ctx): void {
   if (typeof v.description === 'string') layer.description = v.description;
-
   const ext = typeof v.extends === 'string' ? [v.extends] : Array.isArray(v.extends) ? v.extends : [];
   ext.forEach((p, i) => {
     if (typeof p === 'string') layer.extends.push({ path: p, loc: yaml.locate(typeof v.extends === 'string' ? ['extends'] : ['extends', i]) });
   });
-
   if (isObj(v.role)) {
     const r = v.role;
     layer.role = {};
@@ -52,15 +48,19 @@ export function normalizePolicyLayer(yaml: YamlFile): { layer: PolicyLayer; issu
     if (typeof r.internalId === 'number' || typeof r.internalId === 'string') layer.role.internalId = String(r.internalId);
     layer.roleLoc = yaml.locate(['role'], { key: true });
   }
-
   if (isObj(v.flags)) {
     for (const flag of FLAGS) {
       const value = v.flags[flag];
       if (typeof value === 'boolean') layer.flags.push({ flag, value, loc: yaml.locate(['flags', flag], { key: true }) });
     }
   }
+  if (typeof v.excess === 'string' && ['fail', 'warn', 'ignore'].includes(v.excess)) {
+    layer.excess = v.excess as ExcessMode;
+    layer.excessLoc = yaml.locate(['excess'], { key: true });
+  }
+}
 
-  const seen = new Map<string, SourceLoc>();
+function normalizePermissions({ yaml, v, layer, issue, seen }: Ctx): void {
   const permissions = isObj(v.permissions) ? v.permissions : {};
   for (const subtab of SUBTABS) {
     const map = permissions[subtab];
@@ -88,29 +88,27 @@ export function normalizePolicyLayer(yaml: YamlFile): { layer: PolicyLayer; issu
       layer.rules.push({ ...res.ref, min: levels.min, max: levels.max, loc });
     }
   }
+}
 
-  if (typeof v.excess === 'string' && ['fail', 'warn', 'ignore'].includes(v.excess)) {
-    layer.excess = v.excess as ExcessMode;
-    layer.excessLoc = yaml.locate(['excess'], { key: true });
-  }
-
-  if (isObj(v.allow)) {
-    for (const [written, lvl] of Object.entries(v.allow)) {
-      const path = ['allow', written];
-      const max = parseLevel(lvl);
-      const res = resolvePermission(written, undefined);
-      if (!res.ok) { issue(res.code, path, res.message, res.suggestion, true); continue; }
-      if (!max) continue;
-      if (seen.has(res.ref.id)) {
-        issue('ALLOW_OVERLAPS_RULE', path, `${res.ref.name} (${res.ref.id}) is already required under permissions`, `set 'max' on that entry instead`, true);
-        continue;
-      }
-      const bad = impossibleLevel(res.permission, { max });
-      if (bad) { issue('IMPOSSIBLE_LEVEL', path, bad.message, bad.suggestion); continue; }
-      layer.allow.push({ ...res.ref, max, loc: yaml.locate(path, { key: true }) });
+function normalizeAllow({ yaml, v, layer, issue, seen }: Ctx): void {
+  if (!isObj(v.allow)) return;
+  for (const [written, lvl] of Object.entries(v.allow)) {
+    const path = ['allow', written];
+    const max = parseLevel(lvl);
+    const res = resolvePermission(written, undefined);
+    if (!res.ok) { issue(res.code, path, res.message, res.suggestion, true); continue; }
+    if (!max) continue;
+    if (seen.has(res.ref.id)) {
+      issue('ALLOW_OVERLAPS_RULE', path, `${res.ref.name} (${res.ref.id}) is already required under permissions`, `set 'max' on that entry instead`, true);
+      continue;
     }
+    const bad = impossibleLevel(res.permission, { max });
+    if (bad) { issue('IMPOSSIBLE_LEVEL', path, bad.message, bad.suggestion); continue; }
+    layer.allow.push({ ...res.ref, max, loc: yaml.locate(path, { key: true }) });
   }
+}
 
+function normalizeWaivers({ yaml, v, layer, issue }: Ctx): void {
   const waivers = Array.isArray(v.waivers) ? v.waivers : [];
   waivers.forEach((w, i) => {
     if (!isObj(w) || typeof w.code !== 'string' || typeof w.reason !== 'string' || typeof w.expires !== 'string') return;
@@ -134,8 +132,27 @@ export function normalizePolicyLayer(yaml: YamlFile): { layer: PolicyLayer; issu
     }
     layer.waivers.push(waiver);
   });
+}
 
-  return { layer, issues };
+/**
+ * Applies the semantic rules the schema cannot express (known permissions on the right subtab,
+ * grantable levels, min <= max, no permission twice, real dates) and normalizes the file.
+ * Tolerant of shapes the schema already rejected, so every problem is reported at once.
+ */
+export function normalizePolicyLayer(yaml: YamlFile): { layer: PolicyLayer; issues: InputIssue[] } {
+  const issues: InputIssue[] = [];
+  const ctx: Ctx = {
+    yaml,
+    v: isObj(yaml.value) ? yaml.value : {},
+    layer: { file: yaml.file, extends: [], flags: [], rules: [], allow: [], waivers: [] },
+    issue: (code, path, message, suggestion, key = false) => issues.push({ code, message, loc: yaml.locate(path, { key }), path: formatPath(path), suggestion }),
+    seen: new Map(),
+  };
+  normalizeHead(ctx);
+  normalizePermissions(ctx); // before allow: an allowance may not repeat a required permission
+  normalizeAllow(ctx);
+  normalizeWaivers(ctx);
+  return { layer: ctx.layer, issues };
 }
 
 type Spec = { min?: Level; max?: Level } | { conflict: true };

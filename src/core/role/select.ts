@@ -1,5 +1,4 @@
-import type { RoleSelector } from '../model';
-import type { RoleSummary } from '../model';
+import type { RoleSelector, RoleSummary } from '../model';
 
 /** True when a role matches every identifier the selector gives (script id and name case-insensitively). */
 export function matchesSelector(role: RoleSummary, sel: RoleSelector): boolean {

@@ -6,10 +6,10 @@ import type { RoleSnapshot } from '../model';
 import type { Level } from '../catalog';
 
 /** The `kind` every snapshot file carries. */
-export const SNAPSHOT_KIND = 'ns-role-audit/role-snapshot';
+const SNAPSHOT_KIND = 'ns-role-audit/role-snapshot';
 
 /** A snapshot file's content: several roles, read at one time from one place. */
-export interface SnapshotFile {
+interface SnapshotFile {
   kind: typeof SNAPSHOT_KIND;
   version: 1;
   capturedAt?: string;

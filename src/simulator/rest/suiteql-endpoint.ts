@@ -6,9 +6,9 @@ import { executeSuiteQl } from './suiteql-execute';
 import { parseSuiteQl, SuiteQlError } from './suiteql-parse';
 
 /** Rows one SuiteQL query can reach at most, however it is paged (netsuite.md 3). */
-export const MAX_QUERY_ROWS = 100_000;
+const MAX_QUERY_ROWS = 100_000;
 /** Rows one page can hold at most. */
-export const MAX_PAGE_SIZE = 1000;
+const MAX_PAGE_SIZE = 1000;
 
 /** Tables whose rows need Setup > Bulk Manage Roles on the calling role. */
 const ROLE_TABLES = new Set(['role', 'rolepermissions']);

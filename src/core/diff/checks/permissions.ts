@@ -3,7 +3,7 @@ import { finding, type PermissionRule } from '../../model';
 import type { CheckContext, CheckResult, RuleDraft } from './context';
 
 /** What a rule asks, in a few words: "at least View", "exactly Full", "at most Edit". */
-export function describeRule(r: Pick<PermissionRule, 'min' | 'max'>): string {
+function describeRule(r: Pick<PermissionRule, 'min' | 'max'>): string {
   if (r.min && r.max && r.min === r.max) return `exactly ${levelLabel(r.min)}`;
   const parts = [];
   if (r.min) parts.push(`at least ${levelLabel(r.min)}`);

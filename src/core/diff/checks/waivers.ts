@@ -2,7 +2,7 @@ import { finding, type Finding, type Waiver } from '../../model';
 import type { RuleDraft } from './context';
 
 /** True when a waiver covers a finding: same code, same permission or flag. */
-export function waiverCovers(w: Waiver, f: Finding): boolean {
+function waiverCovers(w: Waiver, f: Finding): boolean {
   if (w.code !== f.code) return false;
   if (w.permissionId !== undefined) return f.permission?.id === w.permissionId;
   if (w.flag !== undefined) return f.flag === w.flag;
@@ -10,7 +10,7 @@ export function waiverCovers(w: Waiver, f: Finding): boolean {
 }
 
 /** True once the waiver's last day (YYYY-MM-DD, inclusive) is behind `today`. */
-export function isExpired(w: Waiver, today: string): boolean {
+function isExpired(w: Waiver, today: string): boolean {
   return today > w.expires;
 }
 

@@ -1,0 +1,100 @@
+import fc from 'fast-check';
+import { XMLParser } from 'fast-xml-parser';
+import { buildReport } from '../../src/core/audit';
+import { applyBaseline, createBaseline } from '../../src/core/baseline';
+import { FORMATS } from '../../src/core/format';
+import { FAIL_ON, FINDING_CODES, type FailOn, type Finding, type FindingCode, type RoleAudit, type RuleResult, type Severity } from '../../src/core/model';
+import { settleRole } from '../../src/core/verdict';
+import { EXIT, exitCodeOf } from '../../src/cli/exit-codes';
+
+// One verdict: for random finding sets and every --fail-on, the exit code, every format, the
+// totals and a baseline written from the run all agree with each other and with a plain oracle.
+
+const CODES = Object.keys(FINDING_CODES) as FindingCode[];
+const SEVERITIES: Severity[] = ['error', 'warning', 'info'];
+const loc = { file: 'p.yaml', line: 1, column: 1 };
+
+const findingArb = (rules: number) => fc.record({
+  rule: fc.integer({ min: 0, max: rules - 1 }),
+  code: fc.constantFrom(...CODES),
+  severity: fc.constantFrom(...SEVERITIES),
+  accepted: fc.constantFrom(undefined, 'waiver', 'baseline'),
+  permission: fc.constantFrom('TRAN_SALESORD', 'LIST_ITEM', 'ADMI_CUSTLIST', undefined),
+});
+
+const roleArb = fc.integer({ min: 1, max: 5 }).chain((rules) => fc.record({
+  rules: fc.constant(rules),
+  findings: fc.array(findingArb(rules), { maxLength: 8 }),
+  found: fc.boolean(),
+}));
+
+function toRoleAudit(raw: { rules: number; findings: Array<{ rule: number; code: FindingCode; severity: Severity; accepted?: string; permission?: string }>; found: boolean }, i: number): RoleAudit {
+  const rules: Array<Omit<RuleResult, 'status'>> = Array.from({ length: raw.rules }, (_, r) => ({ id: `rule:${r}`, title: `Rule ${r}`, kind: 'permission' }));
+  // Permission findings always name their permission (the model's invariant); others may.
+  const needsPermission = new Set<FindingCode>(['PERMISSION_MISSING', 'LEVEL_TOO_LOW', 'LEVEL_ABOVE_MAX', 'PERMISSION_EXCESS', 'PERMISSION_UNCATALOGUED']);
+  const findings: Finding[] = raw.findings.map((f) => ({ ...f, permission: f.permission ?? (needsPermission.has(f.code) ? 'LIST_ITEM' : undefined) })).map((f) => ({
+    code: f.code,
+    severity: f.severity,
+    rule: `rule:${f.rule}`,
+    ...(f.permission ? { permission: { id: f.permission, name: f.permission, subtab: 'lists' as const }, expectedMin: 'EDIT' as const, expectedMax: 'EDIT' as const, actualLevel: 'VIEW' as const } : {}),
+    ...(f.code === 'FLAG_MISMATCH' || f.code === 'ROLE_INACTIVE' ? { flag: 'webServicesOnly' as const, expectedFlag: true, actualFlag: false } : {}),
+    ...(f.code === 'WAIVER_EXPIRED' || f.code === 'WAIVER_UNUSED' ? { waiver: { reason: 'r', expires: '2026-01-01', loc }, detail: 'X on y' } : {}),
+    ...(f.accepted === 'waiver' ? { accepted: { by: 'waiver' as const, reason: 'because', expires: '2027-01-01', loc } } : {}),
+    ...(f.accepted === 'baseline' ? { accepted: { by: 'baseline' as const, file: 'b.json' } } : {}),
+  }));
+  return settleRole({
+    policy: { file: 'p.yaml', files: ['p.yaml'] },
+    role: { selector: `customrole_${i}`, scriptId: `customrole_${i}`, found: raw.found },
+    source: { kind: 'snapshot', location: 'r.yaml' },
+    rules: rules as RuleResult[],
+    findings,
+    notes: [],
+  }, 'error');
+}
+
+/** The oracle, written apart from core/verdict.ts: a finding counts when it is not accepted and at or above --fail-on. */
+function oracle(results: RoleAudit[], failOn: FailOn): boolean[] {
+  const rank = { info: 0, warning: 1, error: 2 };
+  const threshold = failOn === 'never' ? Infinity : failOn === 'warning' ? 1 : 2;
+  return results.map((r) => r.findings.some((f) => !f.accepted && rank[f.severity] >= threshold));
+}
+
+const xml = new XMLParser({ ignoreAttributes: false, attributeNamePrefix: '', isArray: (n) => n === 'testsuite' || n === 'testcase' });
+
+test('exit code, table, JUnit, Markdown, JSON, totals and baselines agree for every --fail-on', () => {
+  fc.assert(fc.property(fc.array(roleArb, { minLength: 1, maxLength: 4 }), (raws) => {
+    const results = raws.map(toRoleAudit);
+    for (const failOn of FAIL_ON) {
+      const report = buildReport(results, { version: 't', generatedAt: 'now', failOn });
+      const expected = oracle(report.results, failOn);
+      const failed = expected.some(Boolean);
+
+      expect(report.results.map((r) => r.failed)).toEqual(expected);
+      expect(report.summary.failed).toBe(failed);
+      expect(report.summary.failedRoles).toBe(expected.filter(Boolean).length);
+      expect(exitCodeOf(report)).toBe(failed ? EXIT.FINDINGS : EXIT.OK);
+
+      const table = FORMATS.table.report(report, { color: false }).trimEnd().split('\n');
+      expect(table[table.length - 1].includes(`fails (--fail-on ${failOn})`)).toBe(failed);
+      const heads = table.filter((l) => /^customrole_\d+  /.test(l));
+      expect(heads.map((l) => l.includes('fails ('))).toEqual(expected);
+
+      const junit = xml.parse(FORMATS.junit.report(report, { color: false }));
+      expect(Number(junit.testsuites.failures) > 0).toBe(failed);
+      expect(junit.testsuites.testsuite.map((s: { failures: string }) => Number(s.failures) > 0)).toEqual(expected);
+
+      const md = FORMATS.markdown.report(report, { color: false });
+      expect(md.includes('The run **fails**')).toBe(failed);
+
+      const json = JSON.parse(FORMATS.json.report(report, { color: false }));
+      expect(json.summary.failed).toBe(failed);
+      expect(json.results.map((r: { failed: boolean }) => r.failed)).toEqual(expected);
+
+      // A baseline written from this run accepts everything that fails it, whatever --fail-on.
+      const baselined = applyBaseline(report.results, createBaseline(report), { file: 'b.json', failOn });
+      const again = buildReport(baselined.results, { version: 't', generatedAt: 'now', failOn, baseline: baselined.summary });
+      expect(again.summary.failed).toBe(false);
+      expect(exitCodeOf(again)).toBe(EXIT.OK);
+    }
+  }), { seed: 20261127, numRuns: 300 });
+});

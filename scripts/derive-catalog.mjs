@@ -1,14 +1,17 @@
 #!/usr/bin/env node
 // Maintainer script, never run by the build, the CLI or the tests: it regenerates
-// src/catalog/permissions.data.json from the reference copy of Oracle's catalog.
-//   node scripts/derive-catalog.mjs ../shared/reference/netsuite-permissions/permissions.json
+// src/core/catalog/permissions.data.json from the reference copy of Oracle's catalog and the
+// table of permission IDs beyond it.
+//   node scripts/derive-catalog.mjs ../shared/reference/netsuite-permissions/permissions.json \
+//     ../shared/reference/netsuite-permissions/permkeys-beyond-oracle-table.md
 // Source: Oracle's NetSuite permission names and IDs (the SuiteCloud SDK's permissions.json,
 // UPL licence), 669 unique IDs. Corrections applied below are documented in README "Catalog".
 import { readFileSync, writeFileSync } from 'node:fs';
 
 const input = process.argv[2];
-if (!input) {
-  console.error('usage: derive-catalog.mjs <permissions.json>');
+const beyondFile = process.argv[3];
+if (!input || !beyondFile) {
+  console.error('usage: derive-catalog.mjs <permissions.json> <permkeys-beyond-oracle-table.md>');
   process.exit(2);
 }
 const raw = JSON.parse(readFileSync(input, 'utf8'));
@@ -58,11 +61,35 @@ if (out.length !== raw.metadata.uniquePermissionIds) {
   console.error(`expected ${raw.metadata.uniquePermissionIds} IDs, got ${out.length}`);
   process.exit(1);
 }
+// IDs beyond Oracle's table: from NetSuite's REST record metadata (the permKey enum of the
+// employee record's role-permission sublist). NetSuite publishes names for few of them: only
+// those Oracle's permissions usage sheet names are given one; the rest show as their ID.
+const beyondNames = {
+  GRAP_AP: 'Accounts Payable Graphing',
+  GRAP_AR: 'Accounts Receivable Graphing',
+  GRAP_NETWORTH: 'Net Worth',
+};
+// Markers in that enum, not permissions a role page can grant.
+const markers = new Set(['NONE_NEEDED', 'SYSTEM_STATUS', 'EDIT_FISCALCALENDAR']);
+const known = new Set(out.map((p) => p.id));
+const beyond = [...readFileSync(beyondFile, 'utf8').matchAll(/^\| `([A-Z0-9_]+)` \|/gm)].map((m) => m[1]);
+if (beyond.length !== 84) {
+  console.error(`expected 84 IDs beyond Oracle's table, got ${beyond.length}`);
+  process.exit(1);
+}
+for (const id of beyond) {
+  if (known.has(id)) continue;
+  const rec = { id, name: beyondNames[id] ?? id, provenance: 'rest-metadata' };
+  if (markers.has(id)) rec.levels = [];
+  out.push(rec);
+}
+out.sort((a, b) => a.id.localeCompare(b.id));
+
 const doc = {
   source:
-    "Oracle NetSuite permission names and IDs (SuiteCloud SDK permissions.json, UPL 1.0), via scripts/derive-catalog.mjs; corrections: ADMI_LOGIN_OAUTH renamed 'Log in using Access Tokens', grantable levels from NetSuite's role page",
+    "Oracle NetSuite permission names and IDs (SuiteCloud SDK permissions.json, UPL 1.0), via scripts/derive-catalog.mjs; corrections: ADMI_LOGIN_OAUTH renamed 'Log in using Access Tokens', grantable levels from NetSuite's role page. Entries with provenance 'rest-metadata': the 84 IDs of NetSuite's REST metadata permKey enum that Oracle's table lacks (names only where Oracle's usage sheet gives one; markers NONE_NEEDED, SYSTEM_STATUS, EDIT_FISCALCALENDAR have no grantable level)",
   count: out.length,
   permissions: out,
 };
-writeFileSync(new URL('../src/catalog/permissions.data.json', import.meta.url), JSON.stringify(doc, null, 1) + '\n');
+writeFileSync(new URL('../src/core/catalog/permissions.data.json', import.meta.url), JSON.stringify(doc, null, 1) + '\n');
 console.log(`wrote ${out.length} permissions`);

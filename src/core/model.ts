@@ -44,10 +44,26 @@ export interface PermissionRef {
   written: string;
 }
 
-/** One permission requirement: at least `min`, at most `max` (both for `exact`). */
+/** One permission requirement: at least `min`, at most `max` (both for `exact`), and the line's Restrict column. */
 export interface PermissionRule extends PermissionRef {
   min?: Level;
   max?: Level;
+  /** The permission line's restriction the role must have (NONE: unrestricted). */
+  restriction?: string;
+  loc: SourceLoc;
+}
+
+/** A role setting the policy pins: the role's value must be one of `values`. */
+export interface SettingRule {
+  key: SettingKey;
+  values: Array<string | boolean>;
+  loc: SourceLoc;
+}
+
+/** A record restriction the policy pins, by segment (NONE: the role must not be restricted by it). */
+export interface RecordRestrictionRule {
+  segment: string;
+  restriction: string;
   loc: SourceLoc;
 }
 
@@ -63,6 +79,8 @@ export interface Waiver {
   permissionId?: string;
   permissionName?: string;
   flag?: FlagName;
+  /** For SETTING_MISMATCH: the setting key; for RECORD_RESTRICTION_MISMATCH: the segment. */
+  setting?: string;
   reason: string;
   /** Last day the waiver holds, YYYY-MM-DD. */
   expires: string;
@@ -93,6 +111,8 @@ export interface Policy {
   role: RoleSelector;
   roleLoc?: SourceLoc;
   flags: FlagRule[];
+  settings: SettingRule[];
+  recordRestrictions: RecordRestrictionRule[];
   rules: PermissionRule[];
   excess: ExcessMode;
   excessLoc?: SourceLoc;
@@ -104,11 +124,73 @@ export interface Policy {
 
 /** One permission line of a role, as NetSuite stores it. */
 export interface RolePermission {
-  /** Permission ID (permkey); custom records by script id. */
+  /** Permission identity (core/catalog/permkey.ts): a standard ID, or a custom record, custom transaction type or custom segment by script id. */
   permkey: string;
   level: Level;
-  /** SDF/SuiteQL restriction (EDIT, VIEWANDEDIT, ...), when set. */
+  /** The line's Restrict column (EDIT, VIEWANDEDIT, OWNONLY, ...), when set. SuiteQL may give a code instead of a word. */
   restriction?: string;
+  /** The SuiteApp that owns a custom record (`[appid=..., scriptid=...]`). */
+  appId?: string;
+}
+
+/** Where on the role page a setting is changed (the Markdown checklist says so). */
+export type SettingSection = 'top' | 'employee' | 'subsidiary' | 'authentication';
+
+/** One role-level setting beyond the three flags: how SDF and SuiteQL name it, and what it holds. */
+export interface SettingDefinition {
+  /** SDF element under `<role>`. */
+  sdf: string;
+  /** SuiteQL `role` column where public code shows one (netsuite.md 3); absent: not readable over SuiteQL. */
+  suiteql?: string;
+  type: 'boolean' | 'enum' | 'text';
+  /** Values seen in real exports (enums); the check compares in upper case. */
+  values?: readonly string[];
+  /** The label on NetSuite's role page. */
+  label: string;
+  section: SettingSection;
+}
+
+/**
+ * Every role-level setting real exports carry besides name, the three flags and record
+ * restrictions (source: real-roles/README.md, netsuite.md 1 and 3). The policy names them by key.
+ */
+export const ROLE_SETTINGS = {
+  coreAdminPermissions: { sdf: 'coreadminpermission', suiteql: 'coreadminpermission', type: 'boolean', label: 'Core Administration Permissions', section: 'top' },
+  centerType: { sdf: 'centertype', suiteql: 'centertype', type: 'enum', values: ['ACCOUNTCENTER', 'SALESCENTER', 'SHIPPINGCENTER', 'SUPPORTCENTER', 'BASIC', 'EXECUTIVE', 'PARTNERCENTER', 'SYSADMINCENTER', 'EMPLOYEE', 'MARKETCENTER', 'CUSTOMER', 'STOREMANAGER'], label: 'Center Type', section: 'top' },
+  salesRole: { sdf: 'issalesrole', suiteql: 'issalesrole', type: 'boolean', label: 'Sales Role', section: 'top' },
+  supportRole: { sdf: 'issupportrole', type: 'boolean', label: 'Support Role', section: 'top' },
+  partnerRole: { sdf: 'ispartnerrole', suiteql: 'ispartnerrole', type: 'boolean', label: 'Partner Role', section: 'top' },
+  parentRole: { sdf: 'parentrolescriptid', type: 'text', label: 'Customized from (parent role)', section: 'top' },
+  singleSignOnOnly: { sdf: 'issinglesignononly', suiteql: 'issinglesignononly', type: 'boolean', label: 'Single Sign-On Only Role', section: 'authentication' },
+  restrictByDevice: { sdf: 'restrictbydevice', suiteql: 'restrictbydevice', type: 'boolean', label: 'Restrict this role by device ID', section: 'authentication' },
+  twoFactorRequired: { sdf: 'tfarequired', type: 'enum', values: ['OFF', 'SMS', 'TOTP'], label: 'Two-Factor Authentication Required', section: 'authentication' },
+  twoFactorDuration: { sdf: 'tfaduration', type: 'text', label: 'Duration of trusted device (hours)', section: 'authentication' },
+  employeeRestriction: { sdf: 'employeerestriction', suiteql: 'employeerestriction', type: 'enum', values: ['NONE', 'OWNONLY', 'UNASSIGNED', 'DEFAULTTOOWN'], label: 'Employee Restrictions', section: 'employee' },
+  employeeViewingAllowed: { sdf: 'employeeviewingallowed', type: 'boolean', label: 'Allow Viewing (employee restrictions)', section: 'employee' },
+  subsidiaryOption: { sdf: 'subsidiaryoption', suiteql: 'subsidiaryoption', type: 'enum', values: ['OWN', 'SELECTED', 'ALL', 'ALLACTIVE'], label: 'Accessible Subsidiaries', section: 'subsidiary' },
+  subsidiaryViewingAllowed: { sdf: 'subsidiaryviewingallowed', suiteql: 'subsidiaryviewingallowed', type: 'boolean', label: 'Allow Cross-Subsidiary Record Viewing', section: 'subsidiary' },
+  restrictTimeAndExpenses: { sdf: 'restricttimeandexpenses', suiteql: 'restricttimeandexpenses', type: 'boolean', label: 'Restrict Time and Expenses', section: 'subsidiary' },
+} as const satisfies Record<string, SettingDefinition>;
+
+/** A role setting's key, as policies name it. */
+export type SettingKey = keyof typeof ROLE_SETTINGS;
+/** Every setting key, in the role page's order. */
+export const SETTING_KEYS = Object.keys(ROLE_SETTINGS) as SettingKey[];
+
+/** A role's settings: booleans, or values in upper case (custom centers as `custcenter_x`); absent = the source cannot tell. */
+export type RoleSettings = { [K in SettingKey]?: (typeof ROLE_SETTINGS)[K]['type'] extends 'boolean' ? boolean : string };
+
+/** The record segments a role can be restricted by (the role page's Restrictions subtab). */
+export const RECORD_SEGMENTS = ['DEPARTMENT', 'CLASS', 'LOCATION'] as const;
+
+/** One line of the Restrictions subtab: records restricted by department, class or location. */
+export interface RecordRestriction {
+  /** DEPARTMENT, CLASS, LOCATION (or another segment a source names). */
+  segment: string;
+  /** OWNONLY, ... */
+  restriction: string;
+  viewingAllowed?: boolean;
+  itemsRestricted?: boolean;
 }
 
 /** A role's flags; `undefined` means the source could not tell. */
@@ -135,10 +217,16 @@ export interface RoleSummary {
 /** A role as read from one source, ready to diff. */
 export interface RoleSnapshot extends RoleSummary {
   flags: RoleFlags;
+  /** Role-level settings beyond the flags; a missing key = the source cannot tell. */
+  settings: RoleSettings;
+  /** The Restrictions subtab; undefined = the source cannot tell (SuiteQL has no known table for it). */
+  recordRestrictions?: RecordRestriction[];
+  /** Account-specific custom role fields (`custrecord_*`) and any other field the source holds, by element name. */
+  customFields?: Record<string, string>;
   permissions: RolePermission[];
   evidence: Evidence;
-  /** With effective-access evidence: permission IDs no read could prove either way. */
-  unverifiable?: string[];
+  /** Permission IDs the source could not see either way, each with why (SOAP: no read proves it; SuiteQL: an unmapped custom record). */
+  unverifiable?: Record<string, string>;
   /** Where the role came from: a file path, or `suiteql:<account>` and the like. */
   origin: string;
 }
@@ -161,6 +249,9 @@ export const FINDING_CODES = {
   LEVEL_ABOVE_MAX: 'error',
   PERMISSION_EXCESS: 'error', // 'warning' with `excess: warn`
   FLAG_MISMATCH: 'error',
+  SETTING_MISMATCH: 'error',
+  RECORD_RESTRICTION_MISMATCH: 'error',
+  PERMISSION_RESTRICTION_MISMATCH: 'error',
   PERMISSION_UNCATALOGUED: 'warning',
   NOT_VERIFIABLE: 'warning',
   WAIVER_EXPIRED: 'error',
@@ -209,6 +300,12 @@ export interface Finding {
   expectedFlag?: boolean;
   /** The role's flag; null when the source cannot tell. */
   actualFlag?: boolean | null;
+  /** A setting's key (`coreAdminPermissions`), a record restriction's segment (`recordRestrictions.DEPARTMENT`) or `restriction` for a permission line. */
+  setting?: string;
+  /** What the policy accepts for a setting or restriction (any of). */
+  expectedValues?: string[];
+  /** What the role holds; null when the source cannot tell. */
+  actualValue?: string | null;
   /** For WAIVER_EXPIRED and WAIVER_UNUSED: the waiver concerned. */
   waiver?: FindingWaiver;
   /** What a NOT_VERIFIABLE finding could not see, or other context. */
@@ -237,7 +334,7 @@ export interface RuleResult {
   id: string;
   /** What the rule asks, short: "Sales Order at least Full", "Web Services Only Role is on". */
   title: string;
-  kind: 'role' | 'permission' | 'flag' | 'excess' | 'catalog' | 'waiver';
+  kind: 'role' | 'permission' | 'flag' | 'setting' | 'excess' | 'catalog' | 'waiver';
   status: RuleStatus;
   permission?: FindingPermission;
   loc?: SourceLoc;
@@ -320,7 +417,21 @@ export interface PermissionDifference {
   subtab: Subtab;
   left?: Level;
   right?: Level;
-  kind: 'only-left' | 'only-right' | 'level' | 'same';
+  /** The line's Restrict column on each side, when set. */
+  leftRestriction?: string;
+  rightRestriction?: string;
+  /** `restriction`: same level, another Restrict column. */
+  kind: 'only-left' | 'only-right' | 'level' | 'restriction' | 'same';
+}
+
+/** One setting, record restriction or custom field in a comparison; `null` = the source cannot tell. */
+export interface SettingDifference {
+  /** A setting key, `recordRestrictions.DEPARTMENT` or `customFields.custrecord_x`. */
+  key: string;
+  label: string;
+  left: string | null;
+  right: string | null;
+  kind: 'same' | 'different' | 'unknown';
 }
 
 /** One flag's place in a comparison; `null` = the source cannot tell. */
@@ -334,12 +445,14 @@ export interface FlagDifference {
 
 /** Two roles side by side. */
 export interface RoleComparison {
-  schemaVersion: 1;
+  schemaVersion: 2;
   generatedAt: string;
   left: { label: string; role: string };
   right: { label: string; role: string };
   flags: FlagDifference[];
+  settings: SettingDifference[];
   permissions: PermissionDifference[];
+  /** True when nothing both sides show differs (what one side cannot show is counted in `unknown`). */
   equal: boolean;
-  counts: { onlyLeft: number; onlyRight: number; level: number; same: number; flags: number };
+  counts: { onlyLeft: number; onlyRight: number; level: number; restriction: number; same: number; flags: number; settings: number; unknown: number };
 }

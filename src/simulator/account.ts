@@ -13,12 +13,32 @@ export interface FaultSettings {
   seed: number;
 }
 
+/**
+ * How the simulated account answers where NetSuite's behaviour is unconfirmed (netsuite.md 3):
+ * each plausible answer can be chosen, so the client is tested against all of them.
+ */
+export interface SuiteQlBehaviour {
+  /** How `role.scriptid` is stored: as written, or in upper case as other tables store script ids. */
+  scriptIdCase: 'as-is' | 'upper';
+  /** How `rolepermissions.permkey` names a custom record: by script id, or `LIST_CUSTRECORDENTRY<id>` as SuiteScript does. */
+  customRecordKeys: 'scriptid' | 'entry-id';
+  /** The answer to a caller without Bulk Manage Roles: the 400 "Record 'role' was not found." public clients see, or a 403. */
+  roleTablesDenied: 400 | 403;
+  /** `role` columns this account does not expose (a 400 naming the column). */
+  hiddenRoleColumns: string[];
+}
+
 /** A role in the simulated account. */
 export interface SimRole {
   internalId: string;
   scriptId: string;
   name: string;
-  centerType: string;
+  /** Role-level settings by the policy's keys (core/model.ts ROLE_SETTINGS): booleans, or values as SDF writes them. */
+  settings: Record<string, boolean | string>;
+  /** The Restrictions subtab (no known SuiteQL table serves it; kept so fixtures hold what real roles hold). */
+  recordRestrictions: Array<{ segment: string; restriction: string }>;
+  /** Permission ID -> the line's Restrict column, where set. */
+  restrictions: Map<string, string>;
   inactive: boolean;
   /** Every permission at Full, listed or not (Administrator). */
   allPermissions: boolean;
@@ -55,6 +75,9 @@ export interface SimAccount {
   concurrencyLimit: number;
   features: { soapWebServices: boolean; restWebServices: boolean; tokenBasedAuthentication: boolean };
   clockSkewSeconds: number;
+  suiteql: SuiteQlBehaviour;
+  /** Custom record types: script id -> internal id (the `customrecordtype` table). */
+  customRecordTypes: Map<string, string>;
   roles: SimRole[];
   integrations: SimIntegration[];
   users: Array<{ internalId: string; name: string; email?: string; roles: string[] }>;

@@ -4,12 +4,20 @@ import { AuditError, type InputIssue } from '../core/errors';
 import { validateAgainstSchema } from '../core/input/schema';
 import { parseYamlFile } from '../core/input/yaml-file';
 import { canonicalAccount } from '../core/account-id';
-import { type FaultSettings, type SimAccount, type SimRole } from './account';
+import { parsePermkey } from '../core/catalog/permkey';
+import type { FaultSettings, SimAccount, SimRole, SuiteQlBehaviour } from './account';
 
 /** Fixture as written (after schema validation). */
 interface RawFixture {
-  account: { id: string | number; companyName?: string; concurrencyLimit?: number; features?: Partial<SimAccount['features']>; clockSkewSeconds?: number };
-  roles: Array<{ internalId: number; scriptId: string; name: string; centerType?: string; inactive?: boolean; allPermissions?: boolean; flags?: { webServicesOnly?: boolean; doNotRestrictEmployeeFields?: boolean }; permissions?: Record<string, string> }>;
+  account: { id: string | number; companyName?: string; concurrencyLimit?: number; features?: Partial<SimAccount['features']>; clockSkewSeconds?: number; suiteql?: Partial<SuiteQlBehaviour> };
+  customRecordTypes?: Record<string, number>;
+  roles: Array<{
+    internalId: number; scriptId: string; name: string; inactive?: boolean; allPermissions?: boolean;
+    flags?: { webServicesOnly?: boolean; doNotRestrictEmployeeFields?: boolean };
+    settings?: Record<string, boolean | string>;
+    recordRestrictions?: Array<{ segment: string; restriction: string }>;
+    permissions?: Record<string, string | { level: string; restriction?: string }>;
+  }>;
   integrations?: Array<{ name: string; consumerKey: string; consumerSecret: string; enabled?: boolean }>;
   users?: Array<{ internalId: number; name: string; email?: string; roles?: string[] }>;
   tokens?: Array<{ name: string; tokenId: string; tokenSecret: string; integration: string; user: number; role: string; revoked?: boolean }>;
@@ -29,17 +37,23 @@ export function parseAccountFixture(file: string, text: string): SimAccount {
   const raw = yaml.value as RawFixture;
   const problem = (path: Array<string | number>, message: string) => all.push({ code: 'FIXTURE_INVALID', message, loc: yaml.locate(path) });
 
-  const roles: SimRole[] = raw.roles.map((r) => ({
-    internalId: String(r.internalId),
-    scriptId: r.scriptId,
-    name: r.name,
-    centerType: r.centerType ?? 'WEBSERVICE',
-    allPermissions: r.allPermissions ?? false,
-    inactive: r.inactive ?? false,
-    webServicesOnly: r.flags?.webServicesOnly ?? false,
-    doNotRestrictEmployeeFields: r.flags?.doNotRestrictEmployeeFields ?? false,
-    permissions: new Map(Object.entries(r.permissions ?? {}).map(([k, v]) => [k, parseLevel(v) as Level])),
-  }));
+  const roles: SimRole[] = raw.roles.map((r) => {
+    // Permission keys in any form real roles use; one identity each (core/catalog/permkey.ts).
+    const lines = Object.entries(r.permissions ?? {}).map(([k, v]) => ({ key: parsePermkey(k).id, level: parseLevel(typeof v === 'string' ? v : v.level) as Level, restriction: typeof v === 'string' ? undefined : v.restriction }));
+    return {
+      internalId: String(r.internalId),
+      scriptId: r.scriptId,
+      name: r.name,
+      settings: { ...r.settings },
+      recordRestrictions: r.recordRestrictions ?? [],
+      allPermissions: r.allPermissions ?? false,
+      inactive: r.inactive ?? false,
+      webServicesOnly: r.flags?.webServicesOnly ?? false,
+      doNotRestrictEmployeeFields: r.flags?.doNotRestrictEmployeeFields ?? false,
+      permissions: new Map(lines.map((l) => [l.key, l.level])),
+      restrictions: new Map(lines.filter((l) => l.restriction).map((l) => [l.key, l.restriction!.toUpperCase()])),
+    };
+  });
   const roleByScript = new Map(roles.map((r) => [r.scriptId, r]));
   const seen = new Set<string>();
   raw.roles.forEach((r, i) => {
@@ -73,6 +87,8 @@ export function parseAccountFixture(file: string, text: string): SimAccount {
     concurrencyLimit: raw.account.concurrencyLimit ?? 5,
     features: { soapWebServices: true, restWebServices: true, tokenBasedAuthentication: true, ...raw.account.features },
     clockSkewSeconds: raw.account.clockSkewSeconds ?? 0,
+    suiteql: { scriptIdCase: 'as-is', customRecordKeys: 'scriptid', roleTablesDenied: 400, hiddenRoleColumns: [], ...raw.account.suiteql },
+    customRecordTypes: new Map(Object.entries(raw.customRecordTypes ?? {}).map(([k, v]) => [k.toLowerCase(), String(v)])),
     roles,
     integrations,
     users,

@@ -15,7 +15,7 @@ export function bigAccount(roles: number, perms: number, driftEvery = 10, id?: s
   for (let i = 0; i < roles; i++) {
     const permissions = new Map<string, Level>(REQUIRED.filter(([p]) => !(i % driftEvery === driftEvery - 1 && p === 'LIST_ITEM')));
     for (let j = 0; permissions.size < perms; j++) permissions.set(others[(i + j) % others.length], 'VIEW');
-    account.roles.push({ internalId: String(10_000 + i), scriptId: `customrole_gen_${i}`, name: `Generated ${i}`, centerType: 'WEBSERVICE', inactive: false, allPermissions: false, webServicesOnly: true, doNotRestrictEmployeeFields: false, permissions });
+    account.roles.push({ internalId: String(10_000 + i), scriptId: `customrole_gen_${i}`, name: `Generated ${i}`, settings: {}, recordRestrictions: [], restrictions: new Map(), inactive: false, allPermissions: false, webServicesOnly: true, doNotRestrictEmployeeFields: false, permissions });
   }
   return account;
 }

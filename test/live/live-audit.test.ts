@@ -25,17 +25,18 @@ async function audit(token: string, args: string[], env: Record<string, string> 
 const codes = (stdout: string) => JSON.parse(stdout).results[0].findings.map((f: { code: string; permission?: { id: string }; flag?: string; rule: string }) => `${f.code} ${f.permission?.id ?? f.flag ?? f.rule}`).sort();
 
 describe('SuiteQL (auditor token: reads the role definition)', () => {
-  test('compliant role: exit 0; the only open point is the flag SuiteQL cannot read', async () => {
+  test('compliant role: exit 0, fully verified (Do Not Restrict Employee Fields read from employeeselectionunrestricted)', async () => {
     const r = await audit('auditor', ['--format', 'json']);
     expect(r.code).toBe(0);
-    expect(codes(r.stdout)).toEqual(['NOT_VERIFIABLE doNotRestrictEmployeeFields']);
+    expect(codes(r.stdout)).toEqual([]);
+    expect(JSON.parse(r.stdout).results[0].status).toBe('compliant');
     expect(JSON.parse(r.stdout).results[0]).toMatchObject({ source: { kind: 'suiteql' }, role: { found: true, internalId: '1028', evidence: 'definition' } });
   });
 
   test('drifted role: exit 1 with exactly the drift', async () => {
     const r = await audit('auditor', ['--role', 'customrole_polytomic_drifted', '--format', 'json']);
     expect(r.code).toBe(1);
-    expect(codes(r.stdout)).toEqual(['FLAG_MISMATCH webServicesOnly', 'LEVEL_TOO_LOW TRAN_SALESORD', 'NOT_VERIFIABLE doNotRestrictEmployeeFields', 'PERMISSION_EXCESS LIST_FIND', 'PERMISSION_MISSING ADMI_CUSTLIST']);
+    expect(codes(r.stdout)).toEqual(['FLAG_MISMATCH webServicesOnly', 'LEVEL_TOO_LOW TRAN_SALESORD', 'PERMISSION_EXCESS LIST_FIND', 'PERMISSION_MISSING ADMI_CUSTLIST']);
   });
 
   test('two requests read a role (role row, then its permissions)', async () => {
@@ -98,8 +99,8 @@ describe('auto: SuiteQL, else SOAP with the same token', () => {
   test('--source suiteql forces SuiteQL: no fallback, exit 2 naming the missing permission', async () => {
     const r = await audit('polytomic', ['--source', 'suiteql']);
     expect(r.code).toBe(2);
-    expect(r.stderr).toContain("the token's role lacks 'Bulk Manage Roles' (403)");
-    expect(r.stderr).toContain("hint: add 'Bulk Manage Roles'");
+    expect(r.stderr).toContain("the token's role may not read role definitions: NetSuite answered \"Record 'role' was not found.\", as it does when the role lacks 'Bulk Manage Roles'");
+    expect(r.stderr).toContain("hint: use a token whose role has 'Bulk Manage Roles'");
   });
 });
 

@@ -69,10 +69,23 @@ describe('SOAP permission checks against the token\'s role', () => {
 });
 
 describe('SuiteQL permission checks', () => {
-  test('role tables need Bulk Manage Roles: 403 naming it', async () => {
-    const r = await suiteql(sim, credentialsFor(sim, 'polytomic'), 'SELECT * FROM rolepermissions');
-    expect(r.status).toBe(403);
-    expect(r.body['o:errorDetails'][0]).toEqual({ detail: expect.stringContaining("'Setup -> Bulk Manage Roles'"), 'o:errorCode': 'INSUFFICIENT_PERMISSION' });
+  test('role tables need Bulk Manage Roles: by default the 400 "Record \'role\' was not found." public clients see', async () => {
+    for (const table of ['role', 'rolepermissions']) {
+      const r = await suiteql(sim, credentialsFor(sim, 'polytomic'), `SELECT * FROM ${table}`);
+      expect(r.status).toBe(400);
+      expect(r.body['o:errorDetails'][0].detail).toBe(`Invalid search query. Detailed unprocessed description follows. Search error occurred: Record '${table}' was not found.`);
+    }
+  });
+
+  test('role tables need Bulk Manage Roles: a fixture can choose the unconfirmed 403 naming it', async () => {
+    const other = await startSimulator({ fixture: demoAccount((doc) => { doc.account.suiteql = { roleTablesDenied: 403 }; }) });
+    try {
+      const r = await suiteql(other, credentialsFor(other, 'polytomic'), 'SELECT * FROM rolepermissions');
+      expect(r.status).toBe(403);
+      expect(r.body['o:errorDetails'][0]).toEqual({ detail: expect.stringContaining("'Setup -> Bulk Manage Roles'"), 'o:errorCode': 'INSUFFICIENT_PERMISSION' });
+    } finally {
+      await other.stop();
+    }
   });
 
   test('SuiteQL needs SuiteAnalytics Workbook', async () => {

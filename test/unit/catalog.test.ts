@@ -1,4 +1,4 @@
-import { getCatalog, subtabOf, parseLevel, customRecordScriptId } from '../../src/core/catalog';
+import { formatPermkey, getCatalog, parseLevel, parsePermkey, subtabOf } from '../../src/core/catalog';
 
 // The 33 permissions of Polytomic's setup guide, as written there, and the IDs netsuite.md lists.
 const GUIDE: Array<[string, string]> = [
@@ -19,9 +19,10 @@ const GUIDE: Array<[string, string]> = [
 describe('permission catalog', () => {
   const catalog = getCatalog();
 
-  test('holds every one of Oracle\'s 669 IDs, each once', () => {
-    expect(catalog.size).toBe(669);
-    expect(new Set(catalog.all().map((p) => p.id)).size).toBe(669);
+  test('holds every one of Oracle\'s 669 IDs and the 84 beyond them, each once', () => {
+    expect(catalog.size).toBe(753);
+    expect(new Set(catalog.all().map((p) => p.id)).size).toBe(753);
+    expect(catalog.all().filter((p) => p.provenance === 'oracle')).toHaveLength(669);
   });
 
   test.each(GUIDE)('guide name %s resolves to %s', (name, id) => {
@@ -71,7 +72,7 @@ describe('permission catalog', () => {
 
   test.each([
     ['TRAN_SALESORD', 'transactions'], ['REPO_TRAN', 'reports'], ['LIST_ITEM', 'lists'], ['REGT_ACCTPAY', 'lists'],
-    ['ADMI_CUSTLIST', 'setup'], ['customrecord_invoice_extra', 'customRecords'], ['GRAP_SOMETHING', 'customRecords'],
+    ['ADMI_CUSTLIST', 'setup'], ['customrecord_invoice_extra', 'customRecords'], ['GRAP_SOMETHING', 'reports'], ['SUITEAPP_OWN_KEY', 'customRecords'],
   ])('subtab of %s is %s', (id, tab) => expect(subtabOf(id)).toBe(tab));
 
   test('levels parse from words, SDF, SOAP enums and SuiteQL numbers', () => {
@@ -80,10 +81,41 @@ describe('permission catalog', () => {
     expect(parseLevel('5')).toBeUndefined();
   });
 
-  test('custom record keys in both SDF spellings', () => {
-    expect(customRecordScriptId('[scriptid=customrecord_x]')).toBe('customrecord_x');
-    expect(customRecordScriptId('customrecord_x')).toBe('customrecord_x');
-    expect(customRecordScriptId('LIST_ITEM')).toBeUndefined();
+  test.each([
+    ['TRAN_SALESORD', 'TRAN_SALESORD', 'standard', 'transactions'],
+    ['tran_salesord', 'TRAN_SALESORD', 'standard', 'transactions'],
+    ['[scriptid=customrecord_x]', 'customrecord_x', 'customrecord', 'customRecords'],
+    ['customrecord_x', 'customrecord_x', 'customrecord', 'customRecords'],
+    ['[appid=com.netsuite.item360, scriptid=customrecord_item360_user_access]', 'customrecord_item360_user_access', 'customrecord', 'customRecords'],
+    ['[appid=com.netsuite.item360,scriptid=CUSTOMRECORD_Y]', 'customrecord_y', 'customrecord', 'customRecords'],
+    ['[scriptid=customsale_srp_f3plo]', 'customsale_srp_f3plo', 'customtransaction', 'transactions'],
+    ['[scriptid=custompurchase_srp_3pl_purchase_order]', 'custompurchase_srp_3pl_purchase_order', 'customtransaction', 'transactions'],
+    ['[type=customsegment, scriptid=cseg2]', 'cseg2', 'customsegment', 'customRecords'],
+    ['[type=customsegment,scriptid=cseg_region]', 'cseg_region', 'customsegment', 'customRecords'],
+    ['LIST_CUSTRECORDENTRY42', 'LIST_CUSTRECORDENTRY42', 'customrecordentry', 'lists'],
+    ['GRAP_AP', 'GRAP_AP', 'standard', 'reports'],
+    ['[foo]', '[foo]', 'unknown', 'customRecords'],
+    ['[scriptid=somethingelse]', '[scriptid=somethingelse]', 'unknown', 'customRecords'],
+  ])('permission key %s is %s (%s) on %s', (raw, id, kind, subtab) => {
+    const k = parsePermkey(raw);
+    expect([k.id, k.kind, subtabOf(k.id)]).toEqual([id, kind, subtab]);
+  });
+
+  test('a SuiteApp record keeps its appid and writes back in SDF form', () => {
+    const k = parsePermkey('[appid=com.netsuite.item360, scriptid=customrecord_x]');
+    expect(k.appId).toBe('com.netsuite.item360');
+    expect(formatPermkey(k)).toBe('[appid=com.netsuite.item360, scriptid=customrecord_x]');
+    expect(formatPermkey(parsePermkey('[type=customsegment, scriptid=cseg2]'))).toBe('[type=customsegment, scriptid=cseg2]');
+    expect(parsePermkey('LIST_CUSTRECORDENTRY42').recordTypeId).toBe('42');
+  });
+
+  test('IDs beyond Oracle\'s table: catalogued with provenance, names only where NetSuite gives one, markers not grantable', () => {
+    expect(catalog.size).toBe(753);
+    expect(catalog.byId('GRAP_AP')).toMatchObject({ name: 'Accounts Payable Graphing', subtab: 'reports', provenance: 'rest-metadata' });
+    expect(catalog.byId('LIST_OTHER_ADDRESS')).toMatchObject({ name: 'LIST_OTHER_ADDRESS', subtab: 'lists', provenance: 'rest-metadata' });
+    expect(catalog.byId('NONE_NEEDED')?.levels).toEqual([]);
+    expect(catalog.byId('TRAN_SALESORD')?.provenance).toBe('oracle');
+    expect(catalog.all().filter((p) => p.provenance === 'rest-metadata')).toHaveLength(84);
   });
 
   test('search finds by words in names and IDs', () => {

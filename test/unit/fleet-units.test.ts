@@ -25,7 +25,7 @@ test.each([
 });
 
 const snap = (perms: Array<[string, 'VIEW' | 'FULL' | 'NONE']>, flags: RoleSnapshot['flags'] = { webServicesOnly: true }): RoleSnapshot =>
-  ({ scriptId: 'customrole_x', flags, permissions: perms.map(([permkey, level]) => ({ permkey, level })), evidence: 'definition', origin: 't' });
+  ({ scriptId: 'customrole_x', flags, settings: {}, permissions: perms.map(([permkey, level]) => ({ permkey, level })), evidence: 'definition', origin: 't' });
 
 test('compareRoles: only-left, only-right, level, flags; None counts as absent; unknown flags never differ', () => {
   const c = compareRoles(

@@ -31,13 +31,16 @@ const roleArb = fc.integer({ min: 1, max: 5 }).chain((rules) => fc.record({
 function toRoleAudit(raw: { rules: number; findings: Array<{ rule: number; code: FindingCode; severity: Severity; accepted?: string; permission?: string }>; found: boolean }, i: number): RoleAudit {
   const rules: Array<Omit<RuleResult, 'status'>> = Array.from({ length: raw.rules }, (_, r) => ({ id: `rule:${r}`, title: `Rule ${r}`, kind: 'permission' }));
   // Permission findings always name their permission (the model's invariant); others may.
-  const needsPermission = new Set<FindingCode>(['PERMISSION_MISSING', 'LEVEL_TOO_LOW', 'LEVEL_ABOVE_MAX', 'PERMISSION_EXCESS', 'PERMISSION_UNCATALOGUED']);
+  const needsPermission = new Set<FindingCode>(['PERMISSION_MISSING', 'LEVEL_TOO_LOW', 'LEVEL_ABOVE_MAX', 'PERMISSION_EXCESS', 'PERMISSION_UNCATALOGUED', 'PERMISSION_RESTRICTION_MISMATCH']);
   const findings: Finding[] = raw.findings.map((f) => ({ ...f, permission: f.permission ?? (needsPermission.has(f.code) ? 'LIST_ITEM' : undefined) })).map((f) => ({
     code: f.code,
     severity: f.severity,
     rule: `rule:${f.rule}`,
     ...(f.permission ? { permission: { id: f.permission, name: f.permission, subtab: 'lists' as const }, expectedMin: 'EDIT' as const, expectedMax: 'EDIT' as const, actualLevel: 'VIEW' as const } : {}),
     ...(f.code === 'FLAG_MISMATCH' || f.code === 'ROLE_INACTIVE' ? { flag: 'webServicesOnly' as const, expectedFlag: true, actualFlag: false } : {}),
+    ...(f.code === 'SETTING_MISMATCH' ? { setting: 'coreAdminPermissions', expectedValues: ['unchecked'], actualValue: 'checked' } : {}),
+    ...(f.code === 'RECORD_RESTRICTION_MISMATCH' ? { setting: 'recordRestrictions.DEPARTMENT', expectedValues: ['NONE'], actualValue: 'OWNONLY' } : {}),
+    ...(f.code === 'PERMISSION_RESTRICTION_MISMATCH' ? { setting: 'restriction', expectedValues: ['NONE'], actualValue: 'EDIT' } : {}),
     ...(f.code === 'WAIVER_EXPIRED' || f.code === 'WAIVER_UNUSED' ? { waiver: { reason: 'r', expires: '2026-01-01', loc }, detail: 'X on y' } : {}),
     ...(f.accepted === 'waiver' ? { accepted: { by: 'waiver' as const, reason: 'because', expires: '2027-01-01', loc } } : {}),
     ...(f.accepted === 'baseline' ? { accepted: { by: 'baseline' as const, file: 'b.json' } } : {}),

@@ -1,7 +1,7 @@
 import { AuditError } from '../../core/errors';
 import { sqlString, SUITEQL_PAGE, type SuiteQlClient } from '../netsuite/suiteql-client';
 import type { RoleSnapshot } from '../../core/model';
-import { permissionFromRow, roleFromRow } from '../sources/suiteql-source';
+import { permissionFromRow, queryRoles } from '../sources/suiteql-source';
 
 /** Rows one SuiteQL query can reach (netsuite.md 3). */
 const QUERY_ROW_CAP = 100_000;
@@ -12,10 +12,10 @@ const TARGET_ROWS = 90_000;
 /** Chunks of more roles than this, of unknown size, are sized with a one-row page first. */
 const PROBE_ABOVE_ROLES = 300;
 
-/** Every role of the account, one query paged (role rows only). */
-export async function listRolesBulk(client: SuiteQlClient): Promise<Array<Omit<RoleSnapshot, 'permissions' | 'evidence' | 'origin'>>> {
-  const rows = await client.all('SELECT id, scriptid, name, isinactive, iswebserviceonlyrole, centertype FROM role ORDER BY id', 'list roles');
-  return rows.map(roleFromRow);
+/** Every role of the account, one query paged (role rows only), with the columns the account would not give. */
+export async function listRolesBulk(client: SuiteQlClient): Promise<{ roles: Array<Omit<RoleSnapshot, 'permissions' | 'evidence' | 'origin'>>; unread: string[] }> {
+  const { rows, unread } = await queryRoles(client, undefined, 'list roles', true);
+  return { roles: rows, unread };
 }
 
 /**

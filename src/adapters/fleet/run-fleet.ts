@@ -7,6 +7,7 @@ import { secretsOf } from '../netsuite/credentials';
 import { readPolicy } from '../read-policy';
 import type { Policy, RoleAudit, RoleSnapshot } from '../../core/model';
 import { listRolesBulk, readPermissionsBulk } from './bulk-read';
+import { mapCustomRecordEntries, unreadNote } from '../sources/suiteql-source';
 import { roleMatcher } from '../../core/role/role-match';
 import { parseRoleSelector } from '../../core/role/select';
 
@@ -54,21 +55,29 @@ export async function runFleet(config: ConfigFile, opts: FleetOptions): Promise<
     const session = openSession(connection, { ...opts.session, limiter: limiters.get(connection.accountId) });
     try {
       opts.onProgress?.({ connection: name, phase: 'listing roles' });
-      const roles = await listRolesBulk(session.suiteql);
+      const { roles, unread } = await listRolesBulk(session.suiteql);
       // Which roles each audit wants; the union is read once.
       const wanted = audits.map((a) => ({ audit: a, patterns: a.roles.map((p) => ({ p, match: roleMatcher(p) })) }));
       const ids = new Set<string>();
       for (const w of wanted) for (const r of roles) if (w.patterns.some((x) => x.match(r))) ids.add(r.internalId!);
       opts.onProgress?.({ connection: name, phase: 'reading permissions', roles: ids.size, rows: 0 });
       const perms = await readPermissionsBulk(session.suiteql, [...ids], (rows) => opts.onProgress?.({ connection: name, phase: 'reading permissions', roles: ids.size, rows }));
-      const snapshots = new Map<string, RoleSnapshot>(roles.filter((r) => ids.has(r.internalId!)).map((r) => [r.internalId!, { ...r, permissions: perms.get(r.internalId!)!, evidence: 'definition', origin: `suiteql:${connection.accountId}` }]));
+      // Custom records named by record type id are mapped for every role in one request.
+      const order = [...perms.keys()];
+      const wantedIds = [...new Set([...policies.values()].flatMap((p) => p.rules.map((r) => r.id)))];
+      const mapped = await mapCustomRecordEntries(session.suiteql, order.flatMap((id) => perms.get(id)!), { permissions: wantedIds }, `connection '${name}'`);
+      let at = 0;
+      for (const id of order) { const n = perms.get(id)!.length; perms.set(id, mapped.permissions.slice(at, at + n)); at += n; }
+      const notes = [...unreadNote(unread), ...mapped.notes];
+      const unverifiable = Object.keys(mapped.unverifiable).length ? { unverifiable: mapped.unverifiable } : {};
+      const snapshots = new Map<string, RoleSnapshot>(roles.filter((r) => ids.has(r.internalId!)).map((r) => [r.internalId!, { ...r, permissions: perms.get(r.internalId!)!, evidence: 'definition', origin: `suiteql:${connection.accountId}`, ...unverifiable }]));
       opts.onProgress?.({ connection: name, phase: 'done', roles: ids.size });
       const results: RoleAudit[] = [];
       for (const w of wanted) {
         const policy = policies.get(w.audit.policy)!;
         for (const { p, match } of w.patterns) {
           const hits = roles.filter(match);
-          const meta = { source: { kind: 'suiteql', location: `suiteql:${connection.accountId}`, connection: name }, today: opts.today };
+          const meta = { source: { kind: 'suiteql', location: `suiteql:${connection.accountId}`, connection: name }, today: opts.today, notes };
           if (!hits.length) results.push(auditSnapshot(policy, undefined, { ...meta, selector: /[*?]/.test(p) ? { scriptId: p } : parseRoleSelector(p) }));
           for (const r of hits) results.push(auditSnapshot(policy, snapshots.get(r.internalId!), { ...meta, selector: { scriptId: r.scriptId, internalId: r.internalId } }));
         }

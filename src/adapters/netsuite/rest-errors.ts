@@ -41,8 +41,16 @@ export function restError(r: HttpResponse, what: string): AuditError {
     }
     case 429:
       return new AuditError('RATE_LIMITED', `${what}: NetSuite kept refusing requests over the account's concurrency limit (429)`, { details: { status: 429, hint: 'other integrations may be using the account\'s concurrency; try again later' } });
-    case 400:
+    case 400: {
+      // NetSuite's answer to a role that may not read a table (netsuite.md 3): name the likely cause.
+      const hidden = /Record '(role|rolepermissions)' was not found/.exec(detail ?? '');
+      if (hidden) {
+        return new AuditError('PERMISSION_DENIED', `${what}: the token's role may not read role definitions: NetSuite answered "Record '${hidden[1]}' was not found.", as it does when the role lacks 'Bulk Manage Roles'`, {
+          details: { status: 400, permission: 'Bulk Manage Roles', netsuite: detail, hint: "use a token whose role has 'Bulk Manage Roles' (Setup), or audit with the integration's own token over SOAP (--source soap)" },
+        });
+      }
       return new AuditError('REQUEST_REJECTED', `${what}: NetSuite rejected the request (400 ${code ?? ''}): ${detail ?? r.text.slice(0, 200)}`, { details: { status: 400 } });
+    }
     default:
       return new AuditError(r.status >= 500 ? 'NETSUITE_UNAVAILABLE' : 'UNEXPECTED_RESPONSE', `${what}: NetSuite answered HTTP ${r.status}${detail ? `: ${detail}` : ''}`, { details: { status: r.status } });
   }

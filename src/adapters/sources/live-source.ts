@@ -11,9 +11,8 @@ export type LiveSourceKind = 'auto' | 'suiteql' | 'soap';
 /** Can this SuiteQL failure be answered by falling back to SOAP? (The token may not read role definitions.) */
 function fallbackEvidence(e: unknown): RestEvidence | undefined {
   if (!(e instanceof AuditError)) return undefined;
+  // Both forms NetSuite may give (a 403, or the 400 "Record 'role' was not found.") arrive as PERMISSION_DENIED.
   if (e.code === 'PERMISSION_DENIED') return { authenticated: true, queried: false, deniedPermission: e.details.permission as string | undefined };
-  // Some accounts hide tables the role may not read: "Record 'role' was not found."
-  if (e.code === 'REQUEST_REJECTED' && /Record 'role(permissions)?' was not found/.test(e.message)) return { authenticated: true, queried: false };
   if (e.code === 'AUTH_FAILED') return { authenticated: false, queried: false };
   return undefined;
 }

@@ -76,9 +76,9 @@ export function createSoapProbeSource(opts: { soap: SoapClient; accountId: strin
         return [id, await byBody.get(key)!] as const;
       }));
       const permissions: RolePermission[] = [];
-      const unverifiable: string[] = [];
+      const unverifiable: Record<string, string> = {};
       for (const [id, outcome] of outcomes) {
-        if (outcome === 'unknown') unverifiable.push(id);
+        if (outcome === 'unknown') unverifiable[id] = 'no read-only SOAP call proves this permission';
         if (outcome !== 'present') continue;
         // A read proves at least View; for a None/Full-only permission, presence is Full.
         const levels = catalog.byId(id)?.levels ?? [];
@@ -90,6 +90,7 @@ export function createSoapProbeSource(opts: { soap: SoapClient; accountId: strin
         internalId: selector.internalId,
         name: selector.name,
         flags: {},
+        settings: {},
         permissions,
         unverifiable,
         evidence: 'effective-access',

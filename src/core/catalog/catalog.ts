@@ -1,6 +1,6 @@
 import data from './permissions.data.json';
 import { LEVELS, type Level } from './levels';
-import { subtabOf, customRecordScriptId, type Subtab } from './subtabs';
+import { subtabOf, type Subtab } from './subtabs';
 import { closest } from './suggest';
 
 /** One permission of NetSuite's catalog. */
@@ -12,8 +12,10 @@ export interface Permission {
   /** Other names the same ID is known by (Oracle's variants, guides' wording). */
   aliases: string[];
   subtab: Subtab;
-  /** Levels the role page lets an administrator choose. */
+  /** Levels the role page lets an administrator choose (none for markers that are not permissions). */
   levels: readonly Level[];
+  /** Where the ID comes from: Oracle's permission table, or NetSuite's REST metadata beyond it. */
+  provenance: 'oracle' | 'rest-metadata';
 }
 
 /** The result of looking a permission up by ID or name. */
@@ -30,7 +32,7 @@ export interface Catalog {
   search(query: string, limit?: number): Permission[];
 }
 
-interface RawPermission { id: string; name: string; aliases?: string[]; levels?: string[] }
+interface RawPermission { id: string; name: string; aliases?: string[]; levels?: string[]; provenance?: string }
 
 /** Lower-cases, trims and folds white space: the key every name is indexed under. */
 function normalizeName(name: string): string {
@@ -56,6 +58,7 @@ export function createCatalog(raw: readonly RawPermission[]): Catalog {
     aliases: r.aliases ?? [],
     subtab: subtabOf(r.id),
     levels: (r.levels as Level[] | undefined) ?? LEVELS,
+    provenance: r.provenance === 'rest-metadata' ? 'rest-metadata' : 'oracle',
   }));
   const ids = new Map(perms.map((p) => [p.id, p]));
   const exact = new Map<string, Permission>();
@@ -97,13 +100,8 @@ export function createCatalog(raw: readonly RawPermission[]): Catalog {
 
 let defaultCatalog: Catalog | undefined;
 
-/** The bundled catalog of Oracle's 669 permission IDs (built once, on first use). */
+/** The bundled catalog: Oracle's 669 permission IDs and the 84 beyond them (built once, on first use). */
 export function getCatalog(): Catalog {
   defaultCatalog ??= createCatalog(data.permissions as RawPermission[]);
   return defaultCatalog;
-}
-
-/** True for a permkey that names a custom record (`customrecord_x` or `[scriptid=customrecord_x]`). */
-export function isCustomRecordKey(permkey: string): boolean {
-  return customRecordScriptId(permkey) !== undefined;
 }

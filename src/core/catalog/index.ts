@@ -1,3 +1,4 @@
 export * from './levels';
 export * from './subtabs';
 export * from './catalog';
+export * from './permkey';

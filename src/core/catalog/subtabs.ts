@@ -18,24 +18,21 @@ export function subtabLabel(subtab: Subtab): string {
 }
 
 /**
- * The subtab a permission ID sits on, from its prefix (netsuite.md 1): TRAN_ Transactions,
- * REPO_ Reports, LIST_ and REGT_ Lists, ADMI_ Setup; anything else (customrecord_*, GRAP_*, ...)
- * is Custom Record / other.
+ * The subtab a permission ID sits on (netsuite.md 1): TRAN_ and custom transaction types
+ * (customsale_*, custompurchase_*) Transactions; REPO_ and GRAP_ Reports (permkeys-beyond-oracle-
+ * table.md); LIST_ and REGT_ Lists; ADMI_ Setup; anything else (customrecord_*, custom
+ * segments, unknown prefixes) Custom Record / other.
  */
 export function subtabOf(permissionId: string): Subtab {
+  if (/^(customsale|custompurchase|customtransaction)_/i.test(permissionId)) return 'transactions';
   const prefix = permissionId.split('_', 1)[0].toUpperCase();
   switch (prefix) {
     case 'TRAN': return 'transactions';
-    case 'REPO': return 'reports';
+    case 'REPO':
+    case 'GRAP': return 'reports';
     case 'LIST':
     case 'REGT': return 'lists';
     case 'ADMI': return 'setup';
     default: return 'customRecords';
   }
-}
-
-/** Parses `[scriptid=customrecord_x]` or `customrecord_x` into the custom record's script id. */
-export function customRecordScriptId(permkey: string): string | undefined {
-  const m = /^(?:\[scriptid=)?(customrecord[a-z0-9_]*)\]?$/i.exec(permkey.trim());
-  return m ? m[1].toLowerCase() : undefined;
 }

@@ -5,6 +5,7 @@ import { checkExcess } from './checks/excess';
 import { checkFlag } from './checks/flags';
 import { checkPermissionRule } from './checks/permissions';
 import { checkRoleActive } from './checks/role-state';
+import { checkRecordRestriction, checkSetting } from './checks/settings';
 import { applyWaivers } from './checks/waivers';
 import { finding, type Finding, type Policy, type RoleSnapshot, type RuleResult } from '../model';
 import { settleRuleStatuses } from '../verdict';
@@ -31,6 +32,8 @@ export function diffRole(policy: Policy, role: RoleSnapshot | undefined, opts: D
   const results = [
     checkRoleActive(ctx),
     ...policy.flags.map((f) => checkFlag(ctx, f)).filter((x) => x !== undefined),
+    ...policy.settings.map((s) => checkSetting(ctx, s)),
+    ...policy.recordRestrictions.map((r) => checkRecordRestriction(ctx, r)),
     ...policy.rules.map((r) => checkPermissionRule(ctx, r)),
     checkExcess(ctx),
     checkCatalogued(ctx),

@@ -4,37 +4,65 @@ import { xmlEscape } from '../xml-tree';
 import { createStyle } from './ansi';
 import type { Formatter } from './registry';
 
-const lvl = (l?: string) => (l ? levelLabel(l as never) : '—');
+/** A row of role-level differences: a flag, a setting, a record restriction or a custom field. */
+interface SettingRow { label: string; left: string; right: string; kind: 'same' | 'different' | 'unknown' }
+
 const flagText = (v: boolean | null) => (v === null ? 'unknown' : v ? 'checked' : 'unchecked');
 
+/** Flags, then settings, restrictions and custom fields, as rows; `same` rows dropped. */
+function settingRows(c: RoleComparison): SettingRow[] {
+  return [
+    ...c.flags.map((f) => ({ label: f.label, left: flagText(f.left), right: flagText(f.right), kind: f.kind })),
+    ...c.settings.map((s) => ({ label: s.label, left: s.left ?? 'unknown', right: s.right ?? 'unknown', kind: s.kind })),
+  ].filter((r) => r.kind !== 'same');
+}
+
+/** A permission line's level, with its Restrict column when set: `Full (restrict: EDIT)`. */
+function lineText(level: string | undefined, restriction: string | undefined): string {
+  if (!level) return '—';
+  const l = levelLabel(level as never);
+  return restriction ? `${l} (restrict: ${restriction})` : l;
+}
+const leftText = (d: PermissionDifference) => lineText(d.left, d.leftRestriction);
+const rightText = (d: PermissionDifference) => lineText(d.right, d.rightRestriction);
+
 function describe(d: PermissionDifference, c: RoleComparison): string {
-  if (d.kind === 'only-left') return `only in ${c.left.label} (${lvl(d.left)})`;
-  if (d.kind === 'only-right') return `only in ${c.right.label} (${lvl(d.right)})`;
-  return `${lvl(d.left)} in ${c.left.label}, ${lvl(d.right)} in ${c.right.label}`;
+  if (d.kind === 'only-left') return `only in ${c.left.label} (${leftText(d)})`;
+  if (d.kind === 'only-right') return `only in ${c.right.label} (${rightText(d)})`;
+  return `${leftText(d)} in ${c.left.label}, ${rightText(d)} in ${c.right.label}`;
+}
+
+/** The closing sentence every format shares. */
+function summary(c: RoleComparison): string {
+  const k = c.counts;
+  const unknown = k.unknown ? ` ${k.unknown} setting(s) could not be compared: one source cannot read them.` : '';
+  if (c.equal) return `The roles are the same in everything both sources show (${k.same} permissions).${unknown}`;
+  return `${k.onlyLeft} only on the left, ${k.onlyRight} only on the right, ${k.level} at different levels, ${k.restriction} with another restriction, ${k.flags + k.settings} setting(s) differ; ${k.same} the same.${unknown}`;
 }
 
 /** A comparison as a terminal table, by subtab. */
 export const formatComparisonTable: Formatter<RoleComparison> = (c, ctx) => {
   const s = createStyle(ctx.color);
   const out = [`${s.bold('left ')}  ${c.left.label}: ${c.left.role}`, `${s.bold('right')}  ${c.right.label}: ${c.right.role}`, ''];
-  const w = Math.max(20, ...c.permissions.filter((d) => d.kind !== 'same').map((d) => `${d.name} (${d.id})`.length));
-  const head = s.dim(`  ${''.padEnd(w)}  ${'left'.padEnd(14)}  right`);
-  const flags = c.flags.filter((f) => f.kind !== 'same');
-  if (flags.length) {
+  const rows = settingRows(c);
+  const diffs = c.permissions.filter((d) => d.kind !== 'same');
+  const w = Math.max(20, ...diffs.map((d) => `${d.name} (${d.id})`.length), ...rows.map((r) => r.label.length));
+  const lw = Math.max(14, ...diffs.map((d) => leftText(d).length), ...rows.map((r) => r.left.length));
+  const head = s.dim(`  ${''.padEnd(w)}  ${'left'.padEnd(lw)}  right`);
+  if (rows.length) {
     out.push(s.bold('Role settings'), head);
-    for (const f of flags) out.push(`  ${f.label.padEnd(w)}  ${flagText(f.left).padEnd(14)}  ${flagText(f.right)}${f.kind === 'unknown' ? s.dim('  (cannot compare)') : ''}`);
+    for (const r of rows) out.push(`${r.kind === 'unknown' ? ' ' : s.yellow('≠')} ${r.label.padEnd(w)}  ${r.left.padEnd(lw)}  ${r.right}${r.kind === 'unknown' ? s.dim('  (cannot compare)') : ''}`);
   }
   for (const tab of SUBTABS) {
-    const diffs = c.permissions.filter((d) => d.subtab === tab && d.kind !== 'same');
-    if (!diffs.length) continue;
+    const tabDiffs = diffs.filter((d) => d.subtab === tab);
+    if (!tabDiffs.length) continue;
     out.push(s.bold(subtabLabel(tab)), head);
-    for (const d of diffs) {
+    for (const d of tabDiffs) {
       const mark = d.kind === 'only-left' ? s.red('<') : d.kind === 'only-right' ? s.green('>') : s.yellow('≠');
-      out.push(`${mark} ${`${d.name} (${d.id})`.padEnd(w)}  ${lvl(d.left).padEnd(14)}  ${lvl(d.right)}`);
+      out.push(`${mark} ${`${d.name} (${d.id})`.padEnd(w)}  ${leftText(d).padEnd(lw)}  ${rightText(d)}`);
     }
   }
-  const k = c.counts;
-  out.push('', c.equal ? s.green(`The roles are the same (${k.same} permissions).`) : `${k.onlyLeft} only on the left, ${k.onlyRight} only on the right, ${k.level} at different levels, ${k.flags} flag(s) differ; ${k.same} the same.`);
+  out.push('', c.equal ? s.green(summary(c)) : summary(c));
   return out.join('\n') + '\n';
 };
 
@@ -43,33 +71,32 @@ export const formatComparisonJson: Formatter<RoleComparison> = (c) => JSON.strin
 
 /** A comparison as Markdown tables. */
 export const formatComparisonMarkdown: Formatter<RoleComparison> = (c) => {
-  const out = [`# Role comparison`, '', `- **${c.left.label}**: ${c.left.role}`, `- **${c.right.label}**: ${c.right.role}`, ''];
-  if (c.equal) out.push('The roles are the same.', '');
-  const flags = c.flags.filter((f) => f.kind !== 'same');
-  if (flags.length) {
-    out.push('## Role settings', '', `| setting | ${c.left.label} | ${c.right.label} |`, '| --- | --- | --- |', ...flags.map((f) => `| ${f.label} | ${flagText(f.left)} | ${flagText(f.right)} |`), '');
+  const out = [`# Role comparison`, '', `- **${c.left.label}**: ${c.left.role}`, `- **${c.right.label}**: ${c.right.role}`, '', summary(c), ''];
+  const rows = settingRows(c);
+  if (rows.length) {
+    out.push('## Role settings', '', `| setting | ${c.left.label} | ${c.right.label} |`, '| --- | --- | --- |', ...rows.map((r) => `| ${r.label} | ${r.left} | ${r.right} |`), '');
   }
   for (const tab of SUBTABS) {
     const diffs = c.permissions.filter((d) => d.subtab === tab && d.kind !== 'same');
     if (!diffs.length) continue;
-    out.push(`## ${subtabLabel(tab)}`, '', `| permission | ${c.left.label} | ${c.right.label} |`, '| --- | --- | --- |', ...diffs.map((d) => `| ${d.name} (${d.id}) | ${lvl(d.left)} | ${lvl(d.right)} |`), '');
+    out.push(`## ${subtabLabel(tab)}`, '', `| permission | ${c.left.label} | ${c.right.label} |`, '| --- | --- | --- |', ...diffs.map((d) => `| ${d.name} (${d.id}) | ${leftText(d)} | ${rightText(d)} |`), '');
   }
   return out.join('\n');
 };
 
-/** A comparison as JUnit: one test case per flag and permission, failing where they differ. */
+/** A comparison as JUnit: one test case per flag, setting and permission, failing where they differ. */
 export const formatComparisonJunit: Formatter<RoleComparison> = (c) => {
   const cases = [
-    ...c.flags.map((f) => ({ name: f.label, classname: 'flags', fail: f.kind === 'different' ? `${flagText(f.left)} in ${c.left.label}, ${flagText(f.right)} in ${c.right.label}` : undefined, skip: f.kind === 'unknown' })),
+    ...c.flags.map((f) => ({ name: f.label, classname: 'settings', fail: f.kind === 'different' ? `${flagText(f.left)} in ${c.left.label}, ${flagText(f.right)} in ${c.right.label}` : undefined, skip: f.kind === 'unknown' })),
+    ...c.settings.map((st) => ({ name: st.label, classname: 'settings', fail: st.kind === 'different' ? `${st.left} in ${c.left.label}, ${st.right} in ${c.right.label}` : undefined, skip: st.kind === 'unknown' })),
     ...c.permissions.map((d) => ({ name: `${d.name} (${d.id})`, classname: d.subtab, fail: d.kind === 'same' ? undefined : describe(d, c), skip: false })),
   ];
   const body = cases.map((t) => {
     const head = `    <testcase classname="${xmlEscape(t.classname)}" name="${xmlEscape(t.name)}"`;
     if (t.fail) return `${head}>\n      <failure type="ROLE_DIFFERENCE" message="${xmlEscape(t.fail)}"/>\n    </testcase>`;
-    if (t.skip) return `${head}>\n      <skipped message="cannot compare: a source cannot read this flag"/>\n    </testcase>`;
+    if (t.skip) return `${head}>\n      <skipped message="cannot compare: a source cannot read this setting"/>\n    </testcase>`;
     return `${head}/>`;
   }).join('\n');
   const failures = cases.filter((t) => t.fail).length;
   return `<?xml version="1.0" encoding="UTF-8"?>\n<testsuites name="ns-role-audit compare" tests="${cases.length}" failures="${failures}">\n  <testsuite name="${xmlEscape(`${c.left.label} vs ${c.right.label}`)}" tests="${cases.length}" failures="${failures}" skipped="${cases.filter((t) => t.skip).length}" errors="0">\n${body}\n  </testsuite>\n</testsuites>\n`;
 };
-

@@ -1,6 +1,6 @@
 import { SUBTABS, levelLabel, subtabLabel, type Level } from '../catalog';
-import { FLAG_LABELS, type AuditReport, type Finding, type RoleAudit } from '../model';
-import { describeFinding } from './messages';
+import { FLAG_LABELS, ROLE_SETTINGS, type AuditReport, type Finding, type RoleAudit, type SettingKey, type SettingSection } from '../model';
+import { describeFinding, settingLabel } from './messages';
 import type { Formatter } from './registry';
 
 /** The level an administrator should pick to satisfy a finding. */
@@ -21,6 +21,7 @@ function permissionItem(f: Finding): string | undefined {
       ? `- [ ] Remove ${name} (now ${levelLabel(f.actualLevel!)})`
       : `- [ ] Lower ${name} from ${levelLabel(f.actualLevel!)} to **${levelLabel(to!)}**`;
     case 'PERMISSION_EXCESS': return `- [ ] Remove ${name} (now ${levelLabel(f.actualLevel!)})`;
+    case 'PERMISSION_RESTRICTION_MISMATCH': return `- [ ] Set the **Restrict** column of ${name} to **${f.expectedValues!.join('** or **')}** (now ${f.actualValue})`;
     default: return undefined;
   }
 }
@@ -29,6 +30,31 @@ function flagItem(f: Finding): string | undefined {
   if (f.code === 'FLAG_MISMATCH') return `- [ ] ${f.expectedFlag ? 'Check' : 'Uncheck'} **${FLAG_LABELS[f.flag!]}**`;
   if (f.code === 'ROLE_INACTIVE') return '- [ ] Uncheck **Inactive**';
   return undefined;
+}
+
+/** Where on the role page each kind of setting is changed. */
+const SECTION_TITLES: Record<SettingSection | 'restrictions', string> = {
+  top: 'Role settings (top of the page)',
+  authentication: 'Role settings (top of the page)',
+  employee: 'Employee Restrictions (top of the page)',
+  subsidiary: 'Subsidiary Restrictions (top of the page)',
+  restrictions: 'Restrictions subtab',
+};
+
+/** One item for a setting or record restriction finding, with the section of the page it is changed in. */
+function settingItem(f: Finding): [string, string] | undefined {
+  const label = settingLabel(f.setting);
+  if (f.code === 'RECORD_RESTRICTION_MISMATCH') {
+    const want = f.expectedValues![0];
+    const text = want === 'NONE' ? `- [ ] Remove the **${f.setting!.split('.')[1]}** line (now ${f.actualValue})` : `- [ ] Set the **${f.setting!.split('.')[1]}** line to **${want}** (now ${f.actualValue})`;
+    return [SECTION_TITLES.restrictions, text];
+  }
+  if (f.code !== 'SETTING_MISMATCH') return undefined;
+  const def = ROLE_SETTINGS[f.setting as SettingKey];
+  const text = def.type === 'boolean'
+    ? `- [ ] ${f.expectedValues![0] === 'checked' ? 'Check' : 'Uncheck'} **${label}**`
+    : `- [ ] Set **${label}** to **${f.expectedValues!.join('** or **')}** (now ${f.actualValue})`;
+  return [SECTION_TITLES[def.section], text];
 }
 
 const verdict = (failed: boolean, failOn: string) => (failed ? `**fails** (--fail-on ${failOn})` : 'passes');
@@ -44,12 +70,14 @@ function roleSection(r: RoleAudit, failOn: string): string {
     return out.join('\n');
   }
   const active = r.findings.filter((f) => !f.accepted);
-  const flagItems = active.map(flagItem).filter((x): x is string => !!x);
+  const sections = new Map<string, string[]>([[SECTION_TITLES.top, active.map(flagItem).filter((x): x is string => !!x)]]);
+  for (const [title, item] of active.map(settingItem).filter((x): x is [string, string] => !!x)) sections.set(title, [...(sections.get(title) ?? []), item]);
+  const settingSections = [...sections].filter(([, items]) => items.length);
   const tabs = SUBTABS.map((t) => [t, active.filter((f) => f.permission?.subtab === t).map(permissionItem).filter((x): x is string => !!x)] as const).filter(([, items]) => items.length);
-  if (!flagItems.length && !tabs.length) out.push('No changes needed.', '');
+  if (!settingSections.length && !tabs.length) out.push('No changes needed.', '');
   else {
     out.push(`In NetSuite: **Setup > Users/Roles > Manage Roles**, then **Edit** beside **${name}**.`, '');
-    if (flagItems.length) out.push('### Role settings (top of the page)', '', ...flagItems, '');
+    for (const [title, items] of settingSections) out.push(`### ${title}`, '', ...items, '');
     for (const [tab, items] of tabs) out.push(`### Permissions > ${subtabLabel(tab)}`, '', ...items, '');
     out.push('- [ ] Click **Save**, then run the audit again.', '');
   }

@@ -1,5 +1,5 @@
 import { levelLabel, subtabLabel } from '../catalog';
-import { FLAG_LABELS, type Acceptance, type Finding } from '../model';
+import { FLAG_LABELS, ROLE_SETTINGS, type Acceptance, type Finding, type SettingKey } from '../model';
 
 /** "Sales Order (TRAN_SALESORD)"; custom records and unknown keys show once. */
 function permissionLabel(f: Pick<Finding, 'permission'>): string {
@@ -25,6 +25,15 @@ function actualText(f: Finding): string {
   return '';
 }
 
+/** A setting as people read it: its label on the role page, "Records restricted by department", "Restriction". */
+export function settingLabel(setting: string | undefined): string {
+  if (!setting) return '';
+  const segment = /^recordRestrictions\.(\w+)$/.exec(setting);
+  if (segment) return `Records restricted by ${segment[1].toLowerCase()}`;
+  if (setting === 'restriction') return 'Restriction';
+  return ROLE_SETTINGS[setting as SettingKey]?.label ?? setting;
+}
+
 /** Why an accepted finding no longer counts, in words. */
 function acceptanceText(a: Acceptance): string {
   return a.by === 'waiver' ? `Waived until ${a.expires}: ${a.reason}` : `Accepted in baseline ${a.file}.`;
@@ -33,6 +42,8 @@ function acceptanceText(a: Acceptance): string {
 function findingSentence(f: Finding): string {
   const perm = permissionLabel(f);
   const flag = f.flag ? FLAG_LABELS[f.flag] : '';
+  const setting = settingLabel(f.setting);
+  const wanted = (f.expectedValues ?? []).join(' or ');
   switch (f.code) {
     case 'ROLE_NOT_FOUND': return 'No role in the source matches the policy’s role.';
     case 'ROLE_INACTIVE': return 'The role is inactive.';
@@ -41,8 +52,11 @@ function findingSentence(f: Finding): string {
     case 'LEVEL_ABOVE_MAX': return `${perm} is ${actualText(f)}; the policy allows ${expectedText(f)}.`;
     case 'PERMISSION_EXCESS': return `${perm} is granted at ${actualText(f)} on ${subtabLabel(f.permission!.subtab)}, but the policy does not list it.`;
     case 'FLAG_MISMATCH': return `${flag} is ${actualText(f)}; the policy requires it ${expectedText(f)}.`;
+    case 'SETTING_MISMATCH': return `${setting} is ${f.actualValue}; the policy requires ${wanted}.`;
+    case 'RECORD_RESTRICTION_MISMATCH': return `${setting}: ${f.actualValue}; the policy requires ${wanted}.`;
+    case 'PERMISSION_RESTRICTION_MISMATCH': return `${perm} has restriction ${f.actualValue}; the policy requires ${wanted}.`;
     case 'PERMISSION_UNCATALOGUED': return `${perm} (at ${actualText(f)}) is not in NetSuite's permission catalog.`;
-    case 'NOT_VERIFIABLE': return `${perm || flag || 'Excess permissions'}: not verifiable; ${f.detail ?? 'this source cannot see it'}.`;
+    case 'NOT_VERIFIABLE': return `${[perm, setting === 'Restriction' ? 'restriction' : setting].filter(Boolean).join(' ') || flag || 'Excess permissions'}: not verifiable; ${f.detail ?? 'this source cannot see it'}.`;
     case 'WAIVER_EXPIRED': return `The waiver for ${f.detail} expired after ${f.waiver!.expires} (${f.waiver!.reason}).`;
     case 'WAIVER_UNUSED': return `The waiver for ${f.detail} matches no finding; it can be removed.`;
   }

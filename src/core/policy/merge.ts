@@ -13,11 +13,15 @@ export function mergePolicyLayers(layers: readonly PolicyLayer[]): Policy {
   const rules = new Map<string, Policy['rules'][number]>();
   const flags = new Map<string, Policy['flags'][number]>();
   const allow = new Map<string, Policy['allow'][number]>();
+  const settings = new Map<string, Policy['settings'][number]>();
+  const restrictions = new Map<string, Policy['recordRestrictions'][number]>();
   const policy: Policy = {
     file: top.file,
     files: layers.map((l) => l.file),
     role: {},
     flags: [],
+    settings: [],
+    recordRestrictions: [],
     rules: [],
     excess: DEFAULT_EXCESS,
     allow: [],
@@ -27,6 +31,8 @@ export function mergePolicyLayers(layers: readonly PolicyLayer[]): Policy {
     if (l.description !== undefined) policy.description = l.description;
     if (l.role) { policy.role = { ...policy.role, ...l.role }; policy.roleLoc = l.roleLoc; }
     for (const f of l.flags) flags.set(f.flag, f);
+    for (const s of l.settings) settings.set(s.key, s);
+    for (const r of l.recordRestrictions) restrictions.set(r.segment, r);
     for (const r of l.rules) { rules.delete(r.id); allow.delete(r.id); rules.set(r.id, r); }
     for (const a of l.allow) { if (!rules.has(a.id)) allow.set(a.id, a); }
     if (l.excess) { policy.excess = l.excess; policy.excessLoc = l.excessLoc; }
@@ -34,6 +40,8 @@ export function mergePolicyLayers(layers: readonly PolicyLayer[]): Policy {
   }
   policy.rules = [...rules.values()];
   policy.flags = [...flags.values()];
+  policy.settings = [...settings.values()];
+  policy.recordRestrictions = [...restrictions.values()];
   policy.allow = [...allow.values()];
   return policy;
 }

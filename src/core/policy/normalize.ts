@@ -1,6 +1,6 @@
 import { SUBTABS, parseLevel, levelRank, levelLabel, type Level, type Permission } from '../catalog';
 import type { InputIssue } from '../errors';
-import { type Allowance, type ExcessMode, type FlagName, type FlagRule, FLAGS, type PermissionRule, type RoleSelector, type SourceLoc, type Waiver } from '../model';
+import { type Allowance, type ExcessMode, type FlagName, type FlagRule, FLAGS, type PermissionRule, RECORD_SEGMENTS, type RecordRestrictionRule, ROLE_SETTINGS, type RoleSelector, SETTING_KEYS, type SettingKey, type SettingRule, type SourceLoc, type Waiver } from '../model';
 import { resolvePermission } from './resolve-permission';
 import { formatPath, type YamlFile } from '../input/yaml-file';
 
@@ -12,6 +12,8 @@ export interface PolicyLayer {
   role?: RoleSelector;
   roleLoc?: SourceLoc;
   flags: FlagRule[];
+  settings: SettingRule[];
+  recordRestrictions: RecordRestrictionRule[];
   rules: PermissionRule[];
   excess?: ExcessMode;
   excessLoc?: SourceLoc;
@@ -22,7 +24,8 @@ export interface PolicyLayer {
 type Obj = Record<string, unknown>;
 const isObj = (v: unknown): v is Obj => typeof v === 'object' && v !== null && !Array.isArray(v);
 
-const PERMISSION_CODES = new Set(['PERMISSION_MISSING', 'LEVEL_TOO_LOW', 'PERMISSION_EXCESS', 'LEVEL_ABOVE_MAX', 'PERMISSION_UNCATALOGUED', 'NOT_VERIFIABLE']);
+const PERMISSION_CODES = new Set(['PERMISSION_MISSING', 'LEVEL_TOO_LOW', 'PERMISSION_EXCESS', 'LEVEL_ABOVE_MAX', 'PERMISSION_UNCATALOGUED', 'PERMISSION_RESTRICTION_MISMATCH']);
+const SETTING_CODES = new Set(['SETTING_MISMATCH', 'RECORD_RESTRICTION_MISMATCH']);
 
 /** What each section's normaliser shares: the file, the layer being built, and the issue sink. */
 interface Ctx {
@@ -60,6 +63,28 @@ function normalizeHead({ yaml, v, layer }: Ctx): void {
   }
 }
 
+/** `settings:` each key pinned to a value, or a list of acceptable values. */
+function normalizeSettings({ yaml, v, layer }: Ctx): void {
+  if (!isObj(v.settings)) return;
+  for (const [key, raw] of Object.entries(v.settings)) {
+    if (!(SETTING_KEYS as string[]).includes(key)) continue; // the schema names the unknown key
+    const def = ROLE_SETTINGS[key as SettingKey];
+    const list = Array.isArray(raw) ? raw : [raw];
+    const values = list.map((x) => (typeof x === 'string' ? (/^(\[scriptid=)?custcenter/i.test(x) ? x.replace(/^\[scriptid=|\]$/gi, '').toLowerCase() : x.trim().toUpperCase()) : x));
+    if (!values.length || values.some((x) => typeof x !== (def.type === 'boolean' ? 'boolean' : 'string'))) continue; // shape reported by the schema
+    layer.settings.push({ key: key as SettingKey, values: values as Array<string | boolean>, loc: yaml.locate(['settings', key], { key: true }) });
+  }
+}
+
+/** `recordRestrictions:` segment -> the restriction the role must have (NONE: not restricted by it). */
+function normalizeRecordRestrictions({ yaml, v, layer }: Ctx): void {
+  if (!isObj(v.recordRestrictions)) return;
+  for (const [segment, raw] of Object.entries(v.recordRestrictions)) {
+    if (typeof raw !== 'string' || !(RECORD_SEGMENTS as readonly string[]).includes(segment.toUpperCase())) continue; // reported by the schema
+    layer.recordRestrictions.push({ segment: segment.toUpperCase(), restriction: raw.trim().toUpperCase(), loc: yaml.locate(['recordRestrictions', segment], { key: true }) });
+  }
+}
+
 function normalizePermissions({ yaml, v, layer, issue, seen }: Ctx): void {
   const permissions = isObj(v.permissions) ? v.permissions : {};
   for (const subtab of SUBTABS) {
@@ -85,7 +110,7 @@ function normalizePermissions({ yaml, v, layer, issue, seen }: Ctx): void {
       }
       const bad = impossibleLevel(res.permission, levels);
       if (bad) { issue('IMPOSSIBLE_LEVEL', path, bad.message, bad.suggestion); continue; }
-      layer.rules.push({ ...res.ref, min: levels.min, max: levels.max, loc });
+      layer.rules.push({ ...res.ref, min: levels.min, max: levels.max, ...(levels.restriction ? { restriction: levels.restriction } : {}), loc });
     }
   }
 }
@@ -122,6 +147,11 @@ function normalizeWaivers({ yaml, v, layer, issue }: Ctx): void {
       waiver.permissionName = res.ref.name;
     }
     if (typeof w.flag === 'string' && (FLAGS as readonly string[]).includes(w.flag)) waiver.flag = w.flag as FlagName;
+    if (typeof w.setting === 'string') waiver.setting = (RECORD_SEGMENTS as readonly string[]).includes(w.setting.toUpperCase()) ? `recordRestrictions.${w.setting.toUpperCase()}` : w.setting;
+    if (SETTING_CODES.has(w.code) && !waiver.setting) {
+      issue('WAIVER_TARGET_MISSING', path, `a ${w.code} waiver must name the setting it covers`, w.code === 'SETTING_MISMATCH' ? "add 'setting: <key>', e.g. 'setting: coreAdminPermissions'" : "add 'setting: DEPARTMENT' (or CLASS, LOCATION)");
+      return;
+    }
     if (PERMISSION_CODES.has(w.code) && !waiver.permissionId) {
       issue('WAIVER_TARGET_MISSING', path, `a ${w.code} waiver must name the permission it covers`, "add 'permission: <name or ID>'");
       return;
@@ -144,18 +174,20 @@ export function normalizePolicyLayer(yaml: YamlFile): { layer: PolicyLayer; issu
   const ctx: Ctx = {
     yaml,
     v: isObj(yaml.value) ? yaml.value : {},
-    layer: { file: yaml.file, extends: [], flags: [], rules: [], allow: [], waivers: [] },
+    layer: { file: yaml.file, extends: [], flags: [], settings: [], recordRestrictions: [], rules: [], allow: [], waivers: [] },
     issue: (code, path, message, suggestion, key = false) => issues.push({ code, message, loc: yaml.locate(path, { key }), path: formatPath(path), suggestion }),
     seen: new Map(),
   };
   normalizeHead(ctx);
+  normalizeSettings(ctx);
+  normalizeRecordRestrictions(ctx);
   normalizePermissions(ctx); // before allow: an allowance may not repeat a required permission
   normalizeAllow(ctx);
   normalizeWaivers(ctx);
   return { layer: ctx.layer, issues };
 }
 
-type Spec = { min?: Level; max?: Level } | { conflict: true };
+type Spec = { min?: Level; max?: Level; restriction?: string } | { conflict: true };
 
 function parseSpec(spec: unknown): Spec | undefined {
   if (typeof spec === 'string') {
@@ -168,13 +200,17 @@ function parseSpec(spec: unknown): Spec | undefined {
   const max = spec.max === undefined ? undefined : parseLevel(spec.max);
   if ((spec.exact !== undefined && !exact) || (spec.min !== undefined && !min) || (spec.max !== undefined && !max)) return undefined;
   if (exact && (min || max)) return { conflict: true };
-  if (exact) return { min: exact, max: exact };
-  if (!min && !max) return undefined;
-  return { min, max };
+  const restriction = typeof spec.restriction === 'string' ? spec.restriction.trim().toUpperCase() : undefined;
+  if (exact) return { min: exact, max: exact, restriction };
+  if (!min && !max && !restriction) return undefined;
+  return { min, max, restriction };
 }
 
 function impossibleLevel(p: Permission | undefined, spec: { min?: Level; max?: Level }): { message: string; suggestion: string } | undefined {
   if (!p) return undefined;
+  if (!p.levels.length) {
+    return { message: `${p.id} is a marker in NetSuite's metadata, not a permission a role can be granted`, suggestion: 'remove this entry' };
+  }
   for (const [kind, level] of [['min', spec.min], ['max', spec.max]] as const) {
     if (!level || p.levels.includes(level)) continue;
     // min None asks for nothing; any permission can be absent except those with no None level.

@@ -1,4 +1,4 @@
-import { getCatalog, customRecordScriptId, subtabLabel, type Catalog, type Permission, type Subtab } from '../catalog';
+import { getCatalog, parsePermkey, subtabLabel, subtabOf, type Catalog, type Permission, type Subtab } from '../catalog';
 import type { PermissionRef } from '../model';
 
 /** The outcome of resolving a policy's permission key. */
@@ -13,12 +13,16 @@ const OTHER_PERMKEY = /^[A-Z][A-Z0-9]*_[A-Z0-9_]+$/;
  * when `subtab` is undefined (allow-lists and waivers).
  */
 export function resolvePermission(written: string, subtab: Subtab | undefined, catalog: Catalog = getCatalog()): Resolved {
-  const custom = customRecordScriptId(written);
-  if (custom) {
-    if (subtab && subtab !== 'customRecords') {
-      return { ok: false, code: 'WRONG_SUBTAB', message: `'${written}' is a custom record, which belongs on the Custom Record subtab`, suggestion: 'move it under permissions.customRecords' };
+  // Custom records (with or without a SuiteApp's appid), custom transaction types and custom
+  // segments are named by script id, in any of the forms real roles write them.
+  const key = parsePermkey(written);
+  if (key.kind === 'customrecord' || key.kind === 'customtransaction' || key.kind === 'customsegment') {
+    const home = subtabOf(key.id);
+    if (subtab && subtab !== home) {
+      const what = { customrecord: 'a custom record', customtransaction: 'a custom transaction type', customsegment: 'a custom segment' }[key.kind];
+      return { ok: false, code: 'WRONG_SUBTAB', message: `'${written}' is ${what}, which belongs on the ${subtabLabel(home)} subtab`, suggestion: `move it under permissions.${home}` };
     }
-    return { ok: true, ref: { id: custom, name: custom, subtab: 'customRecords', written } };
+    return { ok: true, ref: { id: key.id, name: key.id, subtab: home, written } };
   }
   const found = catalog.lookup(written);
   if (found.ok) {
@@ -33,8 +37,8 @@ export function resolvePermission(written: string, subtab: Subtab | undefined, c
     }
     return { ok: true, ref: { id: p.id, name: p.name, subtab: p.subtab, written }, permission: p };
   }
-  if (subtab === 'customRecords' && OTHER_PERMKEY.test(written)) {
-    // Custom Record / other holds permkeys no catalog lists (GRAP_*, SuiteApp ones): trust the ID.
+  if (subtab === 'customRecords' && OTHER_PERMKEY.test(written) && subtabOf(written) === 'customRecords') {
+    // Custom Record / other holds permkeys no catalog lists (a SuiteApp's own IDs): trust the ID.
     return { ok: true, ref: { id: written, name: written, subtab: 'customRecords', written } };
   }
   const near = found.suggestions;

@@ -3,7 +3,7 @@ import { AuditError } from '../errors';
 import { validateAgainstSchema } from '../input/schema';
 import { parseYamlFile } from '../input/yaml-file';
 import type { RoleSnapshot } from '../model';
-import type { Level } from '../catalog';
+import { parsePermkey, type Level } from '../catalog';
 
 /** The `kind` every snapshot file carries. */
 const SNAPSHOT_KIND = 'ns-role-audit/role-snapshot';
@@ -20,7 +20,10 @@ interface SnapshotFile {
     internalId?: string;
     name?: string;
     flags?: RoleSnapshot['flags'];
-    permissions: Array<{ permkey: string; level: Level; restriction?: string }>;
+    settings?: RoleSnapshot['settings'];
+    recordRestrictions?: RoleSnapshot['recordRestrictions'];
+    customFields?: RoleSnapshot['customFields'];
+    permissions: Array<{ permkey: string; level: Level; restriction?: string; appId?: string }>;
   }>;
 }
 
@@ -37,7 +40,15 @@ export function parseSnapshot(file: string, text: string): RoleSnapshot[] {
     internalId: r.internalId,
     name: r.name,
     flags: { ...r.flags },
-    permissions: r.permissions.map((p) => ({ permkey: p.permkey, level: p.level, ...(p.restriction ? { restriction: p.restriction } : {}) })),
+    settings: { ...r.settings },
+    ...(r.recordRestrictions ? { recordRestrictions: r.recordRestrictions } : {}),
+    ...(r.customFields ? { customFields: r.customFields } : {}),
+    permissions: r.permissions.map((p) => {
+      // Snapshots may hold any key form (hand-edited, or SDF brackets): one identity per permission.
+      const key = parsePermkey(p.permkey);
+      const appId = p.appId ?? key.appId;
+      return { permkey: key.id, level: p.level, ...(p.restriction ? { restriction: p.restriction } : {}), ...(appId ? { appId } : {}) };
+    }),
     evidence: 'definition' as const,
     origin: file,
   }));
@@ -56,6 +67,9 @@ export function formatSnapshot(roles: readonly RoleSnapshot[], meta: { capturedA
       ...(r.internalId ? { internalId: r.internalId } : {}),
       ...(r.name ? { name: r.name } : {}),
       flags: r.flags,
+      settings: r.settings,
+      ...(r.recordRestrictions ? { recordRestrictions: r.recordRestrictions } : {}),
+      ...(r.customFields ? { customFields: r.customFields } : {}),
       permissions: [...r.permissions].sort((a, b) => a.permkey.localeCompare(b.permkey)),
     })),
   };

@@ -10,8 +10,16 @@ const MAX_QUERY_ROWS = 100_000;
 /** Rows one page can hold at most. */
 const MAX_PAGE_SIZE = 1000;
 
-/** Tables whose rows need Setup > Bulk Manage Roles on the calling role. */
-const ROLE_TABLES = new Set(['role', 'rolepermissions']);
+/**
+ * The permission (and level) reading each table needs on the calling role: Setup > Bulk Manage
+ * Roles for the role tables (netsuite.md 3); Custom Record Types for customrecordtype
+ * (Oracle's record catalog: CustomRecordType needs ADMI_CUSTRECORD).
+ */
+const TABLE_PERMISSION: Record<string, [string, 'VIEW' | 'FULL']> = {
+  role: ['ADMI_MANAGEROLES', 'FULL'],
+  rolepermissions: ['ADMI_MANAGEROLES', 'FULL'],
+  customrecordtype: ['ADMI_CUSTRECORD', 'VIEW'],
+};
 
 /** The answer to one REST call, and the log's view of it. */
 export interface RestOutcome {
@@ -93,8 +101,12 @@ export function handleSuiteQl(input: {
     try {
       const query = parseSuiteQl(q);
       target = query.table;
-      if (ROLE_TABLES.has(query.table) && !roleHas(token.role, 'ADMI_MANAGEROLES', 'FULL')) {
-        throw new RestError(403, 'INSUFFICIENT_PERMISSION', permissionViolation('ADMI_MANAGEROLES'));
+      const needs = TABLE_PERMISSION[query.table];
+      if (needs && !roleHas(token.role, needs[0], needs[1])) {
+        // Public clients see a 400 "Record 'role' was not found." for tables the role may not
+        // read (netsuite.md 3); a 403 is unconfirmed, so the fixture may choose it.
+        if (account.suiteql.roleTablesDenied === 403) throw new RestError(403, 'INSUFFICIENT_PERMISSION', permissionViolation(needs[0]));
+        throw new SuiteQlError(`Record '${query.table}' was not found.`);
       }
       rows = input.cache?.get(q) ?? executeSuiteQl(account, query);
       input.cache?.set(q, rows);

@@ -12,14 +12,15 @@ function compare(a: string, b: string): number {
 
 /** A condition compiled once per query: IN lists become sets, so big reads stay fast. */
 function compile(c: Condition): (row: Record<string, string>) => boolean {
-  const key = (v: string) => (isNum(v) ? String(Number(v)) : v);
+  const fold = c.fn === 'UPPER' ? (v: string) => v.toUpperCase() : c.fn === 'LOWER' ? (v: string) => v.toLowerCase() : (v: string) => v;
+  const key = (v: string) => (isNum(v) ? String(Number(v)) : fold(v));
   if (c.op === 'IN' || c.op === '=') {
     const set = new Set(c.values.map(key));
     return (r) => r[c.column] !== undefined && set.has(key(r[c.column]));
   }
   const x = c.values[0];
   const test = { '!=': (d: number) => d !== 0, '<': (d: number) => d < 0, '<=': (d: number) => d <= 0, '>': (d: number) => d > 0, '>=': (d: number) => d >= 0 }[c.op];
-  return (r) => test(compare(r[c.column], x));
+  return (r) => r[c.column] !== undefined && test(compare(fold(r[c.column]), x));
 }
 
 const cache = new WeakMap<SimAccount, Map<string, Array<Record<string, string>>>>();
@@ -37,7 +38,8 @@ function tableRows(account: SimAccount, name: string): Array<Record<string, stri
 export function executeSuiteQl(account: SimAccount, q: SuiteQlQuery): Array<Record<string, string>> {
   const table = TABLES[q.table];
   if (!table) throw new SuiteQlError(`Record '${q.table}' was not found.`);
-  const known = new Set(table.columns);
+  const columns = table.columns(account);
+  const known = new Set(columns);
   const used = [...(q.columns === '*' ? [] : q.columns), ...q.where.map((w) => w.column), ...q.orderBy.map((o) => o.column)];
   const unknown = used.find((c) => !known.has(c));
   if (unknown) throw new SuiteQlError(`Field '${unknown}' for record '${q.table}' was not found. Reason: NOT_EXPOSED - Not available for channel SEARCH`);
@@ -52,6 +54,6 @@ export function executeSuiteQl(account: SimAccount, q: SuiteQlQuery): Array<Reco
       return 0;
     });
   }
-  const cols = q.columns === '*' ? table.columns : q.columns;
+  const cols = q.columns === '*' ? columns : q.columns;
   return rows.map((r) => Object.fromEntries(cols.map((c) => [c, r[c]])));
 }

@@ -1,13 +1,16 @@
 /**
  * The small SuiteQL the simulator understands:
  *   SELECT <* | col, ...> FROM <table> [WHERE <cond> [AND <cond>]...] [ORDER BY <col> [ASC|DESC], ...]
- *   cond := col (= | != | <> | < | <= | > | >=) value | col IN (value, ...)
+ *   cond := operand (= | != | <> | < | <= | > | >=) value | operand IN (value, ...)
+ *   operand := col | UPPER(col) | LOWER(col)
  * Anything else is a SuiteQlError, which the endpoint turns into NetSuite's 400: never an empty result.
  */
 
 /** A comparison in WHERE. */
 export interface Condition {
   column: string;
+  /** A string function applied to the column before comparing. */
+  fn?: 'UPPER' | 'LOWER';
   op: '=' | '!=' | '<' | '<=' | '>' | '>=' | 'IN';
   values: string[];
 }
@@ -90,7 +93,16 @@ export function parseSuiteQl(q: string): SuiteQlQuery {
   if (isWord('WHERE')) {
     pos++;
     for (;;) {
+      let fn: Condition['fn'];
+      if ((isWord('UPPER') || isWord('LOWER')) && t[pos + 1]?.value === '(') {
+        fn = t[pos].value.toUpperCase() as Condition['fn'];
+        pos += 2;
+      }
       const column = ident('a column');
+      if (fn) {
+        if (peek()?.value !== ')') throw new SuiteQlError(`expected ')' to close ${fn}(`);
+        pos++;
+      }
       const op = peek();
       if (op?.kind === 'word' && op.value.toUpperCase() === 'IN') {
         pos++;
@@ -100,10 +112,10 @@ export function parseSuiteQl(q: string): SuiteQlQuery {
         while (peek()?.value === ',') { pos++; values.push(value()); }
         if (peek()?.value !== ')') throw new SuiteQlError("expected ')' to close IN");
         pos++;
-        where.push({ column, op: 'IN', values });
+        where.push({ column, op: 'IN', values, ...(fn ? { fn } : {}) });
       } else if (op?.kind === 'punct' && ['=', '!=', '<>', '<', '<=', '>', '>='].includes(op.value)) {
         pos++;
-        where.push({ column, op: (op.value === '<>' ? '!=' : op.value) as Condition['op'], values: [value()] });
+        where.push({ column, op: (op.value === '<>' ? '!=' : op.value) as Condition['op'], values: [value()], ...(fn ? { fn } : {}) });
       } else throw new SuiteQlError(`unsupported condition${op ? ` near '${op.value}'` : ''}`);
       if (isWord('AND')) { pos++; continue; }
       break;

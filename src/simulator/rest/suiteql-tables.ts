@@ -1,48 +1,68 @@
 import { getCatalog } from '../../core/catalog/catalog';
 import { levelRank } from '../../core/catalog/levels';
+import { ROLE_SETTINGS, SETTING_KEYS } from '../../core/model';
 import type { SimAccount, SimRole } from '../account';
 
-/** A SuiteQL table the simulator serves: columns, the permission reading it needs, and its rows (all values strings). */
+/** A SuiteQL table the simulator serves: its columns in this account, and its rows (all values strings). */
 export interface SimTable {
-  columns: string[];
+  columns(account: SimAccount): string[];
   rows(account: SimAccount): Array<Record<string, string>>;
 }
 
 const tf = (b: boolean) => (b ? 'T' : 'F');
 
-function permissionRows(role: SimRole): Array<Record<string, string>> {
-  const catalog = getCatalog();
-  const entries: Array<[string, string]> = role.allPermissions
-    ? catalog.all().map((p) => [p.id, '4'])
-    : [...role.permissions].map(([k, level]) => [k, String(levelRank(level))]);
-  return entries.map(([permkey, permlevel]) => ({
-    name: catalog.byId(permkey)?.name ?? permkey,
-    permkey,
-    permlevel,
-    restriction: '-1',
-    role: role.internalId,
-  }));
+/** `role` columns: Oracle's examples, and the ones public code selects (netsuite.md 1, 3), unless the fixture hides them. */
+const ROLE_COLUMNS = ['id', 'scriptid', 'name', 'isinactive', 'iswebserviceonlyrole', 'employeeselectionunrestricted',
+  ...SETTING_KEYS.flatMap((k) => {
+    const c = (ROLE_SETTINGS[k] as { suiteql?: string }).suiteql;
+    return c ? [c] : [];
+  })];
+
+function roleRow(account: SimAccount, r: SimRole): Record<string, string> {
+  const row: Record<string, string> = {
+    id: r.internalId,
+    scriptid: account.suiteql.scriptIdCase === 'upper' ? r.scriptId.toUpperCase() : r.scriptId,
+    name: r.name,
+    isinactive: tf(r.inactive),
+    iswebserviceonlyrole: tf(r.webServicesOnly),
+    employeeselectionunrestricted: tf(r.doNotRestrictEmployeeFields),
+  };
+  for (const k of SETTING_KEYS) {
+    const def = ROLE_SETTINGS[k] as { suiteql?: string; type: string };
+    if (!def.suiteql) continue;
+    const v = r.settings[k];
+    // Booleans NetSuite always answers (F by default); others may be null, which SuiteQL leaves out.
+    if (def.type === 'boolean') row[def.suiteql] = tf(v === true);
+    else if (v !== undefined) row[def.suiteql] = String(v);
+  }
+  return row;
 }
 
-/**
- * The tables, by name. Columns follow Oracle's SuiteQL examples (netsuite.md 3). The role table
- * does not offer "Do Not Restrict Employee Fields": its SuiteQL column is unconfirmed, so the
- * simulator does not invent one.
- */
+function permissionRows(account: SimAccount, role: SimRole): Array<Record<string, string>> {
+  const catalog = getCatalog();
+  const entries: Array<[string, string]> = role.allPermissions
+    ? catalog.all().filter((p) => p.levels.length).map((p) => [p.id, '4'])
+    : [...role.permissions].map(([k, level]) => [k, String(levelRank(level))]);
+  return entries.map(([id, permlevel]) => {
+    // SuiteScript names custom-record permissions LIST_CUSTRECORDENTRY<record type id>; the account may answer that way.
+    const typeId = account.suiteql.customRecordKeys === 'entry-id' ? account.customRecordTypes.get(id) : undefined;
+    const permkey = typeId ? `LIST_CUSTRECORDENTRY${typeId}` : id;
+    return { name: catalog.byId(id)?.name ?? id, permkey, permlevel, restriction: role.restrictions.get(id) ?? '-1', role: role.internalId };
+  });
+}
+
+/** The tables, by name. */
 export const TABLES: Record<string, SimTable> = {
   role: {
-    columns: ['centertype', 'id', 'isinactive', 'iswebserviceonlyrole', 'name', 'scriptid'],
-    rows: (account) => account.roles.map((r) => ({
-      centertype: r.centerType,
-      id: r.internalId,
-      isinactive: tf(r.inactive),
-      iswebserviceonlyrole: tf(r.webServicesOnly),
-      name: r.name,
-      scriptid: r.scriptId,
-    })),
+    columns: (account) => ROLE_COLUMNS.filter((c) => !account.suiteql.hiddenRoleColumns.includes(c)).sort(),
+    rows: (account) => account.roles.map((r) => roleRow(account, r)),
   },
   rolepermissions: {
-    columns: ['name', 'permkey', 'permlevel', 'restriction', 'role'],
-    rows: (account) => account.roles.flatMap(permissionRows),
+    columns: () => ['name', 'permkey', 'permlevel', 'restriction', 'role'],
+    rows: (account) => account.roles.flatMap((r) => permissionRows(account, r)),
+  },
+  customrecordtype: {
+    columns: () => ['id', 'scriptid'],
+    rows: (account) => [...account.customRecordTypes].map(([scriptid, id]) => ({ id, scriptid: scriptid.toUpperCase() })),
   },
 };

@@ -17,8 +17,8 @@ export interface CheckContext {
   catalog: Catalog;
   /** The role's level per permission ID (the highest, should a source repeat one). */
   levels: Map<string, Level>;
-  /** With effective-access evidence: IDs no read could prove either way. */
-  unverifiable: Set<string>;
+  /** IDs the source could not see either way, with why. */
+  unverifiable: Map<string, string>;
   /** True when the source saw the role definition, not just effective access. */
   complete: boolean;
 }
@@ -32,7 +32,7 @@ export function createCheckContext(policy: Policy, role: RoleSnapshot, catalog: 
   }
   return {
     policy, role, catalog, levels,
-    unverifiable: new Set(role.unverifiable ?? []),
+    unverifiable: new Map(Object.entries(role.unverifiable ?? {})),
     complete: role.evidence === 'definition',
   };
 }

@@ -8,8 +8,8 @@ export function checkFlag(ctx: CheckContext, f: FlagRule): CheckResult | undefin
   const actual = ctx.role.flags[f.flag];
   const base = { rule: rule.id, flag: f.flag, expectedFlag: f.value, loc: f.loc };
   if (actual === undefined) {
-    return { rule: rule, findings: [finding('NOT_VERIFIABLE', { ...base, actualFlag: null, detail: 'this source cannot read the flag' })] };
+    return { rule, findings: [finding('NOT_VERIFIABLE', { ...base, actualFlag: null, detail: 'this source cannot read the flag' })] };
   }
   if (actual === f.value) return { rule, findings: [] };
-  return { rule: rule, findings: [finding('FLAG_MISMATCH', { ...base, actualFlag: actual })] };
+  return { rule, findings: [finding('FLAG_MISMATCH', { ...base, actualFlag: actual })] };
 }

@@ -3,11 +3,14 @@ import { finding, type PermissionRule } from '../../model';
 import type { CheckContext, CheckResult, RuleDraft } from './context';
 
 /** What a rule asks, in a few words: "at least View", "exactly Full", "at most Edit". */
-function describeRule(r: Pick<PermissionRule, 'min' | 'max'>): string {
-  if (r.min && r.max && r.min === r.max) return `exactly ${levelLabel(r.min)}`;
+function describeRule(r: Pick<PermissionRule, 'min' | 'max' | 'restriction'>): string {
   const parts = [];
-  if (r.min) parts.push(`at least ${levelLabel(r.min)}`);
-  if (r.max) parts.push(`at most ${levelLabel(r.max)}`);
+  if (r.min && r.max && r.min === r.max) parts.push(`exactly ${levelLabel(r.min)}`);
+  else {
+    if (r.min) parts.push(`at least ${levelLabel(r.min)}`);
+    if (r.max) parts.push(`at most ${levelLabel(r.max)}`);
+  }
+  if (r.restriction) parts.push(`restriction ${r.restriction}`);
   return parts.join(', ');
 }
 
@@ -19,19 +22,18 @@ export function checkPermissionRule(ctx: CheckContext, r: PermissionRule): Check
   const actual = ctx.levels.get(r.id);
   const wantsAccess = r.min !== undefined && r.min !== 'NONE';
 
+  const unseen = ctx.unverifiable.get(r.id);
+  if (unseen !== undefined) return { rule, findings: [finding('NOT_VERIFIABLE', { ...base, detail: unseen })] };
   if (!ctx.complete) {
     // Effective access only: a read proves View or more, nothing above it, and never a ceiling.
-    if (ctx.unverifiable.has(r.id)) {
-      return { rule: rule, findings: [finding('NOT_VERIFIABLE', { ...base, detail: 'no read-only SOAP call proves this permission' })] };
-    }
     if (!actual) {
       if (!wantsAccess) return { rule, findings: [] };
-      return { rule: rule, findings: [finding('PERMISSION_MISSING', { ...base, actualLevel: 'NONE' })] };
+      return { rule, findings: [finding('PERMISSION_MISSING', { ...base, actualLevel: 'NONE' })] };
     }
-    const proves = (r.min === undefined || levelRank(r.min) <= levelRank(actual)) && r.max === undefined;
+    const proves = (r.min === undefined || levelRank(r.min) <= levelRank(actual)) && r.max === undefined && r.restriction === undefined;
     if (proves) return { rule, findings: [] };
     return {
-      rule: rule,
+      rule,
       findings: [finding('NOT_VERIFIABLE', { ...base, detail: `a successful read proves at least ${levelLabel(actual)}; the exact level cannot be seen over SOAP` })],
     };
   }
@@ -39,10 +41,22 @@ export function checkPermissionRule(ctx: CheckContext, r: PermissionRule): Check
   const level = actual ?? 'NONE';
   if (r.min && !isAtLeast(level, r.min)) {
     const code = actual && actual !== 'NONE' ? 'LEVEL_TOO_LOW' : 'PERMISSION_MISSING';
-    return { rule: rule, findings: [finding(code, { ...base, actualLevel: level })] };
+    return { rule, findings: [finding(code, { ...base, actualLevel: level })] };
   }
   if (r.max && levelRank(level) > levelRank(r.max)) {
-    return { rule: rule, findings: [finding('LEVEL_ABOVE_MAX', { ...base, actualLevel: level })] };
+    return { rule, findings: [finding('LEVEL_ABOVE_MAX', { ...base, actualLevel: level })] };
   }
-  return { rule, findings: [] };
+  return { rule, findings: checkLineRestriction(ctx, r, base) };
+}
+
+/** The permission line's Restrict column, when the policy pins it. */
+function checkLineRestriction(ctx: CheckContext, r: PermissionRule, base: Record<string, unknown> & { rule: string }) {
+  if (r.restriction === undefined) return [];
+  const line = ctx.role.permissions.find((p) => p.permkey === r.id && p.level !== 'NONE');
+  const actual = line ? (line.restriction ?? 'NONE') : 'NONE';
+  const fields = { ...base, setting: 'restriction', expectedValues: [r.restriction] };
+  // SuiteQL gives the column as a code; which word each code stands for is unconfirmed (netsuite.md 3).
+  if (/^-?\d+$/.test(actual)) return [finding('NOT_VERIFIABLE', { ...fields, actualValue: actual, detail: `the source gives the restriction as code ${actual}, whose meaning is unconfirmed` })];
+  if (actual === r.restriction) return [];
+  return [finding('PERMISSION_RESTRICTION_MISMATCH', { ...fields, actualValue: actual })];
 }

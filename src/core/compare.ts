@@ -3,7 +3,7 @@ import { FLAG_LABELS, FLAGS, RECORD_SEGMENTS, ROLE_SETTINGS, SETTING_KEYS, type 
 
 const roleName = (r: RoleSnapshot) => r.name ? `${r.name} (${r.scriptId ?? r.internalId})` : r.scriptId ?? r.internalId ?? '?';
 
-const shown = (v: string | boolean | undefined): string | null => (v === undefined ? null : typeof v === 'boolean' ? (v ? 'checked' : 'unchecked') : v);
+const shown = (v: string | boolean | undefined): string | null => (v === undefined ? null : typeof v === 'boolean' ? (v ? 'checked' : 'unchecked') : v === '' ? '(none)' : v);
 
 function restrictionText(r: RecordRestriction | undefined): string {
   if (!r) return 'NONE';

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { LEVELS, SUBTABS } from '../../src/core/catalog';
-import { FINDING_CODES, FLAGS } from '../../src/core/model';
+import { FINDING_CODES, FLAGS, RECORD_SEGMENTS, SETTING_KEYS } from '../../src/core/model';
 import { readPolicy } from '../../src/adapters/read-policy';
 
 // The published policy schema and the code must not drift apart.
@@ -31,4 +31,12 @@ test.each([['polytomic.yaml', '../schema'], ['templates/api-only-integration.yam
   const path = join(__dirname, '..', '..', 'policies', file);
   expect(readFileSync(path, 'utf8').split('\n')[0]).toBe(`# yaml-language-server: $schema=${rel}/policy.schema.json`);
   expect(readPolicy(path).rules.length).toBeGreaterThan(0);
+});
+
+test('every role setting the model knows is in the policy, snapshot and fixture schemas, and nothing else', () => {
+  const read = (name: string) => JSON.parse(readFileSync(join(__dirname, '..', '..', 'schema', `${name}.schema.json`), 'utf8'));
+  expect(Object.keys(schema.properties.settings.properties).sort()).toEqual([...SETTING_KEYS].sort());
+  expect(Object.keys(read('role-snapshot').properties.roles.items.properties.settings.properties).sort()).toEqual([...SETTING_KEYS].sort());
+  expect(Object.keys(read('account-fixture').properties.roles.items.properties.settings.properties).sort()).toEqual([...SETTING_KEYS].sort());
+  expect(Object.keys(schema.properties.recordRestrictions.properties)).toEqual([...RECORD_SEGMENTS]);
 });

@@ -1,4 +1,5 @@
 import { getCatalog, parsePermkey, subtabLabel, subtabOf, type Catalog, type Permission, type Subtab } from '../catalog';
+import { editDistance } from '../catalog/suggest';
 import type { PermissionRef } from '../model';
 
 /** The outcome of resolving a policy's permission key. */
@@ -37,11 +38,14 @@ export function resolvePermission(written: string, subtab: Subtab | undefined, c
     }
     return { ok: true, ref: { id: p.id, name: p.name, subtab: p.subtab, written }, permission: p };
   }
-  if (subtab === 'customRecords' && OTHER_PERMKEY.test(written) && subtabOf(written) === 'customRecords') {
-    // Custom Record / other holds permkeys no catalog lists (a SuiteApp's own IDs): trust the ID.
-    return { ok: true, ref: { id: written, name: written, subtab: 'customRecords', written } };
-  }
   const near = found.suggestions;
+  // An ID no catalog lists yet (NetSuite adds permissions), written as an ID on the subtab its
+  // prefix names: trusted, unless it is one letter or two from a known ID (then it is a typo).
+  if (subtab && OTHER_PERMKEY.test(written) && subtabOf(written) === subtab) {
+    const typoOf = catalog.all().find((p) => p.subtab === subtab && editDistance(p.id, written, 2) <= 2);
+    if (!typoOf) return { ok: true, ref: { id: written, name: written, subtab, written } };
+    return { ok: false, code: 'UNKNOWN_PERMISSION', message: `unknown permission '${written}' on the ${subtabLabel(subtab)} subtab`, suggestion: `did you mean '${typoOf.name}' (${typoOf.id})?` };
+  }
   const sameTab = subtab ? near.filter((p) => p.subtab === subtab) : near;
   const best = (sameTab.length ? sameTab : near)[0];
   return {

@@ -1,14 +1,57 @@
-import { getCatalog, levelLabel, SUBTABS, subtabLabel, subtabOf } from '../catalog';
-import type { RoleSnapshot } from '../model';
+import { stringify } from 'yaml';
+import { getCatalog, levelLabel, parsePermkey, SUBTABS, subtabLabel, subtabOf, type Subtab } from '../catalog';
+import { FLAGS, ROLE_SETTINGS, SETTING_KEYS, type RoleSnapshot } from '../model';
 
-const yamlKey = (s: string) => (/^[A-Za-z][\w ./()&-]*$/.test(s) && !/:\s|\s$/.test(s) ? s : JSON.stringify(s));
+/** A YAML key as written: plain where YAML reads it back unchanged, else quoted. */
+const yamlKey = (s: string) => stringify({ [s]: 0 }).split(':')[0].replace(/^\s+/, '') === s && !/[:#]/.test(s) ? s : JSON.stringify(s);
+
+/** How a role's permission is named in a policy: the catalog's name, else its ID or script id. */
+function policyName(permkey: string): string {
+  const known = getCatalog().byId(permkey);
+  if (!known) return parsePermkey(permkey).id;
+  // A name two IDs share resolves to the first: write the ID for the other.
+  const found = getCatalog().lookup(known.name);
+  return found.ok && found.permission.id === known.id ? known.name : known.id;
+}
+
+function permissionLines(role: RoleSnapshot, tab: Subtab): string[] {
+  const lines = role.permissions
+    .filter((p) => p.level !== 'NONE' && subtabOf(p.permkey) === tab)
+    .map((p) => ({ key: policyName(p.permkey), p }))
+    .sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
+  const seen = new Set<string>();
+  const out: string[] = [];
+  for (const { key, p } of lines) {
+    if (parsePermkey(p.permkey).kind === 'unknown') {
+      out.push(`    # ${JSON.stringify(p.permkey)}: ${levelLabel(p.level)}   (a key form no policy can name: audits report it as excess)`);
+      continue;
+    }
+    if (seen.has(key)) continue; // a source that repeats a line: the highest level is what counts, and the first is that
+    seen.add(key);
+    const note = getCatalog().byId(p.permkey) ? '' : parsePermkey(p.permkey).kind === 'standard' ? '   # no catalog lists this ID: check what it is' : '';
+    const restriction = p.restriction && !/^-?\d+$/.test(p.restriction) ? p.restriction : undefined;
+    out.push(restriction ? `    ${yamlKey(key)}: {min: ${levelLabel(p.level)}, restriction: ${restriction}}${note}` : `    ${yamlKey(key)}: ${levelLabel(p.level)}${note}`);
+  }
+  return out;
+}
+
+function settingLines(role: RoleSnapshot): string[] {
+  const out: string[] = [];
+  for (const k of SETTING_KEYS) {
+    const v = role.settings[k];
+    if (v === undefined || v === '') continue;
+    out.push(`  ${k}: ${typeof v === 'boolean' ? v : JSON.stringify(v)}${' '.repeat(Math.max(1, 28 - k.length - String(v).length))}# "${ROLE_SETTINGS[k].label}"`);
+  }
+  return out;
+}
 
 /**
- * A starter policy for a live role, in the role page's own words: every permission it holds,
- * by subtab, at its current level; its flags; `excess: fail`. Pure; the time comes from the caller.
+ * A starter policy for a role, in the role page's own words: every permission it holds, by
+ * subtab, at its current level (and restriction); its flags and settings as they are; its record
+ * restrictions; `excess: fail`. It always validates, and the role it came from passes it. Pure:
+ * the time comes from the caller.
  */
 export function formatStarterPolicy(role: RoleSnapshot, meta: { source: string; capturedAt: string; schemaPath: string }): string {
-  const catalog = getCatalog();
   const lines = [
     `# yaml-language-server: $schema=${meta.schemaPath}`,
     `# Written by 'ns-role-audit pull --as policy' from ${meta.source} at ${meta.capturedAt}.`,
@@ -21,30 +64,22 @@ export function formatStarterPolicy(role: RoleSnapshot, meta: { source: string; 
     ...(role.scriptId ? [`  scriptId: ${role.scriptId}`] : []),
     ...(role.name ? [`  name: ${JSON.stringify(role.name)}`] : []),
     ...(!role.scriptId && role.internalId ? [`  internalId: ${role.internalId}`] : []),
-    '',
-    'flags:',
   ];
-  const f = role.flags;
-  if (f.webServicesOnly !== undefined) lines.push(`  webServicesOnly: ${f.webServicesOnly}              # "Web Services Only Role"`);
-  if (f.doNotRestrictEmployeeFields !== undefined) lines.push(`  doNotRestrictEmployeeFields: ${f.doNotRestrictEmployeeFields}`);
-  else lines.push('  # doNotRestrictEmployeeFields: true   # "Do Not Restrict Employee Fields": this source cannot read it; set it if the role needs it');
-  lines.push('', 'excess: fail', '', 'permissions:');
-  const uncatalogued: string[] = [];
-  for (const tab of SUBTABS) {
-    const perms = role.permissions
-      .filter((p) => p.level !== 'NONE' && subtabOf(p.permkey) === tab)
-      .map((p) => ({ p, known: catalog.byId(p.permkey) }))
-      .sort((a, b) => (a.known?.name ?? a.p.permkey).localeCompare(b.known?.name ?? b.p.permkey));
-    if (!perms.length) continue;
-    lines.push(`  ${tab}:${' '.repeat(Math.max(1, 14 - tab.length))}# ${subtabLabel(tab)} subtab`);
-    for (const { p, known } of perms) {
-      if (!known && tab !== 'customRecords') { uncatalogued.push(p.permkey); continue; }
-      lines.push(`    ${yamlKey(known?.name ?? p.permkey)}: ${levelLabel(p.level)}`);
-    }
+  const flags = FLAGS.filter((f) => role.flags[f] !== undefined && !(f === 'inactive' && role.flags[f] === false));
+  lines.push('', 'flags:');
+  for (const f of flags) lines.push(`  ${f}: ${role.flags[f]}`);
+  if (role.flags.doNotRestrictEmployeeFields === undefined) lines.push('  # doNotRestrictEmployeeFields: true   # this source cannot read it; set it if the role needs it');
+  if (!flags.length) lines.push('  {}');
+  const settings = settingLines(role);
+  if (settings.length) lines.push('', 'settings:', ...settings);
+  if (role.recordRestrictions) {
+    lines.push('', 'recordRestrictions:             # the Restrictions subtab; NONE = not restricted');
+    const segments = [...new Set(['DEPARTMENT', 'CLASS', 'LOCATION', ...role.recordRestrictions.map((r) => r.segment)])];
+    for (const s of segments) lines.push(`  ${s}: ${role.recordRestrictions.find((r) => r.segment === s)?.restriction ?? 'NONE'}`);
   }
-  if (uncatalogued.length) {
-    lines.push('  customRecords:     # IDs no catalog lists (kept by ID; check what they are)');
-    for (const id of uncatalogued) lines.push(`    ${id}: ${levelLabel(role.permissions.find((p) => p.permkey === id)!.level)}`);
-  }
+  lines.push('', 'excess: fail');
+  const tabs = SUBTABS.map((t) => [t, permissionLines(role, t)] as const).filter(([, l]) => l.length);
+  lines.push('', tabs.length ? 'permissions:' : 'permissions: {}');
+  for (const [tab, perms] of tabs) lines.push(`  ${tab}:${' '.repeat(Math.max(1, 14 - tab.length))}# ${subtabLabel(tab)} subtab`, ...perms);
   return lines.join('\n') + '\n';
 }

@@ -60,8 +60,9 @@ function bool(v: unknown): boolean | undefined {
 function settingValue(type: 'boolean' | 'enum' | 'text', v: unknown): boolean | string | undefined {
   if (type === 'boolean') return bool(v);
   const s = str(v);
+  // A text field written empty is known to be empty (no parent role), unlike one left out.
+  if (type === 'text') return s ?? '';
   if (s === undefined) return undefined;
-  if (type === 'text') return s;
   const custom = /^\[scriptid=(.+)\]$/i.exec(s);
   return custom ? custom[1].trim().toLowerCase() : s.toUpperCase();
 }

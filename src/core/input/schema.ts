@@ -133,6 +133,7 @@ function patternHint(path: string[]): string | undefined {
   if (last === 'expires') return 'write the date as YYYY-MM-DD, e.g. 2027-03-31';
   if (last === 'scriptId') return "role script ids start with 'customrole', e.g. customrole_polytomic";
   if (last === 'internalId') return 'internal ids are whole numbers, e.g. 1028';
+  if (path.includes('centerType')) return 'a center as SDF writes it (ACCOUNTCENTER, BASIC, ...) or a custom center by script id, custcenter_x';
   return undefined;
 }
 

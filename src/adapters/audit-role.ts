@@ -12,12 +12,13 @@ export async function auditRole(policy: Policy, source: RoleSource, selector: Ro
   } catch (e) {
     throw withContext(`fetch role ${describeSelector(selector)}`, e);
   }
-  const { role, notes } = fetched;
+  const { role, notes, fallback } = fetched;
   return auditSnapshot(policy, role, {
     selector,
     source: { kind: role?.evidence === 'effective-access' ? 'soap' : source.kind, location: role?.origin ?? source.location },
     today,
     notes,
+    ...(fallback !== undefined ? { fallback } : {}),
     failOn,
   });
 }

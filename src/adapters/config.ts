@@ -62,6 +62,8 @@ export interface ConfigFile {
   file: string;
   connections: Record<string, RawConnection>;
   audits: Array<{ name?: string; policy: string; connections?: string[]; roles: string[] }>;
+  /** `acceptUnverified: true`: as --accept-unverified for every audit run with this config. */
+  acceptUnverified?: boolean;
 }
 
 /** Default config file name, looked for in the working directory. */
@@ -79,7 +81,12 @@ export function readConfig(file: string): ConfigFile {
   const all = yaml ? [...issues, ...validateAgainstSchema('config', yaml)] : issues;
   if (!yaml || all.length) throw new AuditError('CONFIG_INVALID', `${file}: not a valid config file`, { issues: all });
   const v = yaml.value as Partial<ConfigFile>;
-  return { file, connections: v.connections ?? {}, audits: (v.audits ?? []).map((a) => ({ ...a, policy: resolve(dirname(file), a.policy) })) };
+  return {
+    file,
+    connections: v.connections ?? {},
+    audits: (v.audits ?? []).map((a) => ({ ...a, policy: resolve(dirname(file), a.policy) })),
+    ...(v.acceptUnverified !== undefined ? { acceptUnverified: v.acceptUnverified } : {}),
+  };
 }
 
 /** Resolves a named connection, reading its secrets from the environment variables it names. */

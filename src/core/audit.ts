@@ -11,6 +11,8 @@ export interface AuditMeta {
   today: string;
   /** What the source noted while reading this role (a fallback taken). */
   notes?: readonly string[];
+  /** Why the source fell back to effective-access probes, if it did: a SOURCE_FALLBACK finding. */
+  fallback?: string;
   failOn?: FailOn;
 }
 
@@ -18,7 +20,7 @@ const EFFECTIVE_ACCESS_NOTE = 'Read over SOAP with the integration token: this p
 
 /** Diffs one role (already fetched) against a policy into a RoleAudit. Pure. */
 export function auditSnapshot(policy: Policy, role: RoleSnapshot | undefined, meta: AuditMeta): RoleAudit {
-  const { rules, findings } = diffRole(policy, role, { today: meta.today });
+  const { rules, findings } = diffRole(policy, role, { today: meta.today, ...(meta.fallback !== undefined ? { fallback: meta.fallback } : {}) });
   const notes = [...(meta.notes ?? [])];
   if (role?.evidence === 'effective-access') notes.push(EFFECTIVE_ACCESS_NOTE);
   return settleRole({

@@ -236,6 +236,8 @@ export interface FetchedRole {
   role: RoleSnapshot | undefined;
   /** Said in every format: a fallback taken, limits of what was read. */
   notes: string[];
+  /** Set when the source could not read the role definition and probed effective access instead: why. */
+  fallback?: string;
 }
 
 // ---------------------------------------------------------------- findings
@@ -253,7 +255,11 @@ export const FINDING_CODES = {
   RECORD_RESTRICTION_MISMATCH: 'error',
   PERMISSION_RESTRICTION_MISMATCH: 'error',
   PERMISSION_UNCATALOGUED: 'warning',
-  NOT_VERIFIABLE: 'warning',
+  // Compliant means verified: what the source could not see fails the run, unless the user
+  // accepts it (--accept-unverified, or a waiver).
+  NOT_VERIFIABLE: 'error',
+  // auto mode could not read the role definition and probed the token's own role over SOAP.
+  SOURCE_FALLBACK: 'error',
   WAIVER_EXPIRED: 'error',
   WAIVER_UNUSED: 'info',
 } as const;
@@ -283,7 +289,9 @@ export interface FindingWaiver {
  */
 export type Acceptance =
   | { by: 'waiver'; reason: string; expires: string; loc: SourceLoc }
-  | { by: 'baseline'; file: string };
+  | { by: 'baseline'; file: string }
+  /** `--accept-unverified` (or `acceptUnverified: true` in the config): a NOT_VERIFIABLE finding the user accepts. */
+  | { by: 'accept-unverified' };
 
 /** One result of comparing a role with a policy: data, never prose (sentences are made in format/). */
 export interface Finding {
@@ -343,9 +351,10 @@ export interface RuleResult {
 /** A role's overall result, from its findings that are not accepted (see core/verdict.ts). */
 export type RoleStatus = 'compliant' | 'warnings' | 'unverified' | 'non-compliant';
 
-/** Counts of a role's or a run's findings: errors and warnings not accepted, and accepted ones. */
+/** Counts of a role's or a run's findings not accepted (errors, what could not be verified, warnings), and accepted ones. */
 export interface FindingCounts {
   errors: number;
+  unverifiable: number;
   warnings: number;
   accepted: number;
 }

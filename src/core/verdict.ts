@@ -20,10 +20,13 @@ export function failsAt(findings: readonly Finding[], failOn: FailOn): boolean {
 const open = (findings: readonly Finding[]) => findings.filter((f) => !f.accepted);
 const unverifiable = (f: Finding) => f.code === 'NOT_VERIFIABLE';
 
+/** An error other than "could not verify": the role is shown to be wrong. */
+const wrong = (f: Finding) => f.severity === 'error' && !unverifiable(f);
+
 /** A rule's status from its findings: accepted findings never fail a rule, but show it as accepted. */
 export function ruleStatus(findings: readonly Finding[]): RuleStatus {
   const live = open(findings);
-  if (live.some((f) => f.severity === 'error')) return 'fail';
+  if (live.some(wrong)) return 'fail';
   if (live.some(unverifiable)) return 'unverifiable';
   if (live.some((f) => f.severity === 'warning')) return 'warn';
   if (findings.some((f) => f.accepted)) return 'accepted';
@@ -46,24 +49,36 @@ export function ruleFails(rule: RuleResult, findings: readonly Finding[], failOn
   return findings.some((f) => f.rule === rule.id && findingFails(f, failOn));
 }
 
-/** A role's status: non-compliant on an error, unverified when something could not be seen, warnings, else compliant. */
+/**
+ * A role's status describes the evidence, whatever the verdict: non-compliant on an error,
+ * unverified when something could not be seen (even if the user accepted that), warnings, else compliant.
+ */
 export function roleStatus(findings: readonly Finding[]): RoleStatus {
   const live = open(findings);
-  if (live.some((f) => f.severity === 'error')) return 'non-compliant';
-  if (live.some(unverifiable)) return 'unverified';
+  if (live.some(wrong)) return 'non-compliant';
+  if (findings.some(unverifiable)) return 'unverified';
   if (live.some((f) => f.severity === 'warning')) return 'warnings';
   return 'compliant';
 }
 
-/** Errors and warnings not accepted, and accepted findings. */
+/** Errors, what could not be verified and warnings, not accepted; and accepted findings. */
 export function countFindings(findings: readonly Finding[]): FindingCounts {
-  let errors = 0, warnings = 0, accepted = 0;
+  let errors = 0, unverifiableCount = 0, warnings = 0, accepted = 0;
   for (const f of findings) {
     if (f.accepted) accepted++;
+    else if (unverifiable(f)) unverifiableCount++;
     else if (f.severity === 'error') errors++;
     else if (f.severity === 'warning') warnings++;
   }
-  return { errors, warnings, accepted };
+  return { errors, unverifiable: unverifiableCount, warnings, accepted };
+}
+
+/**
+ * `--accept-unverified`: the user accepts what the source could not see. Each NOT_VERIFIABLE
+ * finding is marked accepted (and every format says so); nothing else changes.
+ */
+export function acceptUnverified<T extends Pick<RoleAudit, 'findings'>>(results: readonly T[]): T[] {
+  return results.map((r) => ({ ...r, findings: r.findings.map((f) => (unverifiable(f) && !f.accepted ? { ...f, accepted: { by: 'accept-unverified' as const } } : f)) }));
 }
 
 /** Status, verdict and counts of one role's findings at `failOn`. */

@@ -54,14 +54,30 @@ describe('SuiteQL (auditor token: reads the role definition)', () => {
 });
 
 describe('SOAP (the integration\'s own token: effective access)', () => {
-  test('compliant role: exit 0, never "compliant": what SOAP cannot see is not verifiable', async () => {
+  test('compliant role: never "compliant" over SOAP: what it cannot see is not verifiable and fails the run', async () => {
     const r = await audit('polytomic', ['--source', 'soap', '--format', 'json']);
-    expect(r.code).toBe(0);
+    expect(r.code).toBe(1);
     const result = JSON.parse(r.stdout).results[0];
     expect(result.status).toBe('unverified');
-    expect(result.findings.filter((f: { severity: string }) => f.severity === 'error')).toEqual([]);
+    expect(result.findings.filter((f: { code: string; severity: string }) => f.severity === 'error' && f.code !== 'NOT_VERIFIABLE')).toEqual([]);
     expect(codes(r.stdout)).toContain('NOT_VERIFIABLE excess');
     expect(codes(r.stdout)).toContain('NOT_VERIFIABLE TRAN_CUSTINVCAPPRV');
+  });
+
+  test('--accept-unverified: exit 0, and every format says what was accepted unverified', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'nsra-live-'));
+    const r = await audit('polytomic', ['--source', 'soap', '--accept-unverified', '--format', 'table', '--format', `json=${dir}/r.json`, '--format', `junit=${dir}/r.xml`, '--format', `markdown=${dir}/r.md`]);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain('Accepted unverified (--accept-unverified).');
+    expect(r.stdout).toContain('not fully verified');
+    for (const f of readdirSync(dir)) {
+      const text = readFileSync(join(dir, f), 'utf8');
+      printed.push(text);
+      expect({ f, says: text.includes('Accepted unverified (--accept-unverified).') }).toEqual({ f, says: true });
+    }
+    const json = JSON.parse(readFileSync(join(dir, 'r.json'), 'utf8'));
+    expect(json.results[0].findings.filter((x: { code: string }) => x.code === 'NOT_VERIFIABLE').every((x: { accepted?: { by: string } }) => x.accepted?.by === 'accept-unverified')).toBe(true);
+    expect(json.results[0].status).toBe('unverified');
   });
 
   test('drifted role: exit 1 on what SOAP can prove missing; the rest is not verifiable', async () => {
@@ -83,17 +99,27 @@ describe('SOAP (the integration\'s own token: effective access)', () => {
 });
 
 describe('auto: SuiteQL, else SOAP with the same token', () => {
-  test('the integration token cannot read roles: falls back to SOAP and says so in every format', async () => {
+  test('the integration token cannot read roles: falls back to SOAP, a SOURCE_FALLBACK finding in every format, exit 1', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'nsra-live-'));
     const r = await audit('polytomic', ['--format', 'table', '--format', `json=${dir}/r.json`, '--format', `junit=${dir}/r.xml`, '--format', `markdown=${dir}/r.md`]);
-    expect(r.code).toBe(0);
+    expect(r.code).toBe(1);
     expect(r.stdout).toContain('Fallback: SuiteQL could not read the role definition');
+    expect(r.stdout).toContain('SOURCE_FALLBACK');
     for (const f of readdirSync(dir)) {
       const text = readFileSync(join(dir, f), 'utf8');
       printed.push(text); // written reports are scanned for secrets too
       expect(text).toContain('Fallback: SuiteQL could not read the role definition');
+      expect({ f, finding: text.includes('SOURCE_FALLBACK') }).toEqual({ f, finding: true });
     }
-    expect(JSON.parse(readFileSync(join(dir, 'r.json'), 'utf8')).results[0].source.kind).toBe('soap');
+    const json = JSON.parse(readFileSync(join(dir, 'r.json'), 'utf8'));
+    expect(json.results[0].source.kind).toBe('soap');
+    expect(json.results[0].findings.find((x: { code: string }) => x.code === 'SOURCE_FALLBACK')).toMatchObject({ severity: 'error', rule: 'source' });
+  });
+
+  test('a fallback is not accepted by --accept-unverified: the gate never weakens itself', async () => {
+    const r = await audit('polytomic', ['--accept-unverified', '--format', 'json']);
+    expect(r.code).toBe(1);
+    expect(codes(r.stdout)).toContain('SOURCE_FALLBACK source');
   });
 
   test('--source suiteql forces SuiteQL: no fallback, exit 2 naming the missing permission', async () => {

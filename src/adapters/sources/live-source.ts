@@ -51,6 +51,7 @@ export function createLiveSource(session: Session, kind: LiveSourceKind): RoleSo
         const fetched = await (await soapSource(evidence)).fetchRole(sel, hints);
         return {
           role: fetched.role,
+          fallback: why,
           notes: [
             `Fallback: SuiteQL could not read the role definition with this token (${why}), so the audit used SOAP effective-access probes with the same token instead. For a full audit, use a token whose role may read roles (Bulk Manage Roles, REST Web Services, Log in using Access Tokens, SuiteAnalytics Workbook).`,
             soapNote(describeSelector(sel)),

@@ -4,6 +4,7 @@ import { buildReport } from '../../core/audit';
 import { auditRole } from '../../adapters/audit-role';
 import { applyBaseline, BASELINE_KIND, createBaseline, type Baseline } from '../../core/baseline';
 import { FAIL_ON, type FailOn, type RoleAudit } from '../../core/model';
+import { acceptUnverified } from '../../core/verdict';
 import { AuditError } from '../../core/errors';
 import { runFleet } from '../../adapters/fleet/run-fleet';
 import { CONFIG_FILE, readConfig } from '../../adapters/config';
@@ -45,6 +46,9 @@ Many roles and accounts:
 
 Options:
   --fail-on <level>         error (default), warning or never
+  --accept-unverified       do not fail on what the source could not verify
+                            (NOT_VERIFIABLE); every format lists what was
+                            accepted unverified (config: acceptUnverified: true)
   --format <name>[=<file>]  table (default), json, junit, markdown; repeat the
                             flag for several outputs, each to stdout or a file
   --baseline <file>         fail only on findings not in this baseline; list
@@ -97,20 +101,21 @@ async function auditOne(values: Record<string, string | boolean | string[] | und
   return result;
 }
 
-async function auditFleet(values: Record<string, string | boolean | string[] | undefined>, io: CliIo, today: string): Promise<RoleAudit[]> {
+async function auditFleet(values: Record<string, string | boolean | string[] | undefined>, io: CliIo, today: string): Promise<{ results: RoleAudit[]; acceptUnverified: boolean }> {
   for (const f of ['role-file', 'role', 'connection', 'source'] as const) {
     if (values[f]) throw new AuditError('USAGE', `--${f} does not go with --config alone (the config file lists the audits)`, { details: { hint: 'add --policy to audit one role with a connection from the config' } });
   }
   const config = readConfig(resolve(io.cwd, (values.config as string) ?? CONFIG_FILE));
   const progress = createProgress(io);
   try {
-    return await runFleet(config, {
+    const results = await runFleet(config, {
       today,
       env: io.env,
       session: { trace: values.verbose ? traceTo(io) : undefined },
       onSecrets: (v) => (io as Partial<RedactingIo>).addSecrets?.(v),
       onProgress: (p) => progress.update(`${p.connection}: ${p.phase}${p.roles !== undefined ? ` (${p.roles} roles${p.rows ? `, ${p.rows} permission rows` : ''})` : ''}`),
     });
+    return { results, acceptUnverified: config.acceptUnverified === true };
   } finally {
     progress.done();
   }
@@ -131,6 +136,7 @@ export async function runAudit(argv: string[], io: CliIo): Promise<number> {
     baseline: { type: 'string' },
     'write-baseline': { type: 'string' },
     verbose: { type: 'boolean', default: false },
+    'accept-unverified': { type: 'boolean', default: false },
   });
   if (values.help) { io.stdout.write(AUDIT_HELP); return EXIT.OK; }
   const failOn = oneOf<FailOn>('fail-on', values['fail-on']!, FAIL_ON);
@@ -140,7 +146,10 @@ export async function runAudit(argv: string[], io: CliIo): Promise<number> {
   if (!values.policy && !values.config) {
     throw new AuditError('USAGE', 'audit: --policy is required (or --config to run the audits a config file lists)', { details: { hint: "run 'ns-role-audit audit --help'" } });
   }
-  let results = values.policy ? [await auditOne(values, io, today)] : await auditFleet(values, io, today);
+  const run = values.policy ? { results: [await auditOne(values, io, today)], acceptUnverified: false } : await auditFleet(values, io, today);
+  let results = run.results;
+  // Compliant means verified: what could not be seen fails the run unless the user accepts it.
+  if (values['accept-unverified'] || run.acceptUnverified) results = acceptUnverified(results);
   let baselineSummary;
   if (baseline) ({ results, summary: baselineSummary } = applyBaseline(results, baseline, { file: values.baseline!, failOn }));
   const report = buildReport(results, { version: toolVersion(), generatedAt: io.now().toISOString(), failOn, baseline: baselineSummary });

@@ -20,6 +20,8 @@ export interface RoleDiff {
 export interface DiffOptions {
   today: string;
   catalog?: Catalog;
+  /** Why the source fell back from the role definition to effective-access probes, if it did. */
+  fallback?: string;
 }
 
 /** Compares a role with a policy. Pure: no I/O, no clock (today comes in). */
@@ -37,10 +39,17 @@ export function diffRole(policy: Policy, role: RoleSnapshot | undefined, opts: D
     ...policy.rules.map((r) => checkPermissionRule(ctx, r)),
     checkExcess(ctx),
     checkCatalogued(ctx),
+    ...(opts.fallback !== undefined ? [checkSourceFallback(opts.fallback, policy)] : []),
   ];
   const waived = applyWaivers(policy.waivers, results.flatMap((r) => r.findings), opts.today);
   const rules = [...results.map((r) => r.rule), ...waived.rules];
   return { rules: settleRuleStatuses(rules, waived.findings), findings: sortFindings(waived.findings) };
+}
+
+/** A fallback to SOAP is a finding of its own: the role audited may not even be the role named. */
+function checkSourceFallback(why: string, policy: Policy) {
+  const rule = { id: 'source', title: 'The role definition was read (no fallback to effective-access probes)', kind: 'role' as const, loc: policy.roleLoc };
+  return { rule, findings: [finding('SOURCE_FALLBACK', { rule: rule.id, detail: why, loc: policy.roleLoc })] };
 }
 
 const SEVERITY_ORDER = { error: 0, warning: 1, info: 2 } as const;

@@ -69,22 +69,31 @@ function roleSection(r: RoleAudit, failOn: string): string {
     out.push('- [ ] Create the role: **Setup > Users/Roles > Manage Roles > New Role**' + (r.role.scriptId ? `, ID \`${r.role.scriptId.replace(/^customrole/, '')}\` (script id \`${r.role.scriptId}\`)` : '') + (r.role.name ? `, name **${r.role.name}**` : ''), '- [ ] Then run the audit again for the permissions to add.', '');
     return out.join('\n');
   }
-  const active = r.findings.filter((f) => !f.accepted);
-  const sections = new Map<string, string[]>([[SECTION_TITLES.top, active.map(flagItem).filter((x): x is string => !!x)]]);
-  for (const [title, item] of active.map(settingItem).filter((x): x is [string, string] => !!x)) sections.set(title, [...(sections.get(title) ?? []), item]);
-  const settingSections = [...sections].filter(([, items]) => items.length);
-  const tabs = SUBTABS.map((t) => [t, active.filter((f) => f.permission?.subtab === t).map(permissionItem).filter((x): x is string => !!x)] as const).filter(([, items]) => items.length);
-  if (!settingSections.length && !tabs.length) out.push('No changes needed.', '');
+  // Every finding not accepted that a click fixes becomes an item under the part of the page it
+  // is made in; every other finding (accepted, or nothing to click) is listed under "To review".
+  const sections = new Map<string, string[]>();
+  const add = (title: string, item: string) => sections.set(title, [...(sections.get(title) ?? []), item]);
+  const review: Finding[] = [];
+  for (const f of r.findings) {
+    const flag = f.accepted ? undefined : flagItem(f);
+    const setting = f.accepted ? undefined : settingItem(f);
+    const perm = f.accepted || !f.permission ? undefined : permissionItem(f);
+    if (flag) add(SECTION_TITLES.top, flag);
+    else if (setting) add(setting[0], setting[1]);
+    else if (perm) add(`Permissions > ${subtabLabel(f.permission!.subtab)}`, perm);
+    else review.push(f);
+  }
+  const order = [...new Set(Object.values(SECTION_TITLES)), ...SUBTABS.map((t) => `Permissions > ${subtabLabel(t)}`)];
+  const ordered = order.filter((t) => sections.has(t)).map((t) => [t, sections.get(t)!] as const);
+  if (!ordered.length) out.push(review.length ? 'No change to make on the role page from what could be seen; see "To review".' : 'No changes needed.', '');
   else {
     out.push(`In NetSuite: **Setup > Users/Roles > Manage Roles**, then **Edit** beside **${name}**.`, '');
-    for (const [title, items] of settingSections) out.push(`### ${title}`, '', ...items, '');
-    for (const [tab, items] of tabs) out.push(`### Permissions > ${subtabLabel(tab)}`, '', ...items, '');
+    for (const [title, items] of ordered) out.push(`### ${title}`, '', ...items, '');
     out.push('- [ ] Click **Save**, then run the audit again.', '');
   }
-  const other = r.findings.filter((f) => f.accepted || ['NOT_VERIFIABLE', 'PERMISSION_UNCATALOGUED', 'WAIVER_EXPIRED', 'WAIVER_UNUSED'].includes(f.code));
-  if (other.length) {
+  if (review.length) {
     out.push('### To review', '');
-    for (const f of other) out.push(`- ${f.code}: ${describeFinding(f)}`);
+    for (const f of review) out.push(`- ${f.code}: ${describeFinding(f)}`);
     out.push('');
   }
   return out.join('\n');

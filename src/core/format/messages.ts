@@ -36,7 +36,11 @@ export function settingLabel(setting: string | undefined): string {
 
 /** Why an accepted finding no longer counts, in words. */
 function acceptanceText(a: Acceptance): string {
-  return a.by === 'waiver' ? `Waived until ${a.expires}: ${a.reason}` : `Accepted in baseline ${a.file}.`;
+  switch (a.by) {
+    case 'waiver': return `Waived until ${a.expires}: ${a.reason}`;
+    case 'baseline': return `Accepted in baseline ${a.file}.`;
+    case 'accept-unverified': return 'Accepted unverified (--accept-unverified).';
+  }
 }
 
 function findingSentence(f: Finding): string {
@@ -59,6 +63,7 @@ function findingSentence(f: Finding): string {
     case 'NOT_VERIFIABLE': return `${[perm, setting === 'Restriction' ? 'restriction' : setting].filter(Boolean).join(' ') || flag || 'Excess permissions'}: not verifiable; ${f.detail ?? 'this source cannot see it'}.`;
     case 'WAIVER_EXPIRED': return `The waiver for ${f.detail} expired after ${f.waiver!.expires} (${f.waiver!.reason}).`;
     case 'WAIVER_UNUSED': return `The waiver for ${f.detail} matches no finding; it can be removed.`;
+    case 'SOURCE_FALLBACK': return `The role definition could not be read (${f.detail}); the audit fell back to SOAP probes of whatever role the token is bound to, which prove effective access only.`;
   }
 }
 

@@ -52,7 +52,7 @@ function formatRole(r: RoleAudit, failOn: string, s: Style): string[] {
   }
   const passed = r.rules.filter((x) => x.status === 'pass').length;
   const where = r.source.connection ? ` · connection ${r.source.connection}` : '';
-  lines.push(s.dim(`  ${r.rules.length} rules: ${passed} passed · ${r.counts.errors} errors, ${r.counts.warnings} warnings, ${r.counts.accepted} accepted${where}`));
+  lines.push(s.dim(`  ${r.rules.length} rules: ${passed} passed · ${r.counts.errors} errors, ${r.counts.unverifiable} not verifiable, ${r.counts.warnings} warnings, ${r.counts.accepted} accepted${where}`));
   return lines;
 }
 

@@ -33,7 +33,7 @@ test('probe and getServerTime requests match the XSD-checked captures', async ()
       signingContext: () => ({ nonce: 'abcdef12', timestamp: 1700000000 }),
     });
     for (const [, id] of CASES) {
-      const p = PROBES[id];
+      const p = PROBES[id].probe;
       const op = p.kind === 'customization' ? 'getCustomizationId' : 'search';
       await client.call(op, probeBody(p, '2023_2')!, op === 'search' ? PROBE_PAGE_SIZE : undefined).catch(() => undefined);
     }

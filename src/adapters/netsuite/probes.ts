@@ -1,3 +1,5 @@
+import { CUSTOMIZATION_READS, SEARCH_READS, TRANSACTION_SEARCH_PERMISSION, TRANSACTION_TYPES } from '../../core/netsuite-reads';
+
 /**
  * Read-only SOAP calls that prove a permission (netsuite.md 3, "Read-only probes"). A read that
  * succeeds shows at least View; INSUFFICIENT_PERMISSION shows the permission is missing. Entries
@@ -19,37 +21,24 @@ export type Probe =
   /** Proven by a SuiteQL query that runs (SuiteAnalytics Workbook). */
   | { kind: 'suiteqlQuery' };
 
-/** Permission ID -> the probe that proves it. Absent: no read proves it ("not verifiable"). */
-export const PROBES: Record<string, Probe> = {
-  TRAN_CASHSALE: { kind: 'transactionSearch', transactionType: '_cashSale' },
-  TRAN_CASHRFND: { kind: 'transactionSearch', transactionType: '_cashRefund' },
-  TRAN_CUSTCRED: { kind: 'transactionSearch', transactionType: '_creditMemo' },
-  TRAN_CUSTPYMT: { kind: 'transactionSearch', transactionType: '_customerPayment' },
-  TRAN_CUSTDEP: { kind: 'transactionSearch', transactionType: '_customerDeposit' },
-  TRAN_CUSTRFND: { kind: 'transactionSearch', transactionType: '_customerRefund' },
-  TRAN_CUSTINVC: { kind: 'transactionSearch', transactionType: '_invoice' },
-  TRAN_SALESORD: { kind: 'transactionSearch', transactionType: '_salesOrder' },
-  TRAN_FIND: { kind: 'transactionSearchAny' },
-  LIST_ACCOUNT: { kind: 'search', searchType: 'AccountSearchBasic' },
-  LIST_CONTACTROLE: { kind: 'search', searchType: 'ContactRoleSearchBasic' },
-  LIST_CONTACT: { kind: 'search', searchType: 'ContactSearchBasic' },
-  LIST_CUSTJOB: { kind: 'search', searchType: 'CustomerSearchBasic' },
-  LIST_EMPLOYEE_RECORD: { kind: 'search', searchType: 'EmployeeSearchBasic' },
-  LIST_ITEM: { kind: 'search', searchType: 'ItemSearchBasic' },
-  LIST_PAYMETH: { kind: 'search', searchType: 'PaymentMethodSearchBasic' },
-  LIST_VENDOR: { kind: 'search', searchType: 'VendorSearchBasic' },
-  ADMI_CUSTBODYFIELD: { kind: 'customization', customizationType: 'transactionBodyCustomField' },
-  ADMI_CUSTCOLUMNFIELD: { kind: 'customization', customizationType: 'transactionColumnCustomField' },
-  ADMI_CUSTENTITYFIELD: { kind: 'customization', customizationType: 'entityCustomField' },
-  ADMI_CUSTITEMFIELD: { kind: 'customization', customizationType: 'itemCustomField' },
-  ADMI_CUSTLIST: { kind: 'customization', customizationType: 'customList' },
-  ADMI_CUSTRECORD: { kind: 'customization', customizationType: 'customRecordType' },
-  ADMI_CUSTFIELD: { kind: 'customization', customizationType: 'crmCustomField' },
-  ADMI_CUSTTRANFIELD: { kind: 'customization', customizationType: 'otherCustomField' },
-  ADMI_WEBSERVICES: { kind: 'soapLogin' },
-  ADMI_LOGIN_OAUTH: { kind: 'soapLogin' },
-  ADMI_RESTWEBSERVICES: { kind: 'restLogin' },
-  REPO_ANALYTICS: { kind: 'suiteqlQuery' },
+/** A probe, and every permission that lets the read succeed: a success proves one of them, not which. */
+export interface ProbeEntry {
+  probe: Probe;
+  /** Every permission that allows the read (netsuite.md 3). One entry: a success proves it; more: it proves only one of them. */
+  allowedBy: readonly string[];
+}
+
+/** Permission ID -> the probe that can prove it. Absent: no read proves it ("not verifiable"). Built from core/netsuite-reads.ts. */
+export const PROBES: Record<string, ProbeEntry> = {
+  ...Object.fromEntries(Object.entries(TRANSACTION_TYPES).map(([type, id]) => [id, { probe: { kind: 'transactionSearch', transactionType: `_${type}` }, allowedBy: [id] }])),
+  [TRANSACTION_SEARCH_PERMISSION]: { probe: { kind: 'transactionSearchAny' }, allowedBy: [TRANSACTION_SEARCH_PERMISSION] },
+  ...Object.fromEntries(Object.entries(SEARCH_READS).flatMap(([searchType, read]) => read.allowedBy.map((id) => [id, { probe: { kind: 'search', searchType }, allowedBy: read.allowedBy }]))),
+  ...Object.fromEntries(Object.entries(CUSTOMIZATION_READS).map(([customizationType, id]) => [id, { probe: { kind: 'customization', customizationType }, allowedBy: [id] }])),
+  // Any SOAP call that authenticates needs both: each is proven by it.
+  ADMI_WEBSERVICES: { probe: { kind: 'soapLogin' }, allowedBy: ['ADMI_WEBSERVICES'] },
+  ADMI_LOGIN_OAUTH: { probe: { kind: 'soapLogin' }, allowedBy: ['ADMI_LOGIN_OAUTH'] },
+  ADMI_RESTWEBSERVICES: { probe: { kind: 'restLogin' }, allowedBy: ['ADMI_RESTWEBSERVICES'] },
+  REPO_ANALYTICS: { probe: { kind: 'suiteqlQuery' }, allowedBy: ['REPO_ANALYTICS'] },
 };
 
 /** The smallest page NetSuite accepts for a search: probes read no more than that. */

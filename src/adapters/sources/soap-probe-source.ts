@@ -16,12 +16,22 @@ export interface RestEvidence {
   deniedPermission?: string;
 }
 
-type Outcome = 'present' | 'absent' | 'unknown';
+/** What one read showed: held, not held, or nothing either way (with why). */
+type Outcome = { is: 'present' } | { is: 'absent' } | { is: 'unknown'; why: string };
+
+const present: Outcome = { is: 'present' };
+const absent: Outcome = { is: 'absent' };
+const unknown = (why: string): Outcome => ({ is: 'unknown', why });
+
+/** Names of permissions for a sentence: "Employees (LIST_EMPLOYEE)". */
+function named(ids: readonly string[]): string {
+  return ids.map((id) => `${getCatalog().byId(id)?.name ?? id} (${id})`).join(', ');
+}
 
 /**
  * Effective access over SOAP with the integration's own token: one read-only call per probe-able
- * permission of the policy, in parallel up to the account's limit. What no read can prove is left
- * unverifiable, never assumed.
+ * permission of the policy, in parallel up to the account's limit. A read claims a permission only
+ * when that permission alone allows it; what no read can prove is left unverifiable, never assumed.
  */
 export function createSoapProbeSource(opts: { soap: SoapClient; accountId: string; rest?: RestEvidence }): RoleSource {
   const catalog = getCatalog();
@@ -29,28 +39,35 @@ export function createSoapProbeSource(opts: { soap: SoapClient; accountId: strin
 
   async function runProbe(p: Probe): Promise<Outcome> {
     switch (p.kind) {
-      case 'soapLogin': return 'present'; // the governance call below already authenticated
+      case 'soapLogin': return present; // the governance call below already authenticated
       case 'restLogin':
-        if (!opts.rest) return 'unknown';
-        if (opts.rest.authenticated) return 'present';
-        return opts.rest.deniedPermission === 'REST Web Services' ? 'absent' : 'unknown';
+        if (!opts.rest) return unknown('only a REST call proves it, and this audit made none');
+        if (opts.rest.authenticated) return present;
+        return opts.rest.deniedPermission === 'REST Web Services' ? absent : unknown('the REST call failed for another reason');
       case 'suiteqlQuery':
-        if (opts.rest?.queried) return 'present';
-        return opts.rest?.deniedPermission === 'SuiteAnalytics Workbook' ? 'absent' : 'unknown';
+        if (opts.rest?.queried) return present;
+        return opts.rest?.deniedPermission === 'SuiteAnalytics Workbook' ? absent : unknown('only a SuiteQL query that runs proves it, and none ran');
       default: break;
     }
     const op = p.kind === 'customization' ? 'getCustomizationId' : 'search';
     const r = await opts.soap.call(op, probeBody(p, opts.soap.version)!, op === 'search' ? PROBE_PAGE_SIZE : undefined);
     if (r.error) {
-      if (r.error.code !== 'INSUFFICIENT_PERMISSION') return 'unknown';
+      if (r.error.code !== 'INSUFFICIENT_PERMISSION') return unknown(`the read failed with ${r.error.code}`);
       // Without Find Transaction no transaction search runs at all: that says nothing of the type.
-      return p.kind === 'transactionSearch' ? 'unknown' : 'absent';
+      return p.kind === 'transactionSearch' ? unknown('no transaction search runs without Find Transaction') : absent;
     }
     if (p.kind === 'transactionSearch') {
       // NetSuite drops rows of types the role cannot see: only rows prove access (0 rows proves nothing).
-      return Number(child(r.result, 'totalRecords')?.text ?? '0') > 0 ? 'present' : 'unknown';
+      return Number(child(r.result, 'totalRecords')?.text ?? '0') > 0 ? present : unknown('the search returned no rows, which NetSuite also returns when the role cannot see the type');
     }
-    return 'present';
+    return present;
+  }
+
+  /** What a probe's outcome proves of one permission among those that allow the read. */
+  function verdictFor(id: string, allowedBy: readonly string[], outcome: Outcome): Outcome {
+    if (outcome.is !== 'present' || allowedBy.length === 1) return outcome;
+    // A success proves that the role holds one of them, not which (netsuite.md 3).
+    return unknown(`the read that would prove it also succeeds with ${named(allowedBy.filter((x) => x !== id))}, so a success cannot tell which the role holds`);
   }
 
   return {
@@ -68,18 +85,18 @@ export function createSoapProbeSource(opts: { soap: SoapClient; accountId: strin
 
       const wanted = [...new Set(hints?.permissions ?? [])];
       const byBody = new Map<string, Promise<Outcome>>();
-      const outcomes = await Promise.all(wanted.map(async (id) => {
-        const probe = PROBES[id];
-        if (!probe) return [id, 'unknown'] as const;
-        const key = probeBody(probe, opts.soap.version) ?? probe.kind;
-        if (!byBody.has(key)) byBody.set(key, runProbe(probe)); // one call however many permissions share it
-        return [id, await byBody.get(key)!] as const;
+      const outcomes = await Promise.all(wanted.map(async (id): Promise<[string, Outcome]> => {
+        const entry = PROBES[id];
+        if (!entry) return [id, unknown('no read-only SOAP call proves this permission')];
+        const key = probeBody(entry.probe, opts.soap.version) ?? entry.probe.kind;
+        if (!byBody.has(key)) byBody.set(key, runProbe(entry.probe)); // one call however many permissions share it
+        return [id, verdictFor(id, entry.allowedBy, await byBody.get(key)!)];
       }));
       const permissions: RolePermission[] = [];
       const unverifiable: Record<string, string> = {};
       for (const [id, outcome] of outcomes) {
-        if (outcome === 'unknown') unverifiable[id] = 'no read-only SOAP call proves this permission';
-        if (outcome !== 'present') continue;
+        if (outcome.is === 'unknown') unverifiable[id] = outcome.why;
+        if (outcome.is !== 'present') continue;
         // A read proves at least View; for a None/Full-only permission, presence is Full.
         const levels = catalog.byId(id)?.levels ?? [];
         const level = levels.length === 2 && levels[0] === 'NONE' ? levels[1] : 'VIEW';

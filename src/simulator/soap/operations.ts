@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import type { SimAccount, SimToken } from '../account';
-import { CUSTOMIZATION_ACCESS, GET_ALL_ACCESS, SEARCH_ACCESS, TRANSACTION_ACCESS, permissionViolation, roleHas } from '../access';
+import { CUSTOMIZATION_READS, SEARCH_READS, TRANSACTION_SEARCH_PERMISSION, TRANSACTION_TYPES } from '../../core/netsuite-reads';
+import { GET_ALL_ACCESS, permissionViolation, roleHas } from '../access';
 import { nsFor } from '../namespaces';
 import { child, resolveQName, xmlEscape, type XmlNode } from '../../core/xml-tree';
 import { FAULTS, statusXml } from './envelope';
@@ -96,15 +97,15 @@ function search(ctx: OpContext, req: XmlNode): OpResult {
   if (pageSize < 5 || pageSize > 1000) return fail('INVALID_SEARCH_PAGE_SIZE', 'The page size must be between 5 and 1000.');
   let rows: Row[];
   if (type.local === 'TransactionSearchBasic') {
-    if (!roleHas(ctx.token.role, 'TRAN_FIND')) return fail('INSUFFICIENT_PERMISSION', permissionViolation('TRAN_FIND'));
+    if (!roleHas(ctx.token.role, TRANSACTION_SEARCH_PERMISSION)) return fail('INSUFFICIENT_PERMISSION', permissionViolation(TRANSACTION_SEARCH_PERMISSION));
     const typeFilter = child(record, 'type', ns.common);
-    const wanted = typeFilter ? typeFilter.children.map((c) => c.text.replace(/^_/, '')) : Object.keys(TRANSACTION_ACCESS);
+    const wanted = typeFilter ? typeFilter.children.map((c) => c.text.replace(/^_/, '')) : Object.keys(TRANSACTION_TYPES);
     // NetSuite drops rows of transaction types the role cannot see instead of failing the search.
-    rows = wanted.filter((t) => TRANSACTION_ACCESS[t] && roleHas(ctx.token.role, TRANSACTION_ACCESS[t])).flatMap((t) => rowsOf(ctx.account, t));
+    rows = wanted.filter((t) => TRANSACTION_TYPES[t] && roleHas(ctx.token.role, TRANSACTION_TYPES[t])).flatMap((t) => rowsOf(ctx.account, t));
   } else {
-    const access = SEARCH_ACCESS[type.local];
+    const access = SEARCH_READS[type.local];
     if (!access) throw FAULTS.client(`search: ${type.local} is not supported by the simulator`);
-    if (!access.anyOf.some((p) => roleHas(ctx.token.role, p))) return fail('INSUFFICIENT_PERMISSION', permissionViolation(access.anyOf[access.anyOf.length - 1]));
+    if (!access.allowedBy.some((p) => roleHas(ctx.token.role, p))) return fail('INSUFFICIENT_PERMISSION', permissionViolation(access.allowedBy[access.allowedBy.length - 1]));
     rows = access.records.flatMap((r) => rowsOf(ctx.account, r));
   }
   const searchId = ctx.searches.put(rows, pageSize, ctx.now.getTime());
@@ -129,7 +130,7 @@ function getCustomizationId(ctx: OpContext, req: XmlNode): OpResult {
   const ns = nsFor(ctx.version);
   const type = child(req, 'customizationType', ns.messages)?.attrs.getCustomizationType;
   if (!type) throw FAULTS.client('getCustomizationId: customizationType/@getCustomizationType is required');
-  const permission = CUSTOMIZATION_ACCESS[type];
+  const permission = CUSTOMIZATION_READS[type];
   if (!permission) throw FAULTS.client(`getCustomizationId: ${type} is not supported by the simulator`);
   if (!roleHas(ctx.token.role, permission)) {
     return { body: wrap(ctx, 'getCustomizationId', 'getCustomizationIdResult', statusXml({ code: 'INSUFFICIENT_PERMISSION', message: permissionViolation(permission) })), outcome: 'INSUFFICIENT_PERMISSION', target: type };

@@ -40,6 +40,13 @@ export interface Simulator {
   certificate?: string;
   /** Changes injected faults while running. */
   setFaults(faults: Partial<FaultSettings>): void;
+  /**
+   * Holds every admitted SOAP/REST request in flight until the returned function is called:
+   * concurrency can then be tested by counts, not by timing.
+   */
+  hold(): () => void;
+  /** Requests admitted and not yet answered. */
+  readonly inFlight: number;
   stop(): Promise<void>;
 }
 
@@ -60,6 +67,8 @@ interface SimState {
   wsdlTemplate: string;
   scheme: 'http' | 'https';
   baseUrl: string;
+  /** While set, admitted requests wait for it (Simulator.hold). */
+  held?: Promise<void>;
 }
 
 type LogEntry = Omit<LoggedRequest, 'time' | 'durationMs'>;
@@ -110,6 +119,7 @@ async function serveApi(state: SimState, req: IncomingMessage, res: ServerRespon
   try {
     if (faults.latencyMs) await delay(faults.latencyMs);
     if (!admitted.admitted || random() < faults.concurrencyRefusalRate) return refuse(res, api, version, opName, admitted.concurrent, entry);
+    if (state.held) await state.held;
     if (random() < faults.serverErrorRate) {
       entry({ api, operation: opName, outcome: 'SERVICE_UNAVAILABLE', status: 503, concurrent: admitted.concurrent });
       return send(res, 503, 'text/html', '<html><body><h1>503 Service Unavailable</h1></body></html>');
@@ -186,6 +196,14 @@ export async function startSimulator(opts: SimulatorOptions): Promise<Simulator>
     setFaults(f) {
       state.faults = { ...state.faults, ...f };
       state.random = createRandom(state.faults.seed);
+    },
+    hold() {
+      let release!: () => void;
+      state.held = new Promise<void>((r) => { release = r; });
+      return () => { state.held = undefined; release(); };
+    },
+    get inFlight() {
+      return state.gate.current;
     },
     stop: () => new Promise<void>((resolve) => {
       server.close(() => resolve());

@@ -70,13 +70,19 @@ describe('SOAP tokenPassport', () => {
   });
 
   test.each([[-301], [301]])('a timestamp %i s off is refused; within the window it passes', async (offset) => {
-    const c = credentialsFor(sim, 'polytomic');
-    const now = Math.floor(Date.now() / 1000);
-    const bad = await soapCall(sim, c, SERVER_TIME, { ctx: { nonce: `n${Date.now()}a`, timestamp: now + offset } });
-    expect(bad.text).toMatch(INVALID_LOGIN);
-    expect(lastLog().detail).toBe('timestamp out of window');
-    const ok = await soapCall(sim, c, SERVER_TIME, { ctx: { nonce: `n${Date.now()}b`, timestamp: now + Math.sign(offset) * 250 } });
-    expect(ok.status).toBe(200);
+    // The server's clock is injected and fixed: the window is tested to the second, not against a running clock.
+    const now = 1_800_000_000;
+    const fixed = await startSimulator({ fixture: demoAccount(), now: () => new Date(now * 1000) });
+    try {
+      const c = credentialsFor(fixed, 'polytomic');
+      const bad = await soapCall(fixed, c, SERVER_TIME, { ctx: { nonce: `n${offset < 0 ? "m" : "p"}${Math.abs(offset)}a1`, timestamp: now + offset } });
+      expect(bad.text).toMatch(INVALID_LOGIN);
+      expect(fixed.log.entries[fixed.log.entries.length - 1].detail).toBe('timestamp out of window');
+      const edge = await soapCall(fixed, c, SERVER_TIME, { ctx: { nonce: `n${offset < 0 ? "m" : "p"}${Math.abs(offset)}b1`, timestamp: now + Math.sign(offset) * 300 } });
+      expect(edge.status).toBe(200);
+    } finally {
+      await fixed.stop();
+    }
   });
 
   test('a nonce is never accepted twice', async () => {

@@ -3,13 +3,18 @@ import { credentialsFor, demoAccount, soapCall, suiteql } from '../helpers/sim-c
 
 describe('the account concurrency limit, across SOAP and REST', () => {
   let sim: Simulator;
-  beforeAll(async () => { sim = await startSimulator({ fixture: demoAccount(), faults: { latencyMs: 800 } }); });
+  beforeAll(async () => { sim = await startSimulator({ fixture: demoAccount() }); });
   afterAll(() => sim.stop());
 
   test('12 requests at once against a limit of 5: 5 served, 7 refused as NetSuite refuses them', async () => {
+    // The server holds admitted requests until all 12 have arrived: counts, not timing.
+    const release = sim.hold();
     const soap = () => soapCall(sim, credentialsFor(sim, 'polytomic'), '<platformMsgs:getServerTime/>').then((r) => ({ api: 'soap', ...r }));
     const rest = () => suiteql(sim, credentialsFor(sim, 'auditor'), 'SELECT id FROM role').then((r) => ({ api: 'rest', status: r.status, text: JSON.stringify(r.body) }));
-    const results = await Promise.all(Array.from({ length: 12 }, (_, i) => (i % 2 ? soap() : rest())));
+    const pending = Promise.all(Array.from({ length: 12 }, (_, i) => (i % 2 ? soap() : rest())));
+    while (sim.log.entries.length < 7 || sim.inFlight < 5) await new Promise((r) => setImmediate(r));
+    release();
+    const results = await pending;
     const ok = results.filter((r) => r.status === 200);
     const refusedSoap = results.filter((r) => r.api === 'soap' && r.status === 500);
     const refusedRest = results.filter((r) => r.api === 'rest' && r.status === 429);

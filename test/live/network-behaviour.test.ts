@@ -114,13 +114,7 @@ describe('doctor and pull against the simulator', () => {
     }
   });
 
-  test('pull writes a snapshot the offline audit reads back to the same findings', async () => {
-    const pulled = await runCliAsync(['pull', '--role', 'customrole_polytomic_drifted'], { env: envFor(sim, 'auditor') });
-    expect(pulled.code).toBe(0);
-    expect(pulled.stdout).toContain('kind: ns-role-audit/role-snapshot');
-  });
-
-  test('pull --as policy writes a valid starter policy in the role page\'s words', async () => {
+  test('pull --as policy writes the role page\'s words', async () => {
     const r = await runCliAsync(['pull', '--role', '1028', '--as', 'policy'], { env: envFor(sim, 'auditor') });
     expect(r.code).toBe(0);
     expect(r.stdout).toContain('    Customer Payment: View');

@@ -36,7 +36,7 @@ describe('policy: every problem at once, positioned', () => {
     ['a typo of a known ID is not trusted as a new one', 'permissions:\n  transactions:\n    TRAN_SALESORDD: View\n', [['UNKNOWN_PERMISSION', 3, 5]]],
     ['a marker is not a permission', 'permissions:\n  customRecords:\n    NONE_NEEDED: View\n', [['IMPOSSIBLE_LEVEL', 3, 18]]],
     ['setting waiver without its setting', 'waivers:\n  - code: SETTING_MISMATCH\n    reason: vendor asks\n    expires: 2027-01-01\n', [['WAIVER_TARGET_MISSING', 2, 5]]],
-    ['bad role script id', 'role:\n  scriptId: polytomic\n', [['INVALID_VALUE', 2, 13]]],
+    ['bad role script id', 'role:\n  scriptId: custom role\n', [['INVALID_VALUE', 2, 13]]],
     ['empty role', 'role: {}\n', [['MISSING_FIELD', 1, 7]]],
     ['waiver without reason', 'waivers:\n  - code: PERMISSION_EXCESS\n    permission: Items\n    expires: 2027-01-01\n', [['MISSING_FIELD', 2, 5]]],
     ['waiver with unknown code', 'waivers:\n  - code: MISSING\n    permission: Items\n    reason: vendor asks\n    expires: 2027-01-01\n', [['INVALID_VALUE', 2, 11]]],

@@ -109,3 +109,10 @@ test('the same role twice compares equal (exit 0)', () => {
   const r = runCli(['compare', '--role-file', join(dir, FULL), '--with-file', join(dir, FULL)]);
   expect(r.code).toBe(0);
 });
+
+test('a role holding a level the role page does not offer (Workbook at Full, as real exports do) still gets a starter policy that validates and passes', () => {
+  const role = parse('x.xml', '<role scriptid="customrole_x"><name>X</name><permissions><permission><permkey>REPO_ANALYTICS</permkey><permlevel>FULL</permlevel></permission><permission><permkey>REPO_TRAN</permkey><permlevel>EDIT</permlevel></permission></permissions></role>');
+  const policy = starterPolicyOf(role);
+  expect(policy.rules.map((r) => `${r.id} ${r.min}`)).toEqual(['REPO_ANALYTICS EDIT', 'REPO_TRAN VIEW']);
+  expect(audit(policy, role).failed).toBe(false);
+});

@@ -131,7 +131,7 @@ function toIssue(name: SchemaName, yaml: YamlFile, e: ErrorObject): InputIssue {
 function patternHint(path: string[]): string | undefined {
   const last = path[path.length - 1];
   if (last === 'expires') return 'write the date as YYYY-MM-DD, e.g. 2027-03-31';
-  if (last === 'scriptId') return "role script ids start with 'customrole', e.g. customrole_polytomic";
+  if (last === 'scriptId') return "a script id is letters, digits and underscores, e.g. customrole_polytomic";
   if (last === 'internalId') return 'internal ids are whole numbers, e.g. 1028';
   if (path.includes('centerType')) return 'a center as SDF writes it (ACCOUNTCENTER, BASIC, ...) or a custom center by script id, custcenter_x';
   return undefined;

@@ -1,5 +1,5 @@
 import { stringify } from 'yaml';
-import { getCatalog, levelLabel, parsePermkey, SUBTABS, subtabLabel, subtabOf, type Subtab } from '../catalog';
+import { getCatalog, levelLabel, levelRank, parsePermkey, SUBTABS, subtabLabel, subtabOf, type Subtab } from '../catalog';
 import { FLAGS, ROLE_SETTINGS, SETTING_KEYS, type RoleSnapshot } from '../model';
 
 /** A YAML key as written: plain where YAML reads it back unchanged, else quoted. */
@@ -30,7 +30,13 @@ function permissionLines(role: RoleSnapshot, tab: Subtab): string[] {
     seen.add(key);
     const note = getCatalog().byId(p.permkey) ? '' : parsePermkey(p.permkey).kind === 'standard' ? '   # no catalog lists this ID: check what it is' : '';
     const restriction = p.restriction && !/^-?\d+$/.test(p.restriction) ? p.restriction : undefined;
-    out.push(restriction ? `    ${yamlKey(key)}: {min: ${levelLabel(p.level)}, restriction: ${restriction}}${note}` : `    ${yamlKey(key)}: ${levelLabel(p.level)}${note}`);
+    // Real roles can hold a level the role page does not offer (REPO_ANALYTICS at Full): require
+    // the highest level a policy may name that the role still meets, and say so.
+    const offered = getCatalog().byId(p.permkey)?.levels;
+    const level = offered && !offered.includes(p.level) ? [...offered].reverse().find((l) => levelRank(l) <= levelRank(p.level) && l !== 'NONE') : p.level;
+    if (!level) continue;
+    const held = level === p.level ? note : `${note}   # the role holds ${levelLabel(p.level)}, which the role page does not offer`;
+    out.push(restriction ? `    ${yamlKey(key)}: {min: ${levelLabel(level)}, restriction: ${restriction}}${held}` : `    ${yamlKey(key)}: ${levelLabel(level)}${held}`);
   }
   return out;
 }

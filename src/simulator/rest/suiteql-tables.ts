@@ -41,7 +41,8 @@ function roleRow(account: SimAccount, r: SimRole): Record<string, string> {
 function permissionRows(account: SimAccount, role: SimRole): Array<Record<string, string>> {
   const catalog = getCatalog();
   const entries: Array<[string, string]> = role.allPermissions
-    ? catalog.all().filter((p) => p.levels.length).map((p) => [p.id, '4'])
+    // Administrator: every permission at the highest level the role page offers for it.
+    ? catalog.all().filter((p) => p.levels.length).map((p) => [p.id, String(levelRank(p.levels[p.levels.length - 1]))])
     : [...role.permissions].map(([k, level]) => [k, String(levelRank(level))]);
   return entries.map(([id, permlevel]) => {
     // SuiteScript names custom-record permissions LIST_CUSTRECORDENTRY<record type id>; the account may answer that way.

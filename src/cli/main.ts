@@ -1,4 +1,5 @@
 import { AuditError, formatIssue } from '../core/errors';
+import { terminalText } from '../core/format/escape';
 import { closest } from '../core/catalog/suggest';
 import { EXIT } from './exit-codes';
 import type { CliIo } from './io';
@@ -47,10 +48,12 @@ Environment: NO_COLOR disables colour; NETSUITE_* variables name a live account.
 /** Prints an error people can act on: code, message, positioned issues and a hint; never a stack. */
 function reportError(err: unknown, io: CliIo): number {
   if (err instanceof AuditError) {
-    io.stderr.write(`ns-role-audit: error ${err.code}: ${err.message}\n`);
-    for (const issue of err.issues) io.stderr.write(`  ${formatIssue(issue).replace(/\n/g, '\n  ')}\n`);
+    // Messages can quote NetSuite's answers and file contents: nothing in them may drive the terminal.
+    const line = (s: string) => s.split('\n').map(terminalText).join('\n');
+    io.stderr.write(`ns-role-audit: error ${err.code}: ${line(err.message)}\n`);
+    for (const issue of err.issues) io.stderr.write(`  ${line(formatIssue(issue)).replace(/\n/g, '\n  ')}\n`);
     const hint = err.details.hint;
-    if (typeof hint === 'string') io.stderr.write(`  hint: ${hint}\n`);
+    if (typeof hint === 'string') io.stderr.write(`  hint: ${line(hint)}\n`);
     return EXIT.ERROR;
   }
   const message = err instanceof Error ? err.message : String(err);

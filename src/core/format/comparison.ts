@@ -2,6 +2,7 @@ import { levelLabel, SUBTABS, subtabLabel } from '../catalog';
 import type { PermissionDifference, RoleComparison } from '../model';
 import { xmlEscape } from '../xml-tree';
 import { createStyle } from './ansi';
+import { markdownText as t, terminalText } from './escape';
 import type { Formatter } from './registry';
 
 /** A row of role-level differences: a flag, a setting, a record restriction or a custom field. */
@@ -40,9 +41,22 @@ function summary(c: RoleComparison): string {
   return `${k.onlyLeft} only on the left, ${k.onlyRight} only on the right, ${k.level} at different levels, ${k.restriction} with another restriction, ${k.flags + k.settings} setting(s) differ; ${k.same} the same.${unknown}`;
 }
 
+/** The comparison with every outside string made inert for a terminal. */
+function inertForTerminal(c: RoleComparison): RoleComparison {
+  const x = (v: string | null) => (v === null ? null : terminalText(v));
+  return {
+    ...c,
+    left: { label: terminalText(c.left.label), role: terminalText(c.left.role) },
+    right: { label: terminalText(c.right.label), role: terminalText(c.right.role) },
+    settings: c.settings.map((st) => ({ ...st, label: terminalText(st.label), left: x(st.left), right: x(st.right) })),
+    permissions: c.permissions.map((d) => ({ ...d, id: terminalText(d.id), name: terminalText(d.name), ...(d.leftRestriction ? { leftRestriction: terminalText(d.leftRestriction) } : {}), ...(d.rightRestriction ? { rightRestriction: terminalText(d.rightRestriction) } : {}) })),
+  };
+}
+
 /** A comparison as a terminal table, by subtab. */
-export const formatComparisonTable: Formatter<RoleComparison> = (c, ctx) => {
+export const formatComparisonTable: Formatter<RoleComparison> = (raw, ctx) => {
   const s = createStyle(ctx.color);
+  const c = inertForTerminal(raw);
   const out = [`${s.bold('left ')}  ${c.left.label}: ${c.left.role}`, `${s.bold('right')}  ${c.right.label}: ${c.right.role}`, ''];
   const rows = settingRows(c);
   const diffs = c.permissions.filter((d) => d.kind !== 'same');
@@ -71,15 +85,16 @@ export const formatComparisonJson: Formatter<RoleComparison> = (c) => JSON.strin
 
 /** A comparison as Markdown tables. */
 export const formatComparisonMarkdown: Formatter<RoleComparison> = (c) => {
-  const out = [`# Role comparison`, '', `- **${c.left.label}**: ${c.left.role}`, `- **${c.right.label}**: ${c.right.role}`, '', summary(c), ''];
+  const [l, r] = [t(c.left.label), t(c.right.label)];
+  const out = [`# Role comparison`, '', `- **${l}**: ${t(c.left.role)}`, `- **${r}**: ${t(c.right.role)}`, '', t(summary(c)), ''];
   const rows = settingRows(c);
   if (rows.length) {
-    out.push('## Role settings', '', `| setting | ${c.left.label} | ${c.right.label} |`, '| --- | --- | --- |', ...rows.map((r) => `| ${r.label} | ${r.left} | ${r.right} |`), '');
+    out.push('## Role settings', '', `| setting | ${l} | ${r} |`, '| --- | --- | --- |', ...rows.map((x) => `| ${t(x.label)} | ${t(x.left)} | ${t(x.right)} |`), '');
   }
   for (const tab of SUBTABS) {
     const diffs = c.permissions.filter((d) => d.subtab === tab && d.kind !== 'same');
     if (!diffs.length) continue;
-    out.push(`## ${subtabLabel(tab)}`, '', `| permission | ${c.left.label} | ${c.right.label} |`, '| --- | --- | --- |', ...diffs.map((d) => `| ${d.name} (${d.id}) | ${leftText(d)} | ${rightText(d)} |`), '');
+    out.push(`## ${subtabLabel(tab)}`, '', `| permission | ${l} | ${r} |`, '| --- | --- | --- |', ...diffs.map((d) => `| ${t(`${d.name} (${d.id})`)} | ${t(leftText(d))} | ${t(rightText(d))} |`), '');
   }
   return out.join('\n');
 };

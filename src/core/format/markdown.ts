@@ -1,5 +1,6 @@
 import { SUBTABS, levelLabel, subtabLabel, type Level } from '../catalog';
 import { FLAG_LABELS, ROLE_SETTINGS, type AuditReport, type Finding, type RoleAudit, type SettingKey, type SettingSection } from '../model';
+import { markdownCode as c, markdownText as t } from './escape';
 import { describeFinding, settingLabel } from './messages';
 import type { Formatter } from './registry';
 
@@ -12,7 +13,7 @@ function targetLevel(f: Finding): Level | undefined {
 
 /** One click-by-click item for a finding on the Permissions tab; undefined when there is nothing to click. */
 function permissionItem(f: Finding): string | undefined {
-  const name = `**${f.permission!.name}**${f.permission!.name === f.permission!.id ? '' : ` (${f.permission!.id})`}`;
+  const name = `**${t(f.permission!.name)}**${f.permission!.name === f.permission!.id ? '' : ` (${t(f.permission!.id)})`}`;
   const to = targetLevel(f);
   switch (f.code) {
     case 'PERMISSION_MISSING': return `- [ ] Add ${name}, level **${levelLabel(to!)}**`;
@@ -21,7 +22,7 @@ function permissionItem(f: Finding): string | undefined {
       ? `- [ ] Remove ${name} (now ${levelLabel(f.actualLevel!)})`
       : `- [ ] Lower ${name} from ${levelLabel(f.actualLevel!)} to **${levelLabel(to!)}**`;
     case 'PERMISSION_EXCESS': return `- [ ] Remove ${name} (now ${levelLabel(f.actualLevel!)})`;
-    case 'PERMISSION_RESTRICTION_MISMATCH': return `- [ ] Set the **Restrict** column of ${name} to **${f.expectedValues!.join('** or **')}** (now ${f.actualValue})`;
+    case 'PERMISSION_RESTRICTION_MISMATCH': return `- [ ] Set the **Restrict** column of ${name} to **${f.expectedValues!.map(t).join('** or **')}** (now ${t(String(f.actualValue))})`;
     default: return undefined;
   }
 }
@@ -46,14 +47,15 @@ function settingItem(f: Finding): [string, string] | undefined {
   const label = settingLabel(f.setting);
   if (f.code === 'RECORD_RESTRICTION_MISMATCH') {
     const want = f.expectedValues![0];
-    const text = want === 'NONE' ? `- [ ] Remove the **${f.setting!.split('.')[1]}** line (now ${f.actualValue})` : `- [ ] Set the **${f.setting!.split('.')[1]}** line to **${want}** (now ${f.actualValue})`;
+    const segment = t(f.setting!.split('.')[1]);
+    const text = want === 'NONE' ? `- [ ] Remove the **${segment}** line (now ${t(String(f.actualValue))})` : `- [ ] Set the **${segment}** line to **${t(want)}** (now ${t(String(f.actualValue))})`;
     return [SECTION_TITLES.restrictions, text];
   }
   if (f.code !== 'SETTING_MISMATCH') return undefined;
   const def = ROLE_SETTINGS[f.setting as SettingKey];
   const text = def.type === 'boolean'
     ? `- [ ] ${f.expectedValues![0] === 'checked' ? 'Check' : 'Uncheck'} **${label}**`
-    : `- [ ] Set **${label}** to **${f.expectedValues!.join('** or **')}** (now ${f.actualValue})`;
+    : `- [ ] Set **${label}** to **${f.expectedValues!.map(t).join('** or **')}** (now ${t(String(f.actualValue))})`;
   return [SECTION_TITLES[def.section], text];
 }
 
@@ -61,12 +63,12 @@ const verdict = (failed: boolean, failOn: string) => (failed ? `**fails** (--fai
 
 function roleSection(r: RoleAudit, failOn: string): string {
   const name = r.role.name ?? r.role.scriptId ?? r.role.selector;
-  const id = r.role.scriptId && r.role.scriptId !== name ? ` (\`${r.role.scriptId}\`)` : '';
-  const out = [`## ${name}${id}`, ''];
-  out.push(`Policy \`${r.policy.file}\` · source ${r.source.kind} \`${r.source.location}\` · **${r.status}** · ${verdict(r.failed, failOn)}`, '');
-  for (const note of r.notes) out.push(`> **Note:** ${note}`, '');
+  const id = r.role.scriptId && r.role.scriptId !== name ? ` (${c(r.role.scriptId)})` : '';
+  const out = [`## ${t(name)}${id}`, ''];
+  out.push(`Policy ${c(r.policy.file)} · source ${r.source.kind} ${c(r.source.location)} · **${r.status}** · ${verdict(r.failed, failOn)}`, '');
+  for (const note of r.notes) out.push(`> **Note:** ${t(note)}`, '');
   if (!r.role.found) {
-    out.push('- [ ] Create the role: **Setup > Users/Roles > Manage Roles > New Role**' + (r.role.scriptId ? `, ID \`${r.role.scriptId.replace(/^customrole/, '')}\` (script id \`${r.role.scriptId}\`)` : '') + (r.role.name ? `, name **${r.role.name}**` : ''), '- [ ] Then run the audit again for the permissions to add.', '');
+    out.push('- [ ] Create the role: **Setup > Users/Roles > Manage Roles > New Role**' + (r.role.scriptId ? `, ID ${c(r.role.scriptId.replace(/^customrole/, ''))} (script id ${c(r.role.scriptId)})` : '') + (r.role.name ? `, name **${t(r.role.name)}**` : ''), '- [ ] Then run the audit again for the permissions to add.', '');
     return out.join('\n');
   }
   // Every finding not accepted that a click fixes becomes an item under the part of the page it
@@ -87,13 +89,13 @@ function roleSection(r: RoleAudit, failOn: string): string {
   const ordered = order.filter((t) => sections.has(t)).map((t) => [t, sections.get(t)!] as const);
   if (!ordered.length) out.push(review.length ? 'No change to make on the role page from what could be seen; see "To review".' : 'No changes needed.', '');
   else {
-    out.push(`In NetSuite: **Setup > Users/Roles > Manage Roles**, then **Edit** beside **${name}**.`, '');
+    out.push(`In NetSuite: **Setup > Users/Roles > Manage Roles**, then **Edit** beside **${t(name)}**.`, '');
     for (const [title, items] of ordered) out.push(`### ${title}`, '', ...items, '');
     out.push('- [ ] Click **Save**, then run the audit again.', '');
   }
   if (review.length) {
     out.push('### To review', '');
-    for (const f of review) out.push(`- ${f.code}: ${describeFinding(f)}`);
+    for (const f of review) out.push(`- ${f.code}: ${t(describeFinding(f))}`);
     out.push('');
   }
   return out.join('\n');
@@ -108,7 +110,7 @@ export const formatMarkdown: Formatter<AuditReport> = (report) => {
     '',
   ];
   const b = report.baseline;
-  const baseline = b ? [`Baseline \`${b.file}\`: ${b.new} new finding(s), ${b.existing} already accepted (not listed as changes), ${b.resolved.length} resolved since.`, ''] : [];
+  const baseline = b ? [`Baseline ${c(b.file)}: ${b.new} new finding(s), ${b.existing} already accepted (not listed as changes), ${b.resolved.length} resolved since.`, ''] : [];
   return [...head, ...baseline, ...report.results.map((r) => roleSection(r, report.failOn))].join('\n').replace(/\n+$/, '\n');
 };
 

@@ -1,6 +1,7 @@
 import { SUBTABS, subtabLabel } from '../catalog';
 import { formatLoc, type AuditReport, type Finding, type RoleAudit } from '../model';
 import { createStyle, type Style } from './ansi';
+import { terminalText } from './escape';
 import { describeFinding } from './messages';
 import type { Formatter } from './registry';
 
@@ -16,7 +17,7 @@ function mark(f: Finding, s: Style): string {
 
 function roleTitle(r: RoleAudit): string {
   const id = r.role.scriptId ?? (r.role.internalId ? `#${r.role.internalId}` : r.role.selector);
-  return r.role.name ? `${r.role.name} (${id})` : id;
+  return terminalText(r.role.name ? `${r.role.name} (${id})` : id);
 }
 
 function statusText(r: RoleAudit, s: Style): string {
@@ -33,13 +34,13 @@ function verdictText(failed: boolean, failOn: string, s: Style): string {
 }
 
 function findingLine(f: Finding, s: Style): string {
-  const where = f.loc ? s.dim(`  ${formatLoc(f.loc)}`) : '';
-  return `    ${mark(f, s)} ${f.code.padEnd(23)} ${describeFinding(f)}${where}`;
+  const where = f.loc ? s.dim(`  ${terminalText(formatLoc(f.loc))}`) : '';
+  return `    ${mark(f, s)} ${f.code.padEnd(23)} ${terminalText(describeFinding(f))}${where}`;
 }
 
 function formatRole(r: RoleAudit, failOn: string, s: Style): string[] {
-  const lines = [`${s.bold(roleTitle(r))}  ${statusText(r, s)} · ${verdictText(r.failed, failOn, s)}`, s.dim(`  policy ${r.policy.file} · source ${r.source.kind} ${r.source.location}`)];
-  for (const note of r.notes) lines.push(s.yellow(`  note: ${note}`));
+  const lines = [`${s.bold(roleTitle(r))}  ${statusText(r, s)} · ${verdictText(r.failed, failOn, s)}`, s.dim(terminalText(`  policy ${r.policy.file} · source ${r.source.kind} ${r.source.location}`))];
+  for (const note of r.notes) lines.push(s.yellow(`  note: ${terminalText(note)}`));
   const groups: Array<[string, Finding[]]> = [
     ['Role', r.findings.filter((f) => !f.permission && !f.rule.startsWith('waiver:'))],
     ...SUBTABS.map((t) => [subtabLabel(t), r.findings.filter((f) => f.permission?.subtab === t)] as [string, Finding[]]),
@@ -51,7 +52,7 @@ function formatRole(r: RoleAudit, failOn: string, s: Style): string[] {
     for (const f of list) lines.push(findingLine(f, s));
   }
   const passed = r.rules.filter((x) => x.status === 'pass').length;
-  const where = r.source.connection ? ` · connection ${r.source.connection}` : '';
+  const where = r.source.connection ? ` · connection ${terminalText(r.source.connection)}` : '';
   lines.push(s.dim(`  ${r.rules.length} rules: ${passed} passed · ${r.counts.errors} errors, ${r.counts.unverifiable} not verifiable, ${r.counts.warnings} warnings, ${r.counts.accepted} accepted${where}`));
   return lines;
 }
@@ -72,7 +73,7 @@ export const formatTable: Formatter<AuditReport> = (report, ctx) => {
   const blocks = report.results.map((r) => formatRole(r, report.failOn, s).join('\n'));
   const b = report.baseline;
   const baseline = b
-    ? `\nBaseline ${b.file}: ${b.new} new, ${b.existing} already accepted, ${b.resolved.length} resolved since${b.resolved.map((x) => `\n  resolved: ${x.role} ${x.code} ${x.target}`).join('')}\n`
+    ? terminalText(`Baseline ${b.file}: ${b.new} new, ${b.existing} already accepted, ${b.resolved.length} resolved since`) + b.resolved.map((x) => `\n  resolved: ${terminalText(`${x.role} ${x.code} ${x.target}`)}`).join('')
     : '';
-  return `${blocks.join('\n\n')}\n${baseline}\n${summaryLine(report, s)}\n`;
+  return `${blocks.join('\n\n')}\n${baseline ? `\n${baseline}\n` : ''}\n${summaryLine(report, s)}\n`;
 };

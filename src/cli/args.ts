@@ -11,8 +11,16 @@ export type ParsedArgs<O extends Options> = ReturnType<typeof parseArgs<{ args: 
 export function parseCommandArgs<O extends Options>(command: string, argv: string[], options: O, allowPositionals = false): ParsedArgs<O> {
   try {
     const withHelp = { ...options, help: { type: 'boolean', short: 'h' } } as WithHelp<O>;
-    return parseArgs({ args: argv, options: withHelp, allowPositionals, strict: true as const });
+    const parsed = parseArgs({ args: argv, options: withHelp, allowPositionals, strict: true as const });
+    // An empty value (`--role-file ""`) is a mistake, never "not given": it would silently change what runs.
+    for (const [flag, value] of Object.entries(parsed.values)) {
+      if (value === '' || (Array.isArray(value) && value.includes(''))) {
+        throw new AuditError('USAGE', `${command}: --${flag} was given an empty value`, { details: { hint: `give --${flag} a value, or leave the flag out` } });
+      }
+    }
+    return parsed;
   } catch (e) {
+    if (e instanceof AuditError) throw e;
     const msg = (e as Error).message;
     const unknown = /Unknown option '(-{1,2}[^']+)'/.exec(msg);
     let hint = `run 'ns-role-audit ${command} --help' for the flags it takes`;

@@ -10,7 +10,8 @@ export const EXIT = {
   ERROR: 2,
 } as const;
 
-/** The exit code of an audit: the report's own verdict (core/verdict.ts), nothing recomputed. */
+/** The exit code of an audit: 2 when a part could not be audited, else the report's own verdict (core/verdict.ts), nothing recomputed. */
 export function exitCodeOf(report: AuditReport): number {
+  if (report.errors?.length) return EXIT.ERROR;
   return report.summary.failed ? EXIT.FINDINGS : EXIT.OK;
 }

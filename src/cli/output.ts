@@ -23,9 +23,12 @@ export function parseOutputs(values: string[] | undefined): OutputSpec[] {
   const specs = (values?.length ? values : ['table']).map((v) => {
     const eq = v.indexOf('=');
     const format = oneOf('format', eq < 0 ? v : v.slice(0, eq), FORMAT_NAMES);
-    const file = eq < 0 ? undefined : v.slice(eq + 1);
-    if (file === '') throw new AuditError('USAGE', `--format ${v}: the file name after '=' is empty`);
-    return { format, file };
+    const given = eq < 0 ? undefined : v.slice(eq + 1);
+    if (given === '') throw new AuditError('USAGE', `--format ${v}: the file name after '=' is empty`, { details: { hint: `write --format ${format} for standard output, or --format ${format}=<file>` } });
+    // `-` is standard output, as in most command-line tools.
+    const file = given === '-' ? undefined : given;
+    if (file !== undefined) checkFileName(`--format ${format}`, file);
+    return file === undefined ? { format } : { format, file };
   });
   if (specs.filter((s) => !s.file).length > 1) {
     throw new AuditError('USAGE', 'only one --format can go to standard output', { details: { hint: 'send the others to files: --format junit=report.xml' } });
@@ -41,13 +44,30 @@ export function writeOutputs(specs: readonly OutputSpec[], io: CliIo, render: (f
   for (const spec of specs) {
     const color = !spec.file && spec.format === 'table' && shouldColor(io.stdout, io.env);
     const text = render(FORMATS[spec.format], color);
-    if (!spec.file) { io.stdout.write(text); continue; }
-    const path = resolve(io.cwd, spec.file);
-    try {
-      mkdirSync(dirname(path), { recursive: true });
-      writeFileSync(path, text);
-    } catch (e) {
-      throw new AuditError('OUTPUT_UNWRITABLE', `cannot write ${spec.file}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`);
-    }
+    if (!spec.file) io.stdout.write(text);
+    else writeOutputFile(io, spec.file, text);
+  }
+}
+
+/** A file name that ends in `/` names a folder: a usage error before anything runs. */
+export function checkFileName(what: string, file: string): void {
+  if (/[/\\]$/.test(file)) throw new AuditError('USAGE', `${what}: ${file} names a folder; give a file name, e.g. ${file}report.json`);
+}
+
+/**
+ * Writes a file the user asked for (a report, a baseline, a snapshot, a policy): missing folders
+ * are created; a name ending in `/` or naming a folder, or a place that cannot be written, is a
+ * named error (exit 2), never an internal one.
+ */
+export function writeOutputFile(io: CliIo, file: string, text: string): void {
+  checkFileName('output', file);
+  const path = resolve(io.cwd, file);
+  try {
+    mkdirSync(dirname(path), { recursive: true });
+    writeFileSync(path, text);
+  } catch (e) {
+    const code = (e as NodeJS.ErrnoException).code;
+    const why = code === 'EISDIR' ? 'it is a folder' : code === 'EACCES' || code === 'EPERM' ? 'permission denied' : code === 'ENOSPC' ? 'no space left on the device' : code === 'ENOTDIR' ? 'a part of the path is a file, not a folder' : code ?? 'it cannot be written';
+    throw new AuditError('OUTPUT_UNWRITABLE', `cannot write ${file}: ${why}`);
   }
 }

@@ -1,5 +1,5 @@
 import { diffRole } from './diff';
-import { REPORT_SCHEMA_VERSION, type AuditReport, type BaselineSummary, type FailOn, type Policy, type RoleAudit, type RoleSelector, type RoleSnapshot } from './model';
+import { REPORT_SCHEMA_VERSION, type AuditReport, type BaselineSummary, type FailOn, type Policy, type RoleAudit, type RoleSelector, type RoleSnapshot, type RunError } from './model';
 import { describeSelector } from './role/select';
 import { countFindings, runFails, settleRole } from './verdict';
 
@@ -45,7 +45,7 @@ export function auditSnapshot(policy: Policy, role: RoleSnapshot | undefined, me
  * settled again at the report's `failOn`, so the report cannot disagree with the exit code.
  * Pure: time and version come in.
  */
-export function buildReport(results: readonly RoleAudit[], meta: { version: string; generatedAt: string; failOn: FailOn; baseline?: BaselineSummary }): AuditReport {
+export function buildReport(results: readonly RoleAudit[], meta: { version: string; generatedAt: string; failOn: FailOn; baseline?: BaselineSummary; errors?: readonly RunError[] }): AuditReport {
   const settled = results.map((r) => settleRole(r, meta.failOn));
   const count = (s: RoleAudit['status']) => settled.filter((r) => r.status === s).length;
   return {
@@ -55,6 +55,7 @@ export function buildReport(results: readonly RoleAudit[], meta: { version: stri
     failOn: meta.failOn,
     results: settled,
     ...(meta.baseline ? { baseline: meta.baseline } : {}),
+    ...(meta.errors?.length ? { errors: [...meta.errors] } : {}),
     summary: {
       roles: settled.length,
       compliant: count('compliant'),

@@ -395,6 +395,16 @@ export interface BaselineSummary {
   resolved: Array<{ role: string; code: string; target: string }>;
 }
 
+/** A part of a run that could not be audited (a connection whose account failed): reported beside the results, exit 2. */
+export interface RunError {
+  /** The connection (fleet runs), or what was being read. */
+  connection: string;
+  account?: string;
+  /** The error's stable code (AUTH_FAILED, NETSUITE_UNAVAILABLE, ...). */
+  code: string;
+  message: string;
+}
+
 /** The whole run: what every audit formatter formats. */
 export interface AuditReport {
   schemaVersion: typeof REPORT_SCHEMA_VERSION;
@@ -404,6 +414,8 @@ export interface AuditReport {
   results: RoleAudit[];
   /** With `audit --baseline`: findings already accepted, new ones, and those fixed since. */
   baseline?: BaselineSummary;
+  /** Parts of the run that could not be audited; the others are still reported. Any makes the exit code 2. */
+  errors?: RunError[];
   summary: FindingCounts & {
     roles: number;
     compliant: number;

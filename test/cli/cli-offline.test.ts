@@ -2,7 +2,8 @@ import { mkdtempSync, readFileSync, writeFileSync, mkdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { XMLValidator } from 'fast-xml-parser';
-import { runCli, ROOT } from '../helpers/run-cli';
+import { spawnSync } from 'node:child_process';
+import { BIN, runCli, ROOT } from '../helpers/run-cli';
 
 const POLICY = 'policies/polytomic.yaml';
 const SDF = 'fixtures/sdf-project';
@@ -133,5 +134,43 @@ describe('ns-role-audit (built CLI, files only)', () => {
     mkdirSync(join(dir, 'src', 'Objects', 'roles'), { recursive: true });
     writeFileSync(join(dir, 'src', 'Objects', 'roles', 'customrole_polytomic.xml'), readFileSync(join(ROOT, SDF, 'src/Objects/customrole_polytomic.xml')));
     expect(runCli(['audit', '--policy', POLICY, '--role-file', dir]).code).toBe(0);
+  });
+});
+
+describe('errors are named, never "internal"', () => {
+  const audit = ['audit', '--policy', POLICY, '--role-file', SDF];
+
+  test('a reader that closes the pipe early (catalog | head -1): no stack trace, the usual exit code', () => {
+    const r = spawnSync('bash', ['-c', `set -o pipefail; "${process.execPath}" "${BIN}" catalog | head -1`], { encoding: 'utf8', cwd: ROOT });
+    expect(r.stdout.split('\n')[0]).toMatch(/^ID\s+Name/);
+    expect(r.stderr).toBe('');
+    expect(r.status).toBe(0);
+  });
+
+  test('reports, baselines and snapshots go into folders that do not exist yet: created', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'nsra-out-'));
+    const r = runCli([...audit, '--format', `json=${dir}/a/b/report.json`, '--write-baseline', `${dir}/c/baseline.json`]);
+    expect(r.code).toBe(0);
+    expect(JSON.parse(readFileSync(join(dir, 'a', 'b', 'report.json'), 'utf8')).schemaVersion).toBe(2);
+    expect(JSON.parse(readFileSync(join(dir, 'c', 'baseline.json'), 'utf8')).kind).toBe('ns-role-audit/baseline');
+  });
+
+  test.each([
+    ['an output name that is a folder', ['--format', 'json=reports/'], 'USAGE', 'names a folder'],
+    ['a baseline name that is a folder', ['--write-baseline', 'out/'], 'USAGE', 'names a folder'],
+    ['a place that cannot be written', ['--write-baseline', '/dev/full'], 'OUTPUT_UNWRITABLE', 'no space left'],
+    ['an empty role file', ['--role-file', ''], 'USAGE', '--role-file was given an empty value'],
+    ['an empty baseline name', ['--write-baseline', ''], 'USAGE', '--write-baseline was given an empty value'],
+  ])('%s: exit 2 with a named error', (_name, extra, code, text) => {
+    const r = runCli([...audit, ...extra]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain(`error ${code}`);
+    expect(r.stderr).toContain(text);
+    expect(r.stderr).not.toContain('internal error');
+  });
+
+  test('json=- is standard output', () => {
+    const r = runCli([...audit, '--format', 'json=-']);
+    expect(JSON.parse(r.stdout).schemaVersion).toBe(2);
   });
 });

@@ -77,6 +77,20 @@ describe('fleet across accounts, compare, baselines', () => {
     expect(r.code).toBe(1);
   });
 
+  test('one account that fails does not sink the others: its error is reported beside their results, exit 2, in every format', async () => {
+    const { dir, env } = configFor({ sandbox: a, production: b }, [{ policy: POLICY, roles: ['customrole_gen_*'] }]);
+    // production's token secret is wrong: every request to it is refused.
+    const r = await runCliAsync(['audit', '--config', join(dir, 'ns-role-audit.config.yaml'), '--format', 'json', '--format', `junit=${dir}/r.xml`, '--format', `markdown=${dir}/r.md`, '--format', `table=${dir}/r.txt`], { env: { ...env, PRODUCTION_TS: 'f'.repeat(64) } });
+    expect(r.code).toBe(2);
+    const report = JSON.parse(r.stdout);
+    expect(report.results.every((x: { source: { connection: string } }) => x.source.connection === 'sandbox')).toBe(true);
+    expect(report.results.length).toBeGreaterThan(0);
+    expect(report.errors).toEqual([expect.objectContaining({ connection: 'production', account: b.accountId, code: 'AUTH_FAILED' })]);
+    expect(readFileSync(join(dir, 'r.xml'), 'utf8')).toMatch(/<error type="AUTH_FAILED"/);
+    expect(readFileSync(join(dir, 'r.md'), 'utf8')).toContain('## Could not audit');
+    expect(readFileSync(join(dir, 'r.txt'), 'utf8')).toContain('could not audit connection production');
+  });
+
   test('compare one role across two accounts: exit 1 with the difference; the same role twice: exit 0', async () => {
     const { dir, env } = configFor({ sandbox: a, production: b }, []);
     const cfg = join(dir, 'ns-role-audit.config.yaml');

@@ -29,13 +29,30 @@ describe('retries under injected concurrency refusals', () => {
   });
 
   test('5xx and truncated responses are retried too', async () => {
-    sim.setFaults({ serverErrorRate: 0.2, truncateRate: 0.1, seed: 3 });
+    sim.setFaults({ serverErrorRate: 0.3, truncateRate: 0.2, seed: 3 });
+    const before = sim.log.entries.length;
     const conn = connectionFromEnv(envFor(sim, 'auditor'));
     const session = openSession(conn, { retry: noWait });
     const { role } = await createLiveSource(session, 'suiteql').fetchRole({ scriptId: 'customrole_polytomic' });
     sim.setFaults({ serverErrorRate: 0, truncateRate: 0 });
     expect(role?.permissions).toHaveLength(33);
-    expect(session.transport.requestCount).toBeGreaterThanOrEqual(2);
+    // The faults fired (the seed makes them), and each failed answer cost one more request:
+    // two requests read the role when nothing fails.
+    const mine = sim.log.entries.slice(before);
+    const failed = mine.filter((e) => e.status === 503).length;
+    expect(failed).toBeGreaterThan(0);
+    expect(session.transport.requestCount).toBe(mine.length);
+    expect(mine.length).toBeGreaterThanOrEqual(2 + failed);
+  });
+
+  test.each(['suiteql', 'soap'] as const)('a 5xx that outlasts the retries is NETSUITE_UNAVAILABLE over %s alike', async (kind) => {
+    sim.setFaults({ serverErrorRate: 1 });
+    const session = openSession(connectionFromEnv(envFor(sim, kind === 'soap' ? 'polytomic' : 'auditor')), { retry: { ...noWait, maxAttempts: 3 } });
+    const err = await createLiveSource(session, kind).fetchRole({ scriptId: 'customrole_polytomic' }, { permissions: ['LIST_CUSTJOB'] }).catch((e) => e);
+    sim.setFaults({ serverErrorRate: 0 });
+    expect(err).toBeInstanceOf(AuditError);
+    expect(err.code).toBe('NETSUITE_UNAVAILABLE');
+    expect(err.message).toContain('HTTP 503');
   });
 
   test('retries are bounded: a server that always refuses ends in RATE_LIMITED, not a hang', async () => {

@@ -5,7 +5,7 @@ import { createAccountLimiter, openSession, type SessionOptions } from '../netsu
 import type { Limiter } from '../netsuite/limiter';
 import { secretsOf } from '../netsuite/credentials';
 import { readPolicy } from '../read-policy';
-import type { Policy, RoleAudit, RoleSnapshot } from '../../core/model';
+import type { Policy, RoleAudit, RoleSnapshot, RunError } from '../../core/model';
 import { listRolesBulk, readPermissionsBulk } from './bulk-read';
 import { mapCustomRecordEntries, unreadNote } from '../sources/suiteql-source';
 import { roleMatcher } from '../../core/role/role-match';
@@ -33,7 +33,7 @@ export interface FleetOptions {
  * Runs every audit of a config: accounts in parallel (each under its own limiter), each
  * account's roles listed once and the permissions of every role any audit wants read once, in bulk.
  */
-export async function runFleet(config: ConfigFile, opts: FleetOptions): Promise<RoleAudit[]> {
+export async function runFleet(config: ConfigFile, opts: FleetOptions): Promise<{ results: RoleAudit[]; errors: RunError[] }> {
   if (!config.audits.length) throw new AuditError('CONFIG_INVALID', `${config.file} has no audits`, { details: { hint: 'add audits: [{policy: policies/polytomic.yaml, roles: [customrole_polytomic]}]' } });
   const policies = new Map<string, Policy>();
   for (const a of config.audits) if (!policies.has(a.policy)) policies.set(a.policy, readPolicy(a.policy));
@@ -48,8 +48,16 @@ export async function runFleet(config: ConfigFile, opts: FleetOptions): Promise<
 
   // One limiter per account for this run: two connections to one account share it.
   const limiters = new Map<string, Limiter>();
-  const perConnection = await Promise.all([...byConnection].map(async ([name, audits]) => {
-    const connection = connectionFromConfig(config, name, opts.env);
+  const errors: RunError[] = [];
+  const perConnection = await Promise.all([...byConnection].map(async ([name, audits]): Promise<RoleAudit[]> => {
+    let connection;
+    try {
+      connection = connectionFromConfig(config, name, opts.env);
+    } catch (e) {
+      if (!(e instanceof AuditError)) throw e;
+      errors.push({ connection: name, code: e.code, message: e.message });
+      return [];
+    }
     opts.onSecrets?.(secretsOf(connection.credentials));
     if (!limiters.has(connection.accountId)) limiters.set(connection.accountId, createAccountLimiter(connection));
     const session = openSession(connection, { ...opts.session, limiter: limiters.get(connection.accountId) });
@@ -84,10 +92,15 @@ export async function runFleet(config: ConfigFile, opts: FleetOptions): Promise<
       }
       return results;
     } catch (e) {
-      throw withContext(`connection '${name}' (account ${connection.accountId})`, e);
+      // One account that fails does not sink the others: it is an error result of its own.
+      const err = withContext(`connection '${name}' (account ${connection.accountId})`, e);
+      if (err.code === 'INTERNAL') throw err;
+      errors.push({ connection: name, account: connection.accountId, code: err.code, message: err.message });
+      return [];
     }
   }));
-  return dedupe(perConnection.flat());
+  errors.sort((a, b) => (a.connection < b.connection ? -1 : 1));
+  return { results: dedupe(perConnection.flat()), errors };
 }
 
 /** A role two patterns of one audit both match is audited once. */

@@ -26,6 +26,13 @@ function permissionNamed(detail: string | undefined): string | undefined {
   return /the '(?:[A-Za-z ]+ -> )?([^']+)' permission/.exec(detail ?? '')?.[1];
 }
 
+/** A 5xx after every retry, over SOAP or REST alike: NetSuite is unavailable. */
+export function unavailable(status: number, what: string, detail?: string): AuditError {
+  return new AuditError('NETSUITE_UNAVAILABLE', `${what}: NetSuite answered HTTP ${status}${detail ? `: ${detail}` : ''} after every retry`, {
+    details: { status, hint: "NetSuite or the network in between is failing; try again later (NetSuite's status page lists maintenance windows)" },
+  });
+}
+
 /** Turns a REST error response into an AuditError people can act on. Never includes a secret. */
 export function restError(r: HttpResponse, what: string): AuditError {
   const { detail, code } = restErrorDetail(r);
@@ -52,6 +59,7 @@ export function restError(r: HttpResponse, what: string): AuditError {
       return new AuditError('REQUEST_REJECTED', `${what}: NetSuite rejected the request (400 ${code ?? ''}): ${detail ?? r.text.slice(0, 200)}`, { details: { status: 400 } });
     }
     default:
-      return new AuditError(r.status >= 500 ? 'NETSUITE_UNAVAILABLE' : 'UNEXPECTED_RESPONSE', `${what}: NetSuite answered HTTP ${r.status}${detail ? `: ${detail}` : ''}`, { details: { status: r.status } });
+      if (r.status >= 500) return unavailable(r.status, what, detail);
+      return new AuditError('UNEXPECTED_RESPONSE', `${what}: NetSuite answered HTTP ${r.status}${detail ? `: ${detail}` : ''}`, { details: { status: r.status } });
   }
 }

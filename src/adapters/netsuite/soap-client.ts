@@ -4,7 +4,7 @@ import { AuditError } from '../../core/errors';
 import { child, parseXmlTree, type XmlNode } from '../../core/xml-tree';
 import type { Credentials } from './credentials';
 import { soapUrl } from './endpoints';
-import { LOGIN_CAUSES } from './rest-errors';
+import { LOGIN_CAUSES, unavailable } from './rest-errors';
 import { tokenPassportXml, type SigningContext } from './signing';
 import type { HttpResponse, Transport } from './transport';
 
@@ -86,7 +86,11 @@ export async function createSoapClient(opts: {
         headers: () => ({ 'content-type': 'text/xml; charset=utf-8', soapaction: exheaders.SOAPAction ?? op }),
         classify: (r: HttpResponse) => (r.status === 429 || r.status >= 502 || (r.status === 500 && /WS_REQUEST_BLOCKED|exceededConcurrentRequestLimitFault/.test(r.text)) ? 'retry' : 'done'),
       }).then(
-        (r) => callback(null, { status: r.status, statusCode: r.status, headers: r.headers, data: r.text }, r.text),
+        (r) => {
+          // A 5xx that is not a SOAP fault (an HTML error page) means NetSuite is unavailable, as over REST.
+          if (r.status >= 500 && !readFault(r.text)) return callback(unavailable(r.status, `SOAP ${label}`));
+          return callback(null, { status: r.status, statusCode: r.status, headers: r.headers, data: r.text }, r.text);
+        },
         (e) => callback(e),
       );
       return undefined as never;
@@ -109,7 +113,9 @@ export async function createSoapClient(opts: {
       const body = (e as { body?: unknown }).body;
       const f = typeof body === 'string' ? readFault(body) : undefined;
       if (f) throw faultError(f, what);
-      throw new AuditError('MALFORMED_RESPONSE', `${what}: the response is not a SOAP envelope NetSuite would send (${(e as Error).message.split('\n')[0].slice(0, 200)})`);
+      // node-soap may reject with anything, not only an Error.
+      const why = String((e as { message?: unknown } | undefined)?.message ?? e).split('\n')[0].slice(0, 200);
+      throw new AuditError('MALFORMED_RESPONSE', `${what}: the response is not a SOAP envelope NetSuite would send (${why})`);
     }
     return readResult(raw, op, what);
   }

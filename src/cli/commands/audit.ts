@@ -1,9 +1,9 @@
-import { readFileSync, writeFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { buildReport } from '../../core/audit';
 import { auditRole } from '../../adapters/audit-role';
 import { applyBaseline, BASELINE_KIND, createBaseline, type Baseline } from '../../core/baseline';
-import { FAIL_ON, type FailOn, type RoleAudit } from '../../core/model';
+import { FAIL_ON, type FailOn, type RoleAudit, type RunError } from '../../core/model';
 import { acceptUnverified } from '../../core/verdict';
 import { AuditError } from '../../core/errors';
 import { runFleet } from '../../adapters/fleet/run-fleet';
@@ -16,7 +16,7 @@ import { oneOf, parseCommandArgs } from '../args';
 import { EXIT, exitCodeOf } from '../exit-codes';
 import type { CliIo } from '../io';
 import { resolveLiveSource, traceTo } from '../live';
-import { parseOutputs, writeOutputs } from '../output';
+import { checkFileName, parseOutputs, writeOutputFile, writeOutputs } from '../output';
 import { createProgress } from '../progress';
 import type { RedactingIo } from '../redact';
 import { toolVersion } from '../version';
@@ -101,21 +101,21 @@ async function auditOne(values: Record<string, string | boolean | string[] | und
   return result;
 }
 
-async function auditFleet(values: Record<string, string | boolean | string[] | undefined>, io: CliIo, today: string): Promise<{ results: RoleAudit[]; acceptUnverified: boolean }> {
+async function auditFleet(values: Record<string, string | boolean | string[] | undefined>, io: CliIo, today: string): Promise<{ results: RoleAudit[]; errors: RunError[]; acceptUnverified: boolean }> {
   for (const f of ['role-file', 'role', 'connection', 'source'] as const) {
     if (values[f]) throw new AuditError('USAGE', `--${f} does not go with --config alone (the config file lists the audits)`, { details: { hint: 'add --policy to audit one role with a connection from the config' } });
   }
   const config = readConfig(resolve(io.cwd, (values.config as string) ?? CONFIG_FILE));
   const progress = createProgress(io);
   try {
-    const results = await runFleet(config, {
+    const { results, errors } = await runFleet(config, {
       today,
       env: io.env,
       session: { trace: values.verbose ? traceTo(io) : undefined },
       onSecrets: (v) => (io as Partial<RedactingIo>).addSecrets?.(v),
       onProgress: (p) => progress.update(`${p.connection}: ${p.phase}${p.roles !== undefined ? ` (${p.roles} roles${p.rows ? `, ${p.rows} permission rows` : ''})` : ''}`),
     });
-    return { results, acceptUnverified: config.acceptUnverified === true };
+    return { results, errors, acceptUnverified: config.acceptUnverified === true };
   } finally {
     progress.done();
   }
@@ -141,22 +141,23 @@ export async function runAudit(argv: string[], io: CliIo): Promise<number> {
   if (values.help) { io.stdout.write(AUDIT_HELP); return EXIT.OK; }
   const failOn = oneOf<FailOn>('fail-on', values['fail-on']!, FAIL_ON);
   const outputs = parseOutputs(values.format);
+  if (values['write-baseline']) checkFileName('--write-baseline', values['write-baseline']);
   const today = todayFrom(values.today, io);
   const baseline = values.baseline ? readBaseline(resolve(io.cwd, values.baseline)) : undefined;
   if (!values.policy && !values.config) {
     throw new AuditError('USAGE', 'audit: --policy is required (or --config to run the audits a config file lists)', { details: { hint: "run 'ns-role-audit audit --help'" } });
   }
-  const run = values.policy ? { results: [await auditOne(values, io, today)], acceptUnverified: false } : await auditFleet(values, io, today);
+  const run = values.policy ? { results: [await auditOne(values, io, today)], errors: [], acceptUnverified: false } : await auditFleet(values, io, today);
   let results = run.results;
   // Compliant means verified: what could not be seen fails the run unless the user accepts it.
   if (values['accept-unverified'] || run.acceptUnverified) results = acceptUnverified(results);
   let baselineSummary;
   if (baseline) ({ results, summary: baselineSummary } = applyBaseline(results, baseline, { file: values.baseline!, failOn }));
-  const report = buildReport(results, { version: toolVersion(), generatedAt: io.now().toISOString(), failOn, baseline: baselineSummary });
+  const report = buildReport(results, { version: toolVersion(), generatedAt: io.now().toISOString(), failOn, baseline: baselineSummary, errors: run.errors });
   writeOutputs(outputs, io, (format, color) => format.report(report, { color }));
   if (values['write-baseline']) {
     const written = createBaseline(report);
-    writeFileSync(resolve(io.cwd, values['write-baseline']), JSON.stringify(written, null, 2) + '\n');
+    writeOutputFile(io, values['write-baseline'], JSON.stringify(written, null, 2) + '\n');
     io.stderr.write(`wrote baseline ${values['write-baseline']}: ${written.findings.length} findings\n`);
   }
   return exitCodeOf(report);

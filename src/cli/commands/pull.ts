@@ -1,5 +1,3 @@
-import { writeFileSync } from 'node:fs';
-import { resolve } from 'node:path';
 import { AuditError } from '../../core/errors';
 import { formatStarterPolicy } from '../../core/policy/starter';
 import { describeSelector, parseRoleSelector } from '../../core/role/select';
@@ -9,6 +7,7 @@ import { oneOf, parseCommandArgs, required } from '../args';
 import { EXIT } from '../exit-codes';
 import type { CliIo } from '../io';
 import { openLiveSession } from '../live';
+import { writeOutputFile } from '../output';
 
 export const PULL_HELP = `Usage: ns-role-audit pull --role <id|scriptid|name> [options]
 
@@ -55,7 +54,7 @@ export async function runPull(argv: string[], io: CliIo): Promise<number> {
     : formatStarterPolicy(role, { source: `account ${session.connection.accountId}`, capturedAt, schemaPath: 'node_modules/ns-role-audit/schema/policy.schema.json' });
   if (!values.out) io.stdout.write(text);
   else {
-    writeFileSync(resolve(io.cwd, values.out), text);
+    writeOutputFile(io, values.out, text);
     io.stderr.write(`wrote ${values.out}: ${role.scriptId ?? role.internalId}, ${role.permissions.length} permissions\n`);
   }
   return EXIT.OK;

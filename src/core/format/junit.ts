@@ -51,8 +51,10 @@ function suite(role: RoleAudit, failOn: FailOn): { xml: string; failures: number
 /** JUnit XML: one suite per role, one test case per policy rule (passes too); accepted and unverifiable rules are skipped. */
 export const formatJunit: Formatter<AuditReport> = (report) => {
   const suites = report.results.map((r) => suite(r, report.failOn));
-  const tests = report.results.reduce((n, r) => n + r.rules.length, 0);
+  // A connection that could not be audited is a suite with one <error>: CI shows it, never a pass.
+  const errors = (report.errors ?? []).map((e) => `  <testsuite${attrs({ name: `connection ${e.connection}${e.account ? ` (account ${e.account})` : ''}`, tests: 1, failures: 0, errors: 1, skipped: 0 })}>\n    <testcase${attrs({ classname: e.connection, name: 'audit the connection' })}>\n      <error${attrs({ type: e.code, message: e.message })}/>\n    </testcase>\n  </testsuite>`);
+  const tests = report.results.reduce((n, r) => n + r.rules.length, 0) + errors.length;
   const failures = suites.reduce((n, s) => n + s.failures, 0);
   const skipped = suites.reduce((n, s) => n + s.skipped, 0);
-  return `<?xml version="1.0" encoding="UTF-8"?>\n<testsuites${attrs({ name: 'ns-role-audit', tests, failures, errors: 0, skipped, timestamp: report.generatedAt })}>\n${suites.map((s) => s.xml).join('\n')}\n</testsuites>\n`;
+  return `<?xml version="1.0" encoding="UTF-8"?>\n<testsuites${attrs({ name: 'ns-role-audit', tests, failures, errors: errors.length, skipped, timestamp: report.generatedAt })}>\n${[...suites.map((s) => s.xml), ...errors].join('\n')}\n</testsuites>\n`;
 };

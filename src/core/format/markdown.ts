@@ -111,6 +111,9 @@ export const formatMarkdown: Formatter<AuditReport> = (report) => {
   ];
   const b = report.baseline;
   const baseline = b ? [`Baseline ${c(b.file)}: ${b.new} new finding(s), ${b.existing} already accepted (not listed as changes), ${b.resolved.length} resolved since.`, ''] : [];
-  return [...head, ...baseline, ...report.results.map((r) => roleSection(r, report.failOn))].join('\n').replace(/\n+$/, '\n');
+  const errors = report.errors?.length
+    ? ['## Could not audit', '', ...report.errors.map((e) => `- Connection ${c(e.connection)}${e.account ? ` (account ${c(e.account)})` : ''}: ${e.code}: ${t(e.message)}`), '']
+    : [];
+  return [...head, ...baseline, ...errors, ...report.results.map((r) => roleSection(r, report.failOn))].join('\n').replace(/\n+$/, '\n');
 };
 

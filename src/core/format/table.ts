@@ -64,7 +64,9 @@ function summaryLine(report: AuditReport, s: Style): string {
   parts.push((x.nonCompliant ? s.red : s.dim)(`${x.nonCompliant} non-compliant`));
   if (x.unverified) parts.push(s.yellow(`${x.unverified} not fully verified`));
   const failing = x.failed ? ` (${x.failedRoles} role${x.failedRoles === 1 ? '' : 's'} failing)` : '';
-  return `${parts.join(', ')} — ${verdictText(x.failed, report.failOn, s)}${failing}`;
+  const n = report.errors?.length ?? 0;
+  const incomplete = n ? s.red(`; ${n} connection${n === 1 ? '' : 's'} could not be audited`) : '';
+  return `${parts.join(', ')} — ${verdictText(x.failed, report.failOn, s)}${failing}${incomplete}`;
 }
 
 /** The terminal table: one block per role, findings grouped by role-page subtab. */
@@ -75,5 +77,6 @@ export const formatTable: Formatter<AuditReport> = (report, ctx) => {
   const baseline = b
     ? terminalText(`Baseline ${b.file}: ${b.new} new, ${b.existing} already accepted, ${b.resolved.length} resolved since`) + b.resolved.map((x) => `\n  resolved: ${terminalText(`${x.role} ${x.code} ${x.target}`)}`).join('')
     : '';
-  return `${blocks.join('\n\n')}\n${baseline ? `\n${baseline}\n` : ''}\n${summaryLine(report, s)}\n`;
+  const errors = (report.errors ?? []).map((e) => s.red(`✗ could not audit connection ${terminalText(e.connection)}${e.account ? ` (account ${terminalText(e.account)})` : ''}: ${e.code}: ${terminalText(e.message)}`));
+  return `${blocks.join('\n\n')}\n${baseline ? `\n${baseline}\n` : ''}${errors.length ? `\n${errors.join('\n')}\n` : ''}\n${summaryLine(report, s)}\n`;
 };

@@ -14,7 +14,7 @@ export { FORMATS, FORMAT_NAMES, describeFinding, type FormatName, type FormatCon
 export { parseSdfRole } from './core/role/sdf';
 export { parseSnapshot, formatSnapshot } from './core/role/snapshot';
 export { compareRoles } from './core/compare';
-export { applyBaseline, createBaseline, type Baseline } from './core/baseline';
+export { applyBaseline, createBaseline, type Baseline, type BaselineEntry } from './core/baseline';
 export { AuditError } from './core/errors';
 export { readPolicy } from './adapters/read-policy';
 export { auditRole } from './adapters/audit-role';

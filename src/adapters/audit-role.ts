@@ -15,7 +15,7 @@ export async function auditRole(policy: Policy, source: RoleSource, selector: Ro
   const { role, notes, fallback } = fetched;
   return auditSnapshot(policy, role, {
     selector,
-    source: { kind: role?.evidence === 'effective-access' ? 'soap' : source.kind, location: role?.origin ?? source.location },
+    source: { kind: role?.evidence === 'effective-access' ? 'soap' : source.kind, location: role?.origin ?? source.location, ...(source.account ? { account: source.account } : {}) },
     today,
     notes,
     ...(fallback !== undefined ? { fallback } : {}),

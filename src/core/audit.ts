@@ -6,7 +6,7 @@ import { countFindings, runFails, settleRole } from './verdict';
 /** What an audit of one role knows besides the policy and the role. */
 export interface AuditMeta {
   selector: RoleSelector;
-  source: { kind: string; location: string; connection?: string };
+  source: { kind: string; location: string; connection?: string; account?: string };
   /** YYYY-MM-DD: decides which waivers have expired. */
   today: string;
   /** What the source noted while reading this role (a fallback taken). */

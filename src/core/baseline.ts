@@ -4,30 +4,47 @@ import { settleRole } from './verdict';
 /** The `kind` of a baseline file. */
 export const BASELINE_KIND = 'ns-role-audit/baseline';
 
+/** One accepted finding in a baseline. */
+export interface BaselineEntry {
+  /** The finding's identity: role, policy, code and target (core/baseline.ts findingKey). */
+  key: string;
+  /** The account it was seen in, when the source was live; a baseline entry without one applies to any. */
+  account?: string;
+  role: string;
+  code: string;
+  target: string;
+  severity: string;
+}
+
 /** A baseline: the findings accepted at one time, by stable key. */
 export interface Baseline {
   kind: typeof BASELINE_KIND;
-  version: 1;
+  version: 2;
   createdAt: string;
-  findings: Array<{ key: string; role: string; code: string; target: string; severity: string }>;
+  findings: BaselineEntry[];
 }
 
-function roleKey(r: RoleAudit): string {
-  return [r.source.connection ?? r.source.location, r.role.scriptId ?? r.role.internalId ?? r.role.selector, r.policy.file.replace(/\\/g, '/').split('/').pop()].join('|');
-}
+/** What a finding is about: a permission, a flag, a setting, or the rule itself. */
+const targetOf = (f: Finding) => f.permission?.id ?? f.flag ?? f.setting ?? f.rule;
 
-/** A finding's identity across runs: where (connection, role, policy), what (code) and on what. */
+/**
+ * A finding's identity across runs, the same whichever way the role was read (a single run or a
+ * fleet, SuiteQL, a SOAP fallback, a file or a snapshot): the role's script id (else internal id
+ * or selector), the policy file's name, the code and the target. The account is kept beside it.
+ */
 function findingKey(r: RoleAudit, f: Finding): string {
-  return `${roleKey(r)}|${f.code}|${f.permission?.id ?? f.flag ?? f.rule}`;
+  const role = r.role.scriptId?.toLowerCase() ?? r.role.internalId ?? r.role.selector;
+  const policy = r.policy.file.replace(/\\/g, '/').split('/').pop();
+  return [role, policy, f.code, targetOf(f)].join('|');
 }
 
 /** The baseline of a report: every error and warning not accepted by a waiver (waivers live in the policy). */
 export function createBaseline(report: AuditReport): Baseline {
   const findings = report.results.flatMap((r) => r.findings
     .filter((f) => f.severity !== 'info' && f.accepted?.by !== 'waiver')
-    .map((f) => ({ key: findingKey(r, f), role: r.role.scriptId ?? r.role.selector, code: f.code, target: f.permission?.id ?? f.flag ?? f.rule, severity: f.severity })));
-  findings.sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
-  return { kind: BASELINE_KIND, version: 1, createdAt: report.generatedAt, findings };
+    .map((f): BaselineEntry => ({ key: findingKey(r, f), ...(r.source.account ? { account: r.source.account } : {}), role: r.role.scriptId ?? r.role.selector, code: f.code, target: targetOf(f), severity: f.severity })));
+  findings.sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : (a.account ?? '') < (b.account ?? '') ? -1 : 1));
+  return { kind: BASELINE_KIND, version: 2, createdAt: report.generatedAt, findings };
 }
 
 /** What applying a baseline came to. */
@@ -41,21 +58,24 @@ export interface BaselineOutcome {
  * skips them); new ones count as usual; baseline entries not seen again are resolved.
  */
 export function applyBaseline(results: readonly RoleAudit[], baseline: Baseline, meta: { file: string; failOn: FailOn }): BaselineOutcome {
-  const known = new Set(baseline.findings.map((f) => f.key));
-  const seen = new Set<string>();
+  // An entry matches a finding with its key in the same account, or in any when either side has none.
+  const byKey = new Map<string, BaselineEntry[]>();
+  for (const e of baseline.findings) byKey.set(e.key, [...(byKey.get(e.key) ?? []), e]);
+  const seen = new Set<BaselineEntry>();
   let existing = 0;
   let fresh = 0;
   const out = results.map((r) => {
     const findings = r.findings.map((f): Finding => {
       if (f.severity === 'info' || f.accepted) return f;
-      const key = findingKey(r, f);
-      if (!known.has(key)) { fresh++; return f; }
-      seen.add(key);
+      const account = r.source.account;
+      const entry = byKey.get(findingKey(r, f))?.find((e) => !e.account || !account || e.account === account);
+      if (!entry) { fresh++; return f; }
+      seen.add(entry);
       existing++;
       return { ...f, accepted: { by: 'baseline', file: meta.file } };
     });
     return settleRole({ ...r, findings }, meta.failOn);
   });
-  const resolved = baseline.findings.filter((f) => !seen.has(f.key)).map(({ role, code, target }) => ({ role, code, target }));
+  const resolved = baseline.findings.filter((f) => !seen.has(f)).map(({ role, code, target }) => ({ role, code, target }));
   return { results: out, summary: { file: meta.file, existing, new: fresh, resolved } };
 }

@@ -376,7 +376,8 @@ export interface RoleAudit {
     found: boolean;
     evidence?: Evidence;
   };
-  source: { kind: string; location: string; connection?: string };
+  /** Where the role was read: kind, location, the config connection and the canonical account id of a live source. */
+  source: { kind: string; location: string; connection?: string; account?: string };
   status: RoleStatus;
   /** True when this role fails the run at the report's `failOn` (core/verdict.ts). */
   failed: boolean;

@@ -85,7 +85,7 @@ export async function runFleet(config: ConfigFile, opts: FleetOptions): Promise<
         const policy = policies.get(w.audit.policy)!;
         for (const { p, match } of w.patterns) {
           const hits = roles.filter(match);
-          const meta = { source: { kind: 'suiteql', location: `suiteql:${connection.accountId}`, connection: name }, today: opts.today, notes };
+          const meta = { source: { kind: 'suiteql', location: `suiteql:${connection.accountId}`, connection: name, account: connection.accountId }, today: opts.today, notes };
           if (!hits.length) results.push(auditSnapshot(policy, undefined, { ...meta, selector: /[*?]/.test(p) ? { scriptId: p } : parseRoleSelector(p) }));
           for (const r of hits) results.push(auditSnapshot(policy, snapshots.get(r.internalId!), { ...meta, selector: { scriptId: r.scriptId, internalId: r.internalId } }));
         }

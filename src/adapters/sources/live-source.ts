@@ -29,7 +29,7 @@ export function createLiveSource(session: Session, kind: LiveSourceKind): RoleSo
   const soapSource = async (rest?: RestEvidence) => createSoapProbeSource({ soap: await session.soap(), accountId, rest });
   if (kind === 'soap') {
     return {
-      kind: 'soap', location: `soap:${accountId}`,
+      kind: 'soap', location: `soap:${accountId}`, account: accountId,
       listRoles: async () => (await soapSource()).listRoles(),
       async fetchRole(sel, hints) {
         const fetched = await (await soapSource()).fetchRole(sel, hints);
@@ -40,6 +40,7 @@ export function createLiveSource(session: Session, kind: LiveSourceKind): RoleSo
   return {
     kind: 'suiteql',
     location: `suiteql:${accountId}`,
+    account: accountId,
     listRoles: () => suiteql.listRoles(),
     async fetchRole(sel, hints) {
       try {

@@ -16,6 +16,8 @@ export interface RoleSource {
   readonly kind: string;
   /** Where it reads from, for reports (a path or an account id; never a secret). */
   readonly location: string;
+  /** The canonical account id, for live sources. */
+  readonly account?: string;
   /** Every role the source can see. */
   listRoles(): Promise<RoleSummary[]>;
   /** The role the selector names (undefined when there is none), with the notes taken on the way. */

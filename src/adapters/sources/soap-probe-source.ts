@@ -73,6 +73,7 @@ export function createSoapProbeSource(opts: { soap: SoapClient; accountId: strin
   return {
     kind: 'soap',
     location,
+    account: opts.accountId,
     async listRoles() {
       throw new AuditError('NOT_SUPPORTED', 'SOAP cannot list or read role definitions (there is no Role record in SuiteTalk); use a token whose role may read roles over SuiteQL', {
         details: { hint: "give an auditor token 'Bulk Manage Roles', 'REST Web Services', 'Log in using Access Tokens' and 'SuiteAnalytics Workbook'" },

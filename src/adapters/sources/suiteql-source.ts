@@ -139,6 +139,7 @@ export function createSuiteQlSource(opts: { client: SuiteQlClient; accountId: st
   return {
     kind: 'suiteql',
     location,
+    account: opts.accountId,
     async listRoles(): Promise<RoleSummary[]> {
       return (await queryRoles(opts.client, undefined, 'list roles', true)).rows;
     },

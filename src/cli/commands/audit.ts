@@ -76,14 +76,19 @@ export function todayFrom(value: string | undefined, io: CliIo): string {
 }
 
 function readBaseline(file: string): Baseline {
-  let b: Baseline;
+  const again = { details: { hint: 'write one with --write-baseline <file>' } };
+  let b: Partial<Baseline> | null;
   try {
-    b = JSON.parse(readFileSync(file, 'utf8')) as Baseline;
+    b = JSON.parse(readFileSync(file, 'utf8')) as Partial<Baseline> | null;
   } catch (e) {
-    throw new AuditError('BASELINE_INVALID', `${file}: ${(e as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : 'not JSON'}`, { details: { hint: 'write one with --write-baseline <file>' } });
+    throw new AuditError('BASELINE_INVALID', `${file}: ${(e as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : 'not JSON'}`, again);
   }
-  if (b?.kind !== BASELINE_KIND || b.version !== 1 || !Array.isArray(b.findings)) throw new AuditError('BASELINE_INVALID', `${file}: not an ns-role-audit baseline (version 1)`);
-  return b;
+  if (b?.kind !== BASELINE_KIND || !Array.isArray(b.findings)) throw new AuditError('BASELINE_INVALID', `${file}: not an ns-role-audit baseline`, again);
+  if ((b.version as number) === 1) throw new AuditError('BASELINE_INVALID', `${file}: a version 1 baseline, whose keys depended on how the role was read`, { details: { hint: 'write it again with --write-baseline <file> (version 2 keys are the same for every source)' } });
+  if (b.version !== 2) throw new AuditError('BASELINE_INVALID', `${file}: baseline version ${JSON.stringify(b.version)} is not one this tool reads (2)`, again);
+  const bad = b.findings.findIndex((f) => !f || typeof f !== 'object' || typeof f.key !== 'string' || typeof f.code !== 'string' || (f.account !== undefined && typeof f.account !== 'string'));
+  if (bad >= 0) throw new AuditError('BASELINE_INVALID', `${file}: findings[${bad}] is not a baseline entry (an object with key and code)`, again);
+  return b as Baseline;
 }
 
 async function auditOne(values: Record<string, string | boolean | string[] | undefined>, io: CliIo, today: string): Promise<RoleAudit> {

@@ -1,4 +1,4 @@
-import { mkdtempSync, readFileSync, readdirSync } from 'node:fs';
+import { mkdtempSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createServer } from 'node:net';
@@ -89,11 +89,15 @@ describe('SOAP (the integration\'s own token: effective access)', () => {
     expect(found).toContain('NOT_VERIFIABLE webServicesOnly');
   });
 
-  test('one probe a permission at most, a single call each for shared probes, within the limit', async () => {
+  test('one call per distinct read: permissions that share a read (Employees, Employee Record) cost one search', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'nsra-live-'));
+    const policy = join(dir, 'p.yaml');
+    writeFileSync(policy, 'role: {scriptId: customrole_polytomic}\nexcess: ignore\npermissions:\n  lists: {Employees: View, Employee Record: View, Customers: View}\n  setup: {SOAP Web Services: Full, Log in using Access Tokens: Full}\n');
     const before = sim.log.entries.length;
-    await audit('polytomic', ['--source', 'soap']);
+    await runCliAsync(['audit', '--policy', policy, '--source', 'soap', '--accept-unverified'], { env: envFor(sim, 'polytomic') });
     const soap = sim.log.entries.slice(before).filter((e) => e.api === 'soap');
-    expect(soap.length).toBeLessThanOrEqual(33 + 1);
+    // The governance call, one Employee search for both permissions, one Customer search; the login ones need none.
+    expect(soap.map((e) => e.target ?? e.operation).sort()).toEqual(['CustomerSearchBasic', 'EmployeeSearchBasic', 'getAccountGovernanceInfo']);
     expect(soap.every((e) => e.concurrent <= 5)).toBe(true);
   });
 });

@@ -9,8 +9,10 @@ beforeAll(async () => {
       doc.roles.push({ internalId: 2100, scriptId: 'customrole_bare', name: 'Bare', permissions: { ADMI_WEBSERVICES: 'Full', ADMI_LOGIN_OAUTH: 'Full', TRAN_FIND: 'View', TRAN_SALESORD: 'View' } });
       doc.roles.push({ internalId: 2101, scriptId: 'customrole_nosoap', name: 'No SOAP', permissions: { ADMI_LOGIN_OAUTH: 'Full', ADMI_RESTWEBSERVICES: 'Full' } });
       doc.roles.push({ internalId: 2102, scriptId: 'customrole_noworkbook', name: 'No Workbook', permissions: { ADMI_LOGIN_OAUTH: 'Full', ADMI_RESTWEBSERVICES: 'Full', ADMI_MANAGEROLES: 'Full' } });
-      doc.users[0].roles.push('customrole_bare', 'customrole_nosoap', 'customrole_noworkbook');
-      for (const [name, role] of [['bare', 'customrole_bare'], ['nosoap', 'customrole_nosoap'], ['noworkbook', 'customrole_noworkbook']]) {
+      // SOAP and a transaction type, but not Find Transaction.
+      doc.roles.push({ internalId: 2103, scriptId: 'customrole_nofind', name: 'No Find', permissions: { ADMI_WEBSERVICES: 'Full', ADMI_LOGIN_OAUTH: 'Full', TRAN_SALESORD: 'View' } });
+      doc.users[0].roles.push('customrole_bare', 'customrole_nosoap', 'customrole_noworkbook', 'customrole_nofind');
+      for (const [name, role] of [['bare', 'customrole_bare'], ['nosoap', 'customrole_nosoap'], ['noworkbook', 'customrole_noworkbook'], ['nofind', 'customrole_nofind']]) {
         doc.tokens.push({ name, integration: 'Polytomic', user: 501, role, tokenId: name.padEnd(32, 'k'), tokenSecret: name.padEnd(32, 's') });
       }
     }),
@@ -45,9 +47,13 @@ describe('SOAP permission checks against the token\'s role', () => {
     expect(full.text).toContain('<platformCore:totalRecords>3</platformCore:totalRecords>');
   });
 
-  test('a transaction search without Find Transaction is refused', async () => {
-    const r = await soapCall(sim, credentialsFor(sim, 'nosoap'), search('TransactionSearchBasic'));
-    expect(r.text).toContain('INSUFFICIENT_PERMISSION');
+  test('a transaction search without Find Transaction is refused, naming it, even with the type\'s permission', async () => {
+    const body = search('TransactionSearchBasic');
+    const refused = await soapCall(sim, credentialsFor(sim, 'nofind'), body);
+    expect(refused.text).toContain(denied('Transactions -&gt; Find Transaction'));
+    // The same search with Find Transaction runs: the refusal is the gate, not something else.
+    const ok = await soapCall(sim, credentialsFor(sim, 'bare'), body);
+    expect(ok.text).toContain('isSuccess="true"');
   });
 
   test('getCustomizationId checks the customization\'s permission', async () => {

@@ -1,0 +1,70 @@
+import { execFileSync, spawn, spawnSync } from 'node:child_process';
+import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { ROOT } from '../helpers/run-cli';
+
+// The package as users install it: packed into a tarball, installed into an empty folder and into
+// a temporary global prefix, and run from there (never from the clone): --version, demo, simulate
+// with a SOAP audit against it, validate of the shipped policies, an offline audit.
+
+const work = mkdtempSync(join(tmpdir(), 'nsra-pkg-'));
+const npm = (args: string[], cwd = work) => execFileSync('npm', args, { cwd, encoding: 'utf8', env: { ...process.env, npm_config_loglevel: 'error', npm_config_fund: 'false', npm_config_audit: 'false', npm_config_update_notifier: 'false' } });
+let local: string;
+let global: string;
+
+beforeAll(() => {
+  npm(['pack', ROOT, '--pack-destination', work]);
+  const tarball = join(work, readdirSync(work).find((f) => f.endsWith('.tgz'))!);
+  npm(['init', '-y'], join(work));
+  npm(['install', tarball, '--prefer-offline']);
+  local = join(work, 'node_modules', '.bin', 'ns-role-audit');
+  npm(['install', '-g', '--prefix', join(work, 'global'), tarball, '--prefer-offline']);
+  global = join(work, 'global', 'bin', 'ns-role-audit');
+}, 180_000);
+
+const run = (bin: string, args: string[], env: Record<string, string> = {}) => spawnSync(bin, args, { cwd: work, encoding: 'utf8', env: { PATH: process.env.PATH, HOME: process.env.HOME, ...env }, timeout: 60_000 });
+const installedDir = () => join(work, 'node_modules', 'ns-role-audit');
+
+test.each([['the local install', () => local], ['the global prefix', () => global]])('%s runs --version', (_name, bin) => {
+  const r = run(bin(), ['--version']);
+  expect(r.status).toBe(0);
+  expect(r.stdout.trim()).toBe(JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')).version);
+});
+
+test('the README\'s first command works from the installed package: demo exits 0', () => {
+  const r = run(global, ['demo']);
+  expect(r.stderr).toBe('');
+  expect(r.status).toBe(0);
+  expect(r.stdout).toContain('exit code in CI: 1');
+});
+
+test('validate of the shipped policies, and an offline audit, from the installed copy', () => {
+  expect(run(local, ['validate', join(installedDir(), 'policies', 'polytomic.yaml')]).status).toBe(0);
+  const role = join(work, 'customrole_x.xml');
+  writeFileSync(role, '<role scriptid="customrole_polytomic"><name>P</name><iswebserviceonlyrole>T</iswebserviceonlyrole><permissions><permission><permkey>TRAN_SALESORD</permkey><permlevel>FULL</permlevel></permission></permissions></role>');
+  const r = run(local, ['audit', '--policy', join(installedDir(), 'policies', 'polytomic.yaml'), '--role-file', role, '--format', 'json']);
+  expect(r.status).toBe(1);
+  expect(JSON.parse(r.stdout).results[0].role.found).toBe(true);
+});
+
+test('simulate from the installed package, and a SOAP audit against it (the WSDL ships)', async () => {
+  const sim = spawn(global, ['simulate', '--print-env', 'polytomic'], { cwd: work, env: { PATH: process.env.PATH } });
+  try {
+    const env = await new Promise<Record<string, string>>((resolve, reject) => {
+      let out = '';
+      sim.stdout.on('data', (d) => {
+        out += d;
+        const vars = Object.fromEntries([...out.matchAll(/^export (\w+)='([^']*)'$/gm)].map((m) => [m[1], m[2]]));
+        if (vars.NETSUITE_BASE_URL && vars.NETSUITE_TOKEN_SECRET) resolve(vars);
+      });
+      sim.on('exit', (code) => reject(new Error(`simulate exited ${code}: ${out}`)));
+    });
+    const r = run(local, ['audit', '--policy', join(installedDir(), 'policies', 'polytomic.yaml'), '--source', 'soap', '--accept-unverified', '--format', 'json'], env);
+    expect(r.stderr).toBe('');
+    expect(r.status).toBe(0);
+    expect(JSON.parse(r.stdout).results[0].source.kind).toBe('soap');
+  } finally {
+    sim.kill();
+  }
+});

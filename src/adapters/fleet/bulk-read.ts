@@ -1,10 +1,8 @@
 import { AuditError } from '../../core/errors';
-import { sqlString, SUITEQL_PAGE, type SuiteQlClient } from '../netsuite/suiteql-client';
+import { QUERY_ROW_CAP, sqlString, SUITEQL_PAGE, type SuiteQlClient } from '../netsuite/suiteql-client';
 import type { RoleSnapshot } from '../../core/model';
 import { permissionFromRow, queryRoles } from '../sources/suiteql-source';
 
-/** Rows one SuiteQL query can reach (netsuite.md 3). */
-const QUERY_ROW_CAP = 100_000;
 /** Ids in one IN list (Oracle's limit, which SuiteQL inherits). */
 const MAX_IN_LIST = 1000;
 /** Aim below the cap, so a chunk that grew between estimate and read still fits. */
@@ -30,6 +28,9 @@ export async function readPermissionsBulk(client: SuiteQlClient, roleIds: readon
 
   // Too big for one query: split by the rows each role holds on average, and read the parts.
   const split = (ids: readonly string[], total: number): Promise<unknown> => {
+    // A single role that claims more rows than any query can return cannot be split further:
+    // an error for that role, never an endless re-split.
+    if (ids.length === 1) throw new AuditError('RESULT_TOO_LARGE', `read permissions of role ${ids[0]}: NetSuite announces ${total} permission rows, more than one query can return (${QUERY_ROW_CAP})`);
     rowsPerRole = total / ids.length;
     const parts = Math.ceil(total / TARGET_ROWS);
     return Promise.all(chunk(ids, Math.ceil(ids.length / parts)).map(readChunk));

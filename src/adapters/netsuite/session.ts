@@ -10,7 +10,10 @@ import { createTransport, type RetryPolicy, type TraceEvent, type Transport } fr
 export interface SessionOptions {
   trace?: (e: TraceEvent) => void;
   retry?: RetryPolicy;
+  /** The deadline of one attempt, body included. */
   timeoutMs?: number;
+  /** The largest response body read. */
+  maxResponseBytes?: number;
   /** Clock for signatures (tests move it to check skew handling). */
   now?: () => number;
   /** The account's limiter, when several sessions of one run share an account. */
@@ -31,7 +34,7 @@ export function openSession(connection: Connection, opts: SessionOptions = {}): 
   // The limiter belongs to this session (or to the run that shares it between sessions of one
   // account); a configured concurrency is a ceiling nothing raises.
   const limiter = opts.limiter ?? createAccountLimiter(connection);
-  const transport = createTransport({ limiter, trace: opts.trace, retry: opts.retry, timeoutMs: opts.timeoutMs });
+  const transport = createTransport({ limiter, trace: opts.trace, retry: opts.retry, timeoutMs: opts.timeoutMs, maxResponseBytes: opts.maxResponseBytes });
   const now = opts.now ?? Date.now;
   const signingContext = () => freshSigningContext(randomBytes, now());
   let soap: Promise<SoapClient> | undefined;

@@ -15,6 +15,8 @@ export interface SuiteQlPage {
 
 /** Rows in one page at most. */
 export const SUITEQL_PAGE = 1000;
+/** Rows one query can reach at most (netsuite.md 3). */
+export const QUERY_ROW_CAP = 100_000;
 
 function invalid(what: string, why: string): AuditError {
   return new AuditError('MALFORMED_RESPONSE', `${what}: NetSuite's SuiteQL response is not what the API documents (${why})`);
@@ -70,12 +72,19 @@ export function createSuiteQlClient(opts: { credentials: Credentials; baseUrl: s
     return parseSuiteQlPage(r.text, what);
   }
 
-  /** Every row of a query, paging while hasMore (the query must order by a unique key). */
+  /**
+   * Every row of a query, paging while hasMore (the query must order by a unique key). Bounded:
+   * never more rows than the first page announced, never past the 100,000-row cap.
+   */
   async function all(q: string, what: string): Promise<Array<Record<string, string>>> {
     const rows: Array<Record<string, string>> = [];
+    let announced: number | undefined;
     for (let offset = 0; ; offset += SUITEQL_PAGE) {
+      if (offset >= QUERY_ROW_CAP) throw invalid(what, `still paging at row ${offset}, past the ${QUERY_ROW_CAP}-row cap a query has`);
       const p = await page(q, what, offset);
-      rows.push(...p.items);
+      announced ??= p.totalResults;
+      for (const item of p.items) rows.push(item); // no spread: a huge page must not overflow the stack
+      if (rows.length > announced) throw invalid(what, `${rows.length} rows read, more than the ${announced} announced`);
       if (!p.hasMore) {
         // Past 100,000 rows NetSuite stops paging: the rows we hold are then fewer than the total.
         if (p.totalResults > rows.length) throw new AuditError('RESULT_TOO_LARGE', `${what}: ${p.totalResults} rows, more than one query may return; the query must be split`);

@@ -41,7 +41,10 @@ type Verdict = 'done' | 'retry';
 export interface TransportOptions {
   limiter: Limiter;
   retry?: RetryPolicy;
+  /** The deadline of one attempt, body included (default 30 s): a body that drips slowly cannot hang a run. */
   timeoutMs?: number;
+  /** The largest response body read (default 32 MiB); a larger one is RESPONSE_TOO_LARGE, never read into memory. */
+  maxResponseBytes?: number;
   trace?: (e: TraceEvent) => void;
   sleep?: (ms: number) => Promise<void>;
   random?: () => number;
@@ -92,10 +95,46 @@ function describeNetworkError(e: unknown, url: string): { code: string; message:
   return { code: 'NETWORK_ERROR', message: `${host}: ${err.cause?.message ?? err.message ?? 'connection failed'}`, transient: TRANSIENT_CODES.has(code) || /terminated|other side closed|socket/i.test(`${err.message} ${err.cause?.message ?? ''}`) };
 }
 
-/** Sends requests through the account's limiter, with a timeout per attempt and bounded retries. */
+/** Largest body read by default: a SuiteQL page of 1,000 rows is well under 1 MiB. */
+const MAX_RESPONSE_BYTES = 32 * 1024 * 1024;
+
+/** Reads a body as text within a deadline and a size limit; either one exceeded cancels the read. */
+async function readBody(r: Response, deadline: number, maxBytes: number, abort: () => void): Promise<string> {
+  const declared = Number(r.headers.get('content-length') ?? NaN);
+  if (declared > maxBytes) { abort(); throw new BodyError('RESPONSE_TOO_LARGE', `the response declares ${declared} bytes, more than the ${maxBytes} this tool reads`); }
+  const reader = r.body?.getReader();
+  if (!reader) return '';
+  const chunks: Uint8Array[] = [];
+  let total = 0;
+  for (;;) {
+    const left = deadline - Date.now();
+    if (left <= 0) { abort(); throw new BodyError('TIMEOUT', 'the response body did not arrive in time'); }
+    let timer: NodeJS.Timeout | undefined;
+    const next = await Promise.race([
+      reader.read(),
+      new Promise<'late'>((resolve) => { timer = setTimeout(() => resolve('late'), left); }),
+    ]).finally(() => clearTimeout(timer));
+    if (next === 'late') { abort(); throw new BodyError('TIMEOUT', 'the response body did not arrive in time'); }
+    if (next.done) break;
+    total += next.value.byteLength;
+    if (total > maxBytes) { abort(); throw new BodyError('RESPONSE_TOO_LARGE', `the response is larger than the ${maxBytes} bytes this tool reads`); }
+    chunks.push(next.value);
+  }
+  return Buffer.concat(chunks).toString('utf8');
+}
+
+/** A body that could not be read within the limits. */
+class BodyError extends Error {
+  constructor(readonly code: 'TIMEOUT' | 'RESPONSE_TOO_LARGE', message: string) {
+    super(message);
+  }
+}
+
+/** Sends requests through the account's limiter, with a deadline per attempt (body included), a size limit and bounded retries. */
 export function createTransport(opts: TransportOptions) {
   const retry = opts.retry ?? DEFAULT_RETRY;
   const timeoutMs = opts.timeoutMs ?? 30_000;
+  const maxBytes = opts.maxResponseBytes ?? MAX_RESPONSE_BYTES;
   const sleep = opts.sleep ?? ((ms: number) => new Promise<void>((r) => setTimeout(r, ms)));
   const random = opts.random ?? Math.random;
   let requests = 0;
@@ -110,15 +149,22 @@ export function createTransport(opts: TransportOptions) {
       await opts.limiter.run(async () => {
         started = Date.now(); // time on the wire, not in the limiter's queue
         requests++;
+        const controller = new AbortController();
+        const deadline = Date.now() + timeoutMs;
+        const timer = setTimeout(() => controller.abort(new DOMException('deadline', 'TimeoutError')), timeoutMs);
         try {
           const body = typeof req.body === 'function' ? req.body() : req.body;
-          const r = await fetch(req.url, { method: req.method, headers: req.headers(), body, signal: AbortSignal.timeout(timeoutMs), redirect: 'error' });
-          const text = await r.text();
+          const r = await fetch(req.url, { method: req.method, headers: req.headers(), body, signal: controller.signal, redirect: 'error' });
+          const text = await readBody(r, deadline, maxBytes, () => controller.abort());
           const headers: Record<string, string> = {};
           r.headers.forEach((v, k) => { headers[k] = v; });
           response = { status: r.status, headers, text };
         } catch (e) {
-          failure = describeNetworkError(e, req.url);
+          failure = e instanceof BodyError
+            ? { code: e.code, message: `${new URL(req.url).host}: ${e.message}`, transient: e.code === 'TIMEOUT' }
+            : describeNetworkError(e, req.url);
+        } finally {
+          clearTimeout(timer);
         }
       });
       const verdict = response ? classify(response) : failure!.transient ? 'retry' : 'done';

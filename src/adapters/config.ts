@@ -21,6 +21,22 @@ export interface Connection {
 /** The environment variables a connection from the environment reads. */
 const ENV_VARS = ['NETSUITE_ACCOUNT_ID', 'NETSUITE_CONSUMER_KEY', 'NETSUITE_CONSUMER_SECRET', 'NETSUITE_TOKEN_ID', 'NETSUITE_TOKEN_SECRET'] as const;
 
+/** The shortest credential value accepted: NetSuite's keys, secrets and token ids are 64 hex characters. */
+const MIN_CREDENTIAL_LENGTH = 16;
+
+/**
+ * Refuses credentials that cannot be NetSuite's before any request, naming the variable and
+ * never the value: every secret is then long enough to be redacted wherever it is echoed.
+ */
+function checkCredentials(c: Credentials, vars: Record<'consumerKey' | 'consumerSecret' | 'tokenId' | 'tokenSecret', string>): void {
+  const short = (Object.keys(vars) as Array<keyof typeof vars>).filter((k) => c[k].length < MIN_CREDENTIAL_LENGTH);
+  if (short.length) {
+    throw new AuditError('CREDENTIALS_INVALID', `${short.map((k) => vars[k]).join(', ')}: shorter than a NetSuite credential (${MIN_CREDENTIAL_LENGTH}+ characters; NetSuite's are 64)`, {
+      details: { hint: 'copy the consumer key/secret from the integration record and the token id/secret from the access token, whole' },
+    });
+  }
+}
+
 /** The connection the NETSUITE_* environment variables describe; lists every missing one. */
 export function connectionFromEnv(env: NodeJS.ProcessEnv): Connection {
   const missing = ENV_VARS.filter((k) => !env[k]?.trim());
@@ -36,11 +52,12 @@ export function connectionFromEnv(env: NodeJS.ProcessEnv): Connection {
     tokenId: env.NETSUITE_TOKEN_ID!.trim(),
     tokenSecret: env.NETSUITE_TOKEN_SECRET!.trim(),
   };
+  checkCredentials(credentials, { consumerKey: 'NETSUITE_CONSUMER_KEY', consumerSecret: 'NETSUITE_CONSUMER_SECRET', tokenId: 'NETSUITE_TOKEN_ID', tokenSecret: 'NETSUITE_TOKEN_SECRET' });
   return {
     name: 'env',
     credentials,
     accountId: canonicalAccount(credentials.accountId),
-    baseUrl: baseUrlFor(credentials.accountId, env.NETSUITE_BASE_URL),
+    baseUrl: baseUrlFor(credentials.accountId, env.NETSUITE_BASE_URL, 'NETSUITE_BASE_URL'),
     soapVersion: env.NETSUITE_SOAP_VERSION?.trim() || DEFAULT_SOAP_VERSION,
   };
 }
@@ -105,5 +122,7 @@ export function connectionFromConfig(config: ConfigFile, name: string, env: Node
   const accountId = String(raw.accountId);
   const credentials: Credentials = { accountId, consumerKey: read('consumerKeyEnv'), consumerSecret: read('consumerSecretEnv'), tokenId: read('tokenIdEnv'), tokenSecret: read('tokenSecretEnv') };
   const base = raw.baseUrlEnv ? env[raw.baseUrlEnv] : raw.baseUrl;
-  return { name, credentials, accountId: canonicalAccount(accountId), baseUrl: baseUrlFor(accountId, base), soapVersion: raw.soapVersion ?? DEFAULT_SOAP_VERSION, concurrency: raw.concurrency };
+  checkCredentials(credentials, { consumerKey: raw.consumerKeyEnv, consumerSecret: raw.consumerSecretEnv, tokenId: raw.tokenIdEnv, tokenSecret: raw.tokenSecretEnv });
+  const baseLabel = raw.baseUrlEnv ? `${raw.baseUrlEnv} (baseUrlEnv of connection '${name}')` : `baseUrl of connection '${name}'`;
+  return { name, credentials, accountId: canonicalAccount(accountId), baseUrl: baseUrlFor(accountId, base, baseLabel), soapVersion: raw.soapVersion ?? DEFAULT_SOAP_VERSION, concurrency: raw.concurrency };
 }

@@ -4,6 +4,7 @@ import { AuditError } from '../core/errors';
 import { FORMATS, FORMAT_NAMES, type FormatName, type OutputFormat } from '../core/format';
 import { oneOf } from './args';
 import type { CliIo } from './io';
+import type { RedactingIo } from './redact';
 
 /** One `--format NAME[=FILE]`: a format and where its output goes (undefined = stdout). */
 export interface OutputSpec {
@@ -64,7 +65,8 @@ export function writeOutputFile(io: CliIo, file: string, text: string): void {
   const path = resolve(io.cwd, file);
   try {
     mkdirSync(dirname(path), { recursive: true });
-    writeFileSync(path, text);
+    // Files pass the same redaction as the terminal: a secret echoed by a server never lands in a report.
+    writeFileSync(path, (io as Partial<RedactingIo>).redact?.(text) ?? text);
   } catch (e) {
     const code = (e as NodeJS.ErrnoException).code;
     const why = code === 'EISDIR' ? 'it is a folder' : code === 'EACCES' || code === 'EPERM' ? 'permission denied' : code === 'ENOSPC' ? 'no space left on the device' : code === 'ENOTDIR' ? 'a part of the path is a file, not a folder' : code ?? 'it cannot be written';

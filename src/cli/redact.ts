@@ -1,31 +1,55 @@
 import type { CliIo } from './io';
 
-/** A CliIo whose stdout and stderr replace known secret values with [redacted]. */
+/** A CliIo whose every write (stdout, stderr, and files through writeOutputFile) passes one redaction. */
 export interface RedactingIo extends CliIo {
-  /** Adds values (tokens, secrets) that must never be printed. */
+  /** Adds values (tokens, secrets) that must never be written. */
   addSecrets(values: readonly string[]): void;
+  /** The text with every known secret replaced by [redacted], in each form it can take. */
+  redact(text: string): string;
+  /** The unredacted stdout, for output the user asked to contain secrets (`simulate --print-env`). */
+  readonly rawStdout: CliIo['stdout'];
+}
+
+/** The forms a secret can take once it is echoed back: raw, percent-, XML-, HTML- and JSON-escaped, base64. */
+export function secretForms(secret: string): string[] {
+  const xml = secret.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
+  const forms = [
+    secret,
+    encodeURIComponent(secret),
+    xml,
+    xml.replace(/'/g, '&#39;'),
+    xml.replace(/'/g, '&#x27;'),
+    JSON.stringify(secret).slice(1, -1),
+    Buffer.from(secret, 'utf8').toString('base64').replace(/=+$/, ''),
+  ];
+  return [...new Set(forms)].filter((f) => f.length > 0);
 }
 
 /**
- * Wraps the CLI's streams so that no secret reaches a terminal or CI log, whatever code path
- * (an error message, a trace, a report) tried to print it: defence in depth behind code that
- * never formats secrets in the first place. Values shorter than 8 characters are not treated as
- * secrets (they would redact ordinary words).
+ * Wraps the CLI's streams so that no secret reaches a terminal, a CI log or a written file,
+ * whatever code path tried to print it: defence in depth behind code that never formats secrets
+ * in the first place. Credentials shorter than NetSuite's are refused before any request
+ * (adapters/config.ts), so every secret here is long enough to redact without eating words.
  */
 export function createRedactingIo(io: CliIo, initial: readonly string[] = []): RedactingIo {
-  const secrets = new Set<string>();
-  const scrub = (s: string) => {
+  const forms = new Set<string>();
+  const redact = (s: string) => {
     let out = s;
-    for (const v of secrets) if (out.includes(v)) out = out.split(v).join('[redacted]');
+    for (const v of forms) if (out.includes(v)) out = out.split(v).join('[redacted]');
     return out;
   };
   const wrap = (stream: CliIo['stdout']) => ({
     isTTY: stream.isTTY,
-    write: (s: string) => stream.write(secrets.size ? scrub(s) : s),
+    write: (s: string) => stream.write(forms.size ? redact(s) : s),
   });
-  const addSecrets = (values: readonly string[]) => values.filter((v) => v && v.length >= 8).forEach((v) => secrets.add(v));
+  // Longest first: a form inside another form is replaced after it.
+  const addSecrets = (values: readonly string[]) => {
+    const all = [...forms, ...values.filter((v) => v && v.length >= 6).flatMap(secretForms)];
+    forms.clear();
+    for (const f of all.sort((a, b) => b.length - a.length)) forms.add(f);
+  };
   addSecrets(initial);
-  return { ...io, stdout: wrap(io.stdout), stderr: wrap(io.stderr), addSecrets };
+  return { ...io, stdout: wrap(io.stdout), stderr: wrap(io.stderr), addSecrets, redact, rawStdout: io.stdout };
 }
 
 /** Secret values in the environment: NETSUITE_* secrets, and anything named like a secret or token. */

@@ -5,9 +5,9 @@ import { checkEndpointUrl } from './transport';
 export const DEFAULT_SOAP_VERSION = '2024_2';
 
 /** The account's base URL: the override, else https://<account-host>.suitetalk.api.netsuite.com. */
-export function baseUrlFor(accountId: string, override?: string): string {
+export function baseUrlFor(accountId: string, override?: string, label = 'the base URL'): string {
   const url = override?.trim() || `https://${accountHost(accountId)}.suitetalk.api.netsuite.com`;
-  return checkEndpointUrl(url).toString().replace(/\/+$/, '');
+  return checkEndpointUrl(url, label).toString().replace(/\/+$/, '');
 }
 
 /** REST SuiteQL endpoint. */

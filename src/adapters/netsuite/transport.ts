@@ -70,12 +70,13 @@ const defaultClassify = (r: HttpResponse): Verdict => (r.status === 429 || r.sta
 const TRANSIENT_CODES = new Set(['ECONNRESET', 'EPIPE', 'ETIMEDOUT', 'UND_ERR_SOCKET', 'UND_ERR_CLOSED', 'ECONNABORTED', 'EAI_AGAIN']);
 
 /** Requires HTTPS, except on loopback (the simulator): credentials never cross a network in clear. */
-export function checkEndpointUrl(url: string): URL {
+export function checkEndpointUrl(url: string, label = 'the base URL'): URL {
   let u: URL;
   try {
     u = new URL(url);
   } catch {
-    throw new AuditError('CONFIG_INVALID', `not a URL: ${JSON.stringify(url)}`, { details: { hint: 'NETSUITE_BASE_URL looks like https://1234567-sb1.suitetalk.api.netsuite.com' } });
+    // The value is never quoted: a variable named by mistake may hold a secret.
+    throw new AuditError('CONFIG_INVALID', `${label} is not a URL`, { details: { hint: 'a base URL looks like https://1234567-sb1.suitetalk.api.netsuite.com' } });
   }
   const loopback = ['127.0.0.1', 'localhost', '[::1]'].includes(u.hostname) || /^127\./.test(u.hostname);
   if (u.protocol === 'https:' || (u.protocol === 'http:' && loopback)) return u;

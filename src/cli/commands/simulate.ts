@@ -4,6 +4,7 @@ import { startSimulator, type FaultSettings } from '../../simulator';
 import { parseCommandArgs } from '../args';
 import { EXIT } from '../exit-codes';
 import type { CliIo } from '../io';
+import type { RedactingIo } from '../redact';
 
 /** The bundled demo account. */
 export const DEMO_FIXTURE = join(__dirname, '..', '..', '..', 'fixtures', 'accounts', 'demo.yaml');
@@ -97,7 +98,9 @@ export async function runSimulate(argv: string[], io: CliIo, until?: Promise<voi
       ['NETSUITE_TOKEN_SECRET', token.tokenSecret],
       ['NETSUITE_BASE_URL', sim.url],
     ];
-    for (const [k, v] of vars) io.stdout.write(`export ${k}=${shellQuote(v)}\n`);
+    // The user asked for these values: they bypass the redaction every other output passes.
+    const out = (io as Partial<RedactingIo>).rawStdout ?? io.stdout;
+    for (const [k, v] of vars) out.write(`export ${k}=${shellQuote(v)}\n`);
   }
   if (values.log) {
     const add = sim.log.add.bind(sim.log);

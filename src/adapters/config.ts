@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { readTextFile } from './read-file';
 import { dirname, resolve } from 'node:path';
 import { AuditError } from '../core/errors';
 import { validateAgainstSchema } from '../core/input/schema';
@@ -90,8 +90,9 @@ export const CONFIG_FILE = 'ns-role-audit.config.yaml';
 export function readConfig(file: string): ConfigFile {
   let text: string;
   try {
-    text = readFileSync(file, 'utf8');
-  } catch {
+    text = readTextFile(file, 'config');
+  } catch (e) {
+    if (e instanceof AuditError) throw e;
     throw new AuditError('CONFIG_INVALID', `${file}: no such config file`, { details: { hint: `create ${CONFIG_FILE} (see README "Connections"), or pass --config <file>` } });
   }
   const { yaml, issues } = parseYamlFile(file, text);

@@ -1,11 +1,11 @@
-import { readFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
+import { readTextFile } from './read-file';
 import { loadPolicy, type PolicyHost } from '../core/policy/load';
 import type { Policy } from '../core/model';
 
 /** The file system as the policy loader sees it. */
 const fsPolicyHost: PolicyHost = {
-  readText: (file) => readFileSync(file, 'utf8'),
+  readText: (file) => readTextFile(file, 'policy'),
   resolveRef: (from, ref) => join(dirname(from), ref),
   identity: (file) => resolve(file),
 };

@@ -1,6 +1,7 @@
-import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { readdirSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
-import { AuditError, withContext } from '../core/errors';
+import { AuditError } from '../core/errors';
+import { readTextFile } from './read-file';
 import type { RoleSelector, RoleSnapshot } from '../core/model';
 import { matchesSelector } from '../core/role/select';
 import type { RoleSource } from './sources/role-source';
@@ -9,23 +10,36 @@ import { parseSnapshot } from '../core/role/snapshot';
 
 const SDF_ROLE_FILE = /^customrole[a-z0-9_]*\.xml$/i;
 
-/** Reads every role file under a SuiteCloud project folder (`Objects/**\/customrole_*.xml`). */
-function findSdfRoleFiles(dir: string): string[] {
-  const out: string[] = [];
+/**
+ * Every role file under a SuiteCloud project folder (`Objects/**\/customrole_*.xml`). Links are
+ * not followed (a link to a folder could loop, a dangling one leads nowhere): each is reported,
+ * as is a folder that cannot be read, and the walk goes on.
+ */
+function findSdfRoleFiles(dir: string): { files: string[]; skipped: string[] } {
+  const files: string[] = [];
+  const skipped: string[] = [];
   const walk = (d: string) => {
-    for (const e of readdirSync(d, { withFileTypes: true })) {
+    let entries;
+    try {
+      entries = readdirSync(d, { withFileTypes: true });
+    } catch (e) {
+      skipped.push(`${d}: cannot be read (${(e as NodeJS.ErrnoException).code ?? 'error'})`);
+      return;
+    }
+    for (const e of entries) {
       if (e.name === 'node_modules' || e.name.startsWith('.')) continue;
       const p = join(d, e.name);
+      if (e.isSymbolicLink()) { if (SDF_ROLE_FILE.test(e.name) || !e.name.includes('.')) skipped.push(`${p}: a link, not followed`); continue; }
       if (e.isDirectory()) walk(p);
-      else if (SDF_ROLE_FILE.test(e.name)) out.push(p);
+      else if (e.isFile() && SDF_ROLE_FILE.test(e.name)) files.push(p);
     }
   };
   walk(dir);
-  return out.sort();
+  return { files: files.sort(), skipped: skipped.sort() };
 }
 
 /** Reads roles from a file or folder: SDF XML, a SuiteCloud project, or a snapshot (JSON/YAML). */
-export function readRoleFiles(path: string): { kind: 'sdf' | 'snapshot'; roles: RoleSnapshot[] } {
+export function readRoleFiles(path: string): { kind: 'sdf' | 'snapshot'; roles: RoleSnapshot[]; notes: string[] } {
   let stat;
   try {
     stat = statSync(path);
@@ -34,28 +48,30 @@ export function readRoleFiles(path: string): { kind: 'sdf' | 'snapshot'; roles: 
   }
   const read = (f: string) => {
     try {
-      return readFileSync(f, 'utf8');
+      return readTextFile(f, 'role');
     } catch (e) {
-      throw withContext(`read ${f}`, e);
+      if (e instanceof AuditError) throw e;
+      throw new AuditError('ROLE_FILE_UNREADABLE', `${f}: cannot be read (${(e as NodeJS.ErrnoException).code ?? 'error'})`);
     }
   };
   if (stat.isDirectory()) {
-    const files = findSdfRoleFiles(path);
+    const { files, skipped } = findSdfRoleFiles(path);
     if (!files.length) {
-      throw new AuditError('ROLE_FILE_UNREADABLE', `${path}: no customrole_*.xml files in this folder`, {
+      throw new AuditError('ROLE_FILE_UNREADABLE', `${path}: no customrole_*.xml files in this folder${skipped.length ? ` (skipped: ${skipped.join('; ')})` : ''}`, {
         details: { hint: 'point --role-file at a SuiteCloud project (its Objects/ folder holds customrole_*.xml), one role XML, or a snapshot' },
       });
     }
-    return { kind: 'sdf', roles: files.map((f) => parseSdfRole(relative(process.cwd(), f) || f, read(f))) };
+    const notes = skipped.length ? [`Not read under ${path}: ${skipped.join('; ')}.`] : [];
+    return { kind: 'sdf', roles: files.map((f) => parseSdfRole(relative(process.cwd(), f) || f, read(f))), notes };
   }
   const text = read(path);
-  if (/\.xml$/i.test(path) || /^\s*<(\?xml|role)/.test(text)) return { kind: 'sdf', roles: [parseSdfRole(path, text)] };
-  return { kind: 'snapshot', roles: parseSnapshot(path, text) };
+  if (/\.xml$/i.test(path) || /^\s*<(\?xml|role)/.test(text)) return { kind: 'sdf', roles: [parseSdfRole(path, text)], notes: [] };
+  return { kind: 'snapshot', roles: parseSnapshot(path, text), notes: [] };
 }
 
 /** A RoleSource over files: one SDF role, a SuiteCloud project folder, or a snapshot. */
 export function createFileSource(path: string): RoleSource {
-  const { kind, roles } = readRoleFiles(path);
+  const { kind, roles, notes } = readRoleFiles(path);
   return {
     kind,
     location: path,
@@ -64,7 +80,7 @@ export function createFileSource(path: string): RoleSource {
     },
     async fetchRole(selector: RoleSelector) {
       // Even a one-role file must match the selector: auditing another role would be a wrong pass.
-      return { role: roles.find((r) => matchesSelector(r, selector)), notes: [] };
+      return { role: roles.find((r) => matchesSelector(r, selector)), notes };
     },
   };
 }

@@ -25,9 +25,44 @@ const parser = new XMLParser({
 
 type Ordered = Array<Record<string, unknown>>;
 
+/** Elements may nest this deep at most (fast-xml-parser's own limit is 100; ours says where). */
+export const MAX_XML_DEPTH = 100;
+
+// eslint-disable-next-line no-control-regex
+const NOT_XML_CHAR = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]/;
+
+/**
+ * What a validator lets through but XML 1.0 forbids, checked in one pass: characters XML does
+ * not allow, an XML declaration after the start, nesting deeper than MAX_XML_DEPTH. The offset
+ * says where, so callers can give a line.
+ */
+export function checkXmlText(text: string): { error: string; offset: number } | undefined {
+  const bad = NOT_XML_CHAR.exec(text);
+  if (bad) return { error: `a character XML does not allow (U+${bad[0].charCodeAt(0).toString(16).toUpperCase().padStart(4, '0')})`, offset: bad.index };
+  const decl = text.indexOf('<?xml', 1);
+  if (decl > 0 && !(decl === 1 && text.charCodeAt(0) === 0xfeff)) return { error: 'an XML declaration after the start of the document', offset: decl };
+  let depth = 0;
+  for (const m of text.matchAll(/<!--[\s\S]*?-->|<!\[CDATA\[[\s\S]*?\]\]>|<\?[\s\S]*?\?>|<(\/?)[A-Za-z_][^>]*?(\/?)>/g)) {
+    if (m[0].startsWith('<!') || m[0].startsWith('<?')) continue;
+    if (m[1]) depth--;
+    else if (!m[2]) depth++;
+    if (depth > MAX_XML_DEPTH) return { error: `elements nested deeper than ${MAX_XML_DEPTH}`, offset: m.index! };
+  }
+  return undefined;
+}
+
+/** Line (1-based) of a character offset. */
+export function lineAt(text: string, offset: number): number {
+  let line = 1;
+  for (let i = text.indexOf('\n'); i >= 0 && i < offset; i = text.indexOf('\n', i + 1)) line++;
+  return line;
+}
+
 /** Parses XML into namespace-resolved nodes; undefined (with a reason) when it is not well-formed. */
 export function parseXmlTree(text: string): { root?: XmlNode; error?: string } {
   if (/<!DOCTYPE/i.test(text)) return { error: 'DOCTYPE is not allowed' };
+  const strict = checkXmlText(text);
+  if (strict) return { error: `${strict.error} (line ${lineAt(text, strict.offset)})` };
   const valid = XMLValidator.validate(text);
   if (valid !== true) return { error: `${valid.err.msg} (line ${valid.err.line})` };
   const doc = parser.parse(text) as Ordered;

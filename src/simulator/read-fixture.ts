@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { readTextFile } from '../adapters/read-file';
 import { parseLevel, type Level } from '../core/catalog/levels';
 import { AuditError, type InputIssue } from '../core/errors';
 import { validateAgainstSchema } from '../core/input/schema';
@@ -102,8 +102,9 @@ export function parseAccountFixture(file: string, text: string): SimAccount {
 export function readAccountFixture(file: string): SimAccount {
   let text: string;
   try {
-    text = readFileSync(file, 'utf8');
+    text = readTextFile(file, 'fixture');
   } catch (e) {
+    if (e instanceof AuditError) throw e;
     throw new AuditError('FIXTURE_UNREADABLE', `${file}: ${(e as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : (e as Error).message}`);
   }
   return parseAccountFixture(file, text);

@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { readTextFile } from '../../adapters/read-file';
 import { resolve } from 'node:path';
 import { buildReport } from '../../core/audit';
 import { auditRole } from '../../adapters/audit-role';
@@ -79,8 +79,9 @@ function readBaseline(file: string): Baseline {
   const again = { details: { hint: 'write one with --write-baseline <file>' } };
   let b: Partial<Baseline> | null;
   try {
-    b = JSON.parse(readFileSync(file, 'utf8')) as Partial<Baseline> | null;
+    b = JSON.parse(readTextFile(file, 'baseline')) as Partial<Baseline> | null;
   } catch (e) {
+    if (e instanceof AuditError) throw e;
     throw new AuditError('BASELINE_INVALID', `${file}: ${(e as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : 'not JSON'}`, again);
   }
   if (b?.kind !== BASELINE_KIND || !Array.isArray(b.findings)) throw new AuditError('BASELINE_INVALID', `${file}: not an ns-role-audit baseline`, again);

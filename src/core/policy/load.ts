@@ -29,6 +29,7 @@ export function parsePolicyLayer(file: string, text: string): { layer?: PolicyLa
 }
 
 function unreadable(file: string, e: unknown, from: SourceLoc | undefined): InputIssue {
+  if (e instanceof AuditError) return { code: e.code, message: e.message, loc: from ?? { file, line: 1, column: 1 } };
   const code = (e as { code?: string }).code;
   const what = code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'is a folder, not a policy file' : `cannot read (${code ?? 'error'})`;
   return {

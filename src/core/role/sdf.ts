@@ -1,6 +1,7 @@
 import { XMLParser, XMLValidator } from 'fast-xml-parser';
 import { parseLevel, parsePermkey } from '../catalog';
 import { AuditError, type InputIssue } from '../errors';
+import { checkXmlText } from '../xml-tree';
 import { FLAGS, ROLE_SETTINGS, SETTING_KEYS, type RecordRestriction, type RoleFlags, type RolePermission, type RoleSettings, type RoleSnapshot } from '../model';
 
 const parser = new XMLParser({
@@ -104,6 +105,8 @@ export function parseSdfRole(file: string, text: string): RoleSnapshot {
   };
   const lineOf = lineIndex(text);
   if (/<!DOCTYPE/i.test(text)) fail('DOCTYPE declarations are not allowed in SDF role files', lineOf(text.search(/<!DOCTYPE/i)));
+  const strict = checkXmlText(text);
+  if (strict) fail(`not well-formed XML: ${strict.error}`, lineOf(strict.offset));
   const valid = XMLValidator.validate(text);
   if (valid !== true) fail(`malformed XML: ${valid.err.msg}`, valid.err.line, valid.err.col);
   const doc = parser.parse(text) as Record<string, any>;

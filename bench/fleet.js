@@ -31,7 +31,7 @@ module.exports = async function bench() {
   const env = { PATH: process.env.PATH, B_CK: t.integration.consumerKey, B_CS: t.integration.consumerSecret, B_TI: t.tokenId, B_TS: t.tokenSecret };
 
   const start = Date.now();
-  const child = spawn(process.execPath, ['--require', join(__dirname, 'rss-on-exit.js'), join(__dirname, '..', 'bin', 'ns-role-audit.js'), 'audit', '--config', join(dir, 'config.yaml'), '--format', `json=${join(dir, 'r.json')}`], { env });
+  const child = spawn(process.execPath, ['--require', join(__dirname, 'helpers', 'rss-on-exit.js'), join(__dirname, '..', 'bin', 'ns-role-audit.js'), 'audit', '--config', join(dir, 'config.yaml'), '--format', `json=${join(dir, 'r.json')}`], { env });
   let stderr = '';
   child.stderr.on('data', (d) => (stderr += d));
   const code = await new Promise((r) => child.on('exit', r));

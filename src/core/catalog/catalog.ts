@@ -1,7 +1,7 @@
 import data from './permissions.data.json';
 import { LEVELS, type Level } from './levels';
 import { subtabOf, type Subtab } from './subtabs';
-import { closest } from './suggest';
+import { createSuggester } from './suggest';
 
 /** One permission of NetSuite's catalog. */
 export interface Permission {
@@ -71,7 +71,7 @@ export function createCatalog(raw: readonly RawPermission[]): Catalog {
       if (!singular.has(s)) singular.set(s, p);
     }
   }
-  const names = perms.flatMap((p) => [p.name, ...p.aliases]);
+  const suggest = createSuggester([...new Set(perms.flatMap((p) => [p.name, ...p.aliases]))]);
 
   function byId(id: string): Permission | undefined {
     return ids.get(id.trim().toUpperCase());
@@ -80,7 +80,7 @@ export function createCatalog(raw: readonly RawPermission[]): Catalog {
   function lookup(query: string): LookupResult {
     const hit = byId(query) ?? exact.get(normalizeName(query)) ?? singular.get(singularize(normalizeName(query)));
     if (hit) return { ok: true, permission: hit };
-    const suggestions = closest(query, names, 3).map((n) => exact.get(normalizeName(n))!);
+    const suggestions = suggest(query, 3).map((n) => exact.get(normalizeName(n))!);
     return { ok: false, suggestions: [...new Set(suggestions)] };
   }
 

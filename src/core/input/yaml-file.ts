@@ -1,4 +1,4 @@
-import { LineCounter, parseDocument, isMap, isSeq, isPair, isScalar, type Document, type Node } from 'yaml';
+import { LineCounter, parseDocument, isMap, isSeq, isPair, isScalar, type Document, type Node, type Pair, type YAMLMap } from 'yaml';
 import type { InputIssue } from '../errors';
 import type { SourceLoc } from '../model';
 
@@ -17,7 +17,9 @@ const MAX_ALIAS_COUNT = 100;
 /** Parses YAML text keeping positions; syntax errors, duplicate keys and alias bombs become issues. */
 export function parseYamlFile(file: string, text: string): { yaml?: YamlFile; issues: InputIssue[] } {
   const lineCounter = new LineCounter();
-  const doc = parseDocument(text, { lineCounter, uniqueKeys: true, prettyErrors: false, strict: true });
+  // Duplicate keys are found below with one Set per mapping: the library's own check compares
+  // every key with every other (quadratic in a mapping's size).
+  const doc = parseDocument(text, { lineCounter, uniqueKeys: false, prettyErrors: false, strict: true });
   const at = (offset: number): SourceLoc => {
     const p = lineCounter.linePos(offset);
     return { file, line: p.line, column: p.col };
@@ -28,8 +30,11 @@ export function parseYamlFile(file: string, text: string): { yaml?: YamlFile; is
     loc: at(e.pos[0]),
     suggestion: e.code === 'DUPLICATE_KEY' ? 'merge the two entries into one' : undefined,
   }));
+  if (issues.length) return { issues };
+  for (const offset of duplicateKeys(doc.contents)) {
+    issues.push({ code: 'DUPLICATE_KEY', message: 'this key appears twice in the same mapping', loc: at(offset), suggestion: 'merge the two entries into one' });
+  }
   // Duplicate keys still leave a usable tree: go on, so the file's other problems show too.
-  if (issues.some((i) => i.code !== 'DUPLICATE_KEY')) return { issues };
   let value: unknown;
   try {
     value = doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT });
@@ -43,12 +48,26 @@ export function parseYamlFile(file: string, text: string): { yaml?: YamlFile; is
       }],
     };
   }
+  // Each mapping's keys indexed once: locating every entry of a large policy stays linear.
+  const indexes = new WeakMap<object, Map<string, Pair>>();
+  const pairOf = (map: YAMLMap, key: string): Pair | undefined => {
+    let index = indexes.get(map);
+    if (!index) {
+      index = new Map();
+      for (const it of map.items) {
+        const k = isPair(it) ? scalarKey(it.key) : undefined;
+        if (k !== undefined && !index.has(k)) index.set(k, it as Pair);
+      }
+      indexes.set(map, index);
+    }
+    return index.get(key);
+  };
   const locate = (path: ReadonlyArray<string | number>, opts: { key?: boolean } = {}): SourceLoc => {
     let node: unknown = doc.contents;
     let keyNode: Node | undefined;
     for (const seg of path) {
       if (isMap(node)) {
-        const pair = node.items.find((it) => isPair(it) && scalarKey(it.key) === String(seg));
+        const pair = pairOf(node, String(seg));
         if (!pair) break;
         keyNode = pair.key as Node;
         node = pair.value ?? pair.key;
@@ -63,6 +82,27 @@ export function parseYamlFile(file: string, text: string): { yaml?: YamlFile; is
     return at(target?.range?.[0] ?? 0);
   };
   return { yaml: { file, doc, value, locate }, issues };
+}
+
+/** Where each repeated key of every mapping stands (the second and later ones), in one pass. */
+function duplicateKeys(root: unknown): number[] {
+  const out: number[] = [];
+  const stack: unknown[] = [root];
+  while (stack.length) {
+    const node = stack.pop();
+    if (isMap(node)) {
+      const seen = new Set<string>();
+      for (const it of node.items) {
+        const k = scalarKey(it.key);
+        if (k !== undefined) {
+          if (seen.has(k)) out.push((it.key as Node).range?.[0] ?? 0);
+          seen.add(k);
+        }
+        stack.push(it.value);
+      }
+    } else if (isSeq(node)) for (const item of node.items) stack.push(item);
+  }
+  return out.sort((a, b) => a - b);
 }
 
 function scalarKey(key: unknown): string | undefined {

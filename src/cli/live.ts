@@ -35,12 +35,12 @@ export function resolveConnection(opts: LiveOptions, io: CliIo): Connection {
 
 /** `--verbose`: one line per HTTP attempt on stderr, never a header or a body. */
 export function traceTo(io: CliIo): (e: TraceEvent) => void {
-  return (e) => io.stderr.write(`[${e.api}] ${e.method} ${e.url} ${e.label} -> ${e.status ?? e.error} ${e.ms} ms${e.attempt > 1 ? ` (attempt ${e.attempt})` : ''}${e.retrying ? ', retrying' : ''}\n`);
+  return (e) => io.stderr.write(`[${e.api}] ${e.method} ${e.url} ${e.label}${e.proxy ? ` via proxy ${e.proxy}` : ''} -> ${e.status ?? e.error} ${e.ms} ms${e.attempt > 1 ? ` (attempt ${e.attempt})` : ''}${e.retrying ? ', retrying' : ''}\n`);
 }
 
 /** Opens a session for the flags. */
 export function openLiveSession(opts: LiveOptions, io: CliIo): Session {
-  return openSession(resolveConnection(opts, io), { trace: opts.verbose ? traceTo(io) : undefined });
+  return openSession(resolveConnection(opts, io), { trace: opts.verbose ? traceTo(io) : undefined, env: io.env });
 }
 
 /** Builds the live source the flags and environment describe. */

@@ -60,7 +60,7 @@ export async function runFleet(config: ConfigFile, opts: FleetOptions): Promise<
     }
     opts.onSecrets?.(secretsOf(connection.credentials));
     if (!limiters.has(connection.accountId)) limiters.set(connection.accountId, createAccountLimiter(connection));
-    const session = openSession(connection, { ...opts.session, limiter: limiters.get(connection.accountId) });
+    const session = openSession(connection, { env: opts.env, ...opts.session, limiter: limiters.get(connection.accountId) });
     try {
       opts.onProgress?.({ connection: name, phase: 'listing roles' });
       const { roles, unread } = await listRolesBulk(session.suiteql);

@@ -4,6 +4,7 @@ import { DEFAULT_CONCURRENCY, Limiter } from './limiter';
 import { freshSigningContext } from './signing';
 import { createSoapClient, type SoapClient } from './soap-client';
 import { createSuiteQlClient, type SuiteQlClient } from './suiteql-client';
+import { proxyFromEnv } from './proxy';
 import { createTransport, type RetryPolicy, type TraceEvent, type Transport } from './transport';
 
 /** Options of a session. */
@@ -14,6 +15,8 @@ export interface SessionOptions {
   timeoutMs?: number;
   /** The largest response body read. */
   maxResponseBytes?: number;
+  /** The environment proxies are read from (HTTPS_PROXY, HTTP_PROXY, NO_PROXY, any case). */
+  env?: NodeJS.ProcessEnv;
   /** Clock for signatures (tests move it to check skew handling). */
   now?: () => number;
   /** The account's limiter, when several sessions of one run share an account. */
@@ -34,7 +37,7 @@ export function openSession(connection: Connection, opts: SessionOptions = {}): 
   // The limiter belongs to this session (or to the run that shares it between sessions of one
   // account); a configured concurrency is a ceiling nothing raises.
   const limiter = opts.limiter ?? createAccountLimiter(connection);
-  const transport = createTransport({ limiter, trace: opts.trace, retry: opts.retry, timeoutMs: opts.timeoutMs, maxResponseBytes: opts.maxResponseBytes });
+  const transport = createTransport({ limiter, trace: opts.trace, retry: opts.retry, timeoutMs: opts.timeoutMs, maxResponseBytes: opts.maxResponseBytes, proxy: opts.env ? proxyFromEnv(opts.env) : undefined });
   const now = opts.now ?? Date.now;
   const signingContext = () => freshSigningContext(randomBytes, now());
   let soap: Promise<SoapClient> | undefined;

@@ -1,4 +1,5 @@
 import { AuditError } from '../../core/errors';
+import { createProxyFetch, proxyFor, type ProxySettings } from './proxy';
 import type { Limiter } from './limiter';
 
 /** How hard to retry transient failures. */
@@ -25,6 +26,8 @@ export interface TraceEvent {
   attempt: number;
   ms: number;
   retrying: boolean;
+  /** The proxy the request went through (without credentials), when one did. */
+  proxy?: string;
 }
 
 /** A response as the transport hands it on. */
@@ -45,6 +48,8 @@ export interface TransportOptions {
   timeoutMs?: number;
   /** The largest response body read (default 32 MiB); a larger one is RESPONSE_TOO_LARGE, never read into memory. */
   maxResponseBytes?: number;
+  /** Proxies (HTTPS_PROXY, HTTP_PROXY, NO_PROXY), from the environment the caller was given. */
+  proxy?: ProxySettings;
   trace?: (e: TraceEvent) => void;
   sleep?: (ms: number) => Promise<void>;
   random?: () => number;
@@ -83,9 +88,28 @@ export function checkEndpointUrl(url: string, label = 'the base URL'): URL {
   throw new AuditError('CONFIG_INVALID', `refusing ${u.protocol}//${u.host}: NetSuite is reached over HTTPS only (plain HTTP only to loopback)`, { details: { hint: 'use an https:// base URL' } });
 }
 
-function describeNetworkError(e: unknown, url: string): { code: string; message: string; transient: boolean } {
-  const err = e as { name?: string; message?: string; cause?: { code?: string; message?: string } };
+/** A proxy URL as it may be shown: without user and password. */
+export function redactUrl(url: string): string {
+  try {
+    const u = new URL(url);
+    u.username = '';
+    u.password = '';
+    return u.toString().replace(/\/$/, '');
+  } catch {
+    return '(a proxy)';
+  }
+}
+
+function describeNetworkError(e: unknown, url: string, proxy?: string): { code: string; message: string; transient: boolean } {
+  const err = e as { name?: string; message?: string; cause?: { code?: string; message?: string; port?: number; address?: string } };
   const code = err.cause?.code ?? (err.name === 'TimeoutError' ? 'ETIMEDOUT' : err.name === 'AbortError' ? 'ETIMEDOUT' : 'ENETWORK');
+  if (proxy) {
+    // Through a proxy, a connection that fails at the proxy is the proxy's failure: say so, not DNS.
+    const p = new URL(proxy);
+    const atProxy = /proxy/i.test(`${err.message} ${err.cause?.message ?? ''}`) || (code === 'ECONNREFUSED' && String(err.cause?.port ?? '') === (p.port || '80'))
+      || (code === 'ENOTFOUND' && (err.cause?.message ?? '').includes(p.hostname));
+    if (atProxy) return { code: 'PROXY_FAILED', message: `the proxy ${redactUrl(proxy)} failed (${code}: ${(err.cause?.message ?? err.message ?? '').slice(0, 200)})`, transient: false };
+  }
   const host = new URL(url).host;
   if (code === 'ENOTFOUND') return { code: 'DNS_FAILED', message: `cannot resolve ${host}: check the account id (its host form is like 1234567-sb1) or NETSUITE_BASE_URL`, transient: false };
   if (code === 'ECONNREFUSED') return { code: 'CONNECTION_REFUSED', message: `${host} refused the connection: is the address right, and is the server (or simulator) running?`, transient: false };
@@ -136,6 +160,7 @@ export function createTransport(opts: TransportOptions) {
   const retry = opts.retry ?? DEFAULT_RETRY;
   const timeoutMs = opts.timeoutMs ?? 30_000;
   const maxBytes = opts.maxResponseBytes ?? MAX_RESPONSE_BYTES;
+  const send_ = createProxyFetch(opts.proxy);
   const sleep = opts.sleep ?? ((ms: number) => new Promise<void>((r) => setTimeout(r, ms)));
   const random = opts.random ?? Math.random;
   let requests = 0;
@@ -155,7 +180,7 @@ export function createTransport(opts: TransportOptions) {
         const timer = setTimeout(() => controller.abort(new DOMException('deadline', 'TimeoutError')), timeoutMs);
         try {
           const body = typeof req.body === 'function' ? req.body() : req.body;
-          const r = await fetch(req.url, { method: req.method, headers: req.headers(), body, signal: controller.signal, redirect: 'error' });
+          const r = await send_(req.url, { method: req.method, headers: req.headers(), body, signal: controller.signal, redirect: 'error' });
           const text = await readBody(r, deadline, maxBytes, () => controller.abort());
           const headers: Record<string, string> = {};
           r.headers.forEach((v, k) => { headers[k] = v; });
@@ -163,7 +188,7 @@ export function createTransport(opts: TransportOptions) {
         } catch (e) {
           failure = e instanceof BodyError
             ? { code: e.code, message: `${new URL(req.url).host}: ${e.message}`, transient: e.code === 'TIMEOUT' }
-            : describeNetworkError(e, req.url);
+            : describeNetworkError(e, req.url, proxyFor(opts.proxy, req.url));
         } finally {
           clearTimeout(timer);
         }
@@ -171,7 +196,8 @@ export function createTransport(opts: TransportOptions) {
       const verdict = response ? classify(response) : failure!.transient ? 'retry' : 'done';
       const delay = Math.min(retry.maxDelayMs, retry.baseDelayMs * 2 ** (attempt - 1)) * random();
       const canRetry = verdict === 'retry' && attempt < retry.maxAttempts && Date.now() - first + delay < retry.maxTotalMs;
-      opts.trace?.({ api: req.api, method: req.method, url: req.url, label: req.label, status: response?.status, error: failure?.code, attempt, ms: Date.now() - started, retrying: canRetry });
+      const via = proxyFor(opts.proxy, req.url);
+      opts.trace?.({ api: req.api, method: req.method, url: req.url, label: req.label, status: response?.status, error: failure?.code, attempt, ms: Date.now() - started, retrying: canRetry, ...(via ? { proxy: redactUrl(via) } : {}) });
       if (canRetry) {
         await sleep(delay);
         continue;

@@ -2,6 +2,8 @@ import { lookup } from 'node:dns/promises';
 import { AuditError } from '../../core/errors';
 import type { Connection } from '../../adapters/config';
 import { openSession, type SessionOptions } from '../../adapters/netsuite/session';
+import { proxyFor, proxyFromEnv } from '../../adapters/netsuite/proxy';
+import { redactUrl } from '../../adapters/netsuite/transport';
 import { child } from '../../core/xml-tree';
 import { createStyle } from '../../core/format/ansi';
 import { shouldColor } from '../output';
@@ -33,17 +35,21 @@ const errText = (e: unknown) => (e instanceof AuditError ? e.message : (e as Err
 const errHint = (e: unknown) => (e instanceof AuditError && typeof e.details.hint === 'string' ? e.details.hint : undefined);
 
 /** Runs the checks against a connection; pure of printing. */
-export async function runChecks(conn: Connection, opts: { trace?: SessionOptions['trace']; now: () => Date }): Promise<Check[]> {
+export async function runChecks(conn: Connection, opts: { trace?: SessionOptions['trace']; now: () => Date; env?: NodeJS.ProcessEnv }): Promise<Check[]> {
   const checks: Check[] = [{ step: 'credentials', status: 'pass', detail: `account ${conn.accountId}, base URL ${conn.baseUrl}` }];
   const host = new URL(conn.baseUrl).hostname;
-  try {
+  const proxy = proxyFor(opts.env ? proxyFromEnv(opts.env) : undefined, conn.baseUrl);
+  if (proxy) {
+    // Behind a proxy the proxy resolves NetSuite's host; this machine may not be able to.
+    checks.push({ step: 'proxy', status: 'pass', detail: `requests go through ${redactUrl(proxy)} (HTTPS_PROXY/HTTP_PROXY; NO_PROXY bypasses it)` });
+  } else try {
     const a = await lookup(host);
     checks.push({ step: 'host resolves', status: 'pass', detail: `${host} -> ${a.address}` });
   } catch {
     checks.push({ step: 'host resolves', status: 'fail', detail: `${host} does not resolve`, fix: 'check NETSUITE_ACCOUNT_ID (sandboxes: 1234567_SB1, host 1234567-sb1) or NETSUITE_BASE_URL' });
     return checks;
   }
-  const session = openSession(conn, { trace: opts.trace, retry: { maxAttempts: 3, baseDelayMs: 200, maxDelayMs: 1000, maxTotalMs: 10_000 } });
+  const session = openSession(conn, { trace: opts.trace, env: opts.env, retry: { maxAttempts: 3, baseDelayMs: 200, maxDelayMs: 1000, maxTotalMs: 10_000 } });
   let soapOk = false;
   try {
     const soap = await session.soap();
@@ -102,7 +108,7 @@ export async function runDoctor(argv: string[], io: CliIo): Promise<number> {
   let checks: Check[];
   try {
     const conn = resolveConnection({ connection: values.connection, config: values.config }, io);
-    checks = await runChecks(conn, { trace: values.verbose ? traceTo(io) : undefined, now: io.now });
+    checks = await runChecks(conn, { trace: values.verbose ? traceTo(io) : undefined, now: io.now, env: io.env });
   } catch (e) {
     if (!(e instanceof AuditError) || e.code !== 'CREDENTIALS_MISSING') throw e;
     checks = [{ step: 'credentials', status: 'fail', detail: e.message, fix: errHint(e) }];

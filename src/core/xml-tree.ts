@@ -26,7 +26,7 @@ const parser = new XMLParser({
 type Ordered = Array<Record<string, unknown>>;
 
 /** Elements may nest this deep at most (fast-xml-parser's own limit is 100; ours says where). */
-export const MAX_XML_DEPTH = 100;
+const MAX_XML_DEPTH = 100;
 
 // eslint-disable-next-line no-control-regex
 const NOT_XML_CHAR = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]/;
@@ -52,7 +52,7 @@ export function checkXmlText(text: string): { error: string; offset: number } | 
 }
 
 /** Line (1-based) of a character offset. */
-export function lineAt(text: string, offset: number): number {
+function lineAt(text: string, offset: number): number {
   let line = 1;
   for (let i = text.indexOf('\n'); i >= 0 && i < offset; i = text.indexOf('\n', i + 1)) line++;
   return line;

@@ -1,5 +1,6 @@
 import { diffRole } from './diff';
 import { REPORT_SCHEMA_VERSION, type AuditReport, type BaselineSummary, type FailOn, type Policy, type RoleAudit, type RoleSelector, type RoleSnapshot, type RunError } from './model';
+import { describeFinding } from './format/messages';
 import { describeSelector } from './role/select';
 import { countFindings, runFails, settleRole } from './verdict';
 
@@ -46,7 +47,8 @@ export function auditSnapshot(policy: Policy, role: RoleSnapshot | undefined, me
  * Pure: time and version come in.
  */
 export function buildReport(results: readonly RoleAudit[], meta: { version: string; generatedAt: string; failOn: FailOn; baseline?: BaselineSummary; errors?: readonly RunError[] }): AuditReport {
-  const settled = results.map((r) => settleRole(r, meta.failOn));
+  // Every finding carries its sentence, for library users as for the JSON report.
+  const settled = results.map((r) => settleRole({ ...r, findings: r.findings.map((f) => ({ ...f, message: describeFinding(f) })) }, meta.failOn));
   const count = (s: RoleAudit['status']) => settled.filter((r) => r.status === s).length;
   return {
     schemaVersion: REPORT_SCHEMA_VERSION,

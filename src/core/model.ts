@@ -322,6 +322,8 @@ export interface Finding {
   loc?: SourceLoc;
   /** Set when a waiver or the baseline accepts this finding: shown, never counted. */
   accepted?: Acceptance;
+  /** The sentence every format shows (set on the findings of a built report). */
+  message?: string;
 }
 
 /** A finding with the severity its code carries by default. */

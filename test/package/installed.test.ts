@@ -68,3 +68,18 @@ test('simulate from the installed package, and a SOAP audit against it (the WSDL
     sim.kill();
   }
 });
+
+test('the README\'s library example compiles with tsc --strict --noUncheckedIndexedAccess --exactOptionalPropertyTypes against the packed types, and runs', () => {
+  const readme = readFileSync(join(ROOT, 'README.md'), 'utf8');
+  const example = /## Use as a library[\s\S]*?```ts\n([\s\S]*?)```/.exec(readme)![1];
+  writeFileSync(join(work, 'consumer.ts'), example);
+  const tsc = join(ROOT, 'node_modules', 'typescript', 'bin', 'tsc');
+  const compiled = spawnSync(process.execPath, [tsc, '--strict', '--noUncheckedIndexedAccess', '--exactOptionalPropertyTypes', '--module', 'node16', '--moduleResolution', 'node16', '--target', 'es2022', '--types', 'node', '--typeRoots', join(ROOT, 'node_modules', '@types'), 'consumer.ts'], { cwd: work, encoding: 'utf8' });
+  expect(compiled.stdout + compiled.stderr).toBe('');
+  expect(compiled.status).toBe(0);
+  const ran = spawnSync(process.execPath, ['consumer.js'], { cwd: work, encoding: 'utf8' });
+  expect(ran.stderr).toBe('');
+  expect(ran.stdout).toMatch(/^\d+ missing; first: .+\(.+\) is missing; the policy requires/);
+  expect(ran.stdout).toContain('# Role remediation checklist');
+  expect(ran.status).toBe(1);
+});

@@ -7,6 +7,6 @@ import type { Formatter } from './registry';
  * with a breaking change). Each finding also carries its sentence as `message`.
  */
 export const formatJson: Formatter<AuditReport> = (report) => {
-  const results = report.results.map((r) => ({ ...r, findings: r.findings.map((f) => ({ ...f, message: describeFinding(f) })) }));
+  const results = report.results.map((r) => ({ ...r, findings: r.findings.map((f) => ({ ...f, message: f.message ?? describeFinding(f) })) }));
   return JSON.stringify({ ...report, results }, null, 2) + '\n';
 };

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { LEVELS, SUBTABS } from '../../src/core/catalog';
+import { getCatalog, LEVELS, SUBTABS } from '../../src/core/catalog';
 import { FINDING_CODES, FLAGS, RECORD_SEGMENTS, SETTING_KEYS } from '../../src/core/model';
 import { readPolicy } from '../../src/adapters/read-policy';
 
@@ -16,9 +16,23 @@ test('flags in the schema are the flags the diff checks', () => {
   expect(schema.properties.waivers.items.properties.flag.enum).toEqual([...FLAGS]);
 });
 
-test('levels in the schema are the five levels, in three casings', () => {
+test('levels: the five, offered in one casing, accepted in any (as the tool reads them)', () => {
   const title = (l: string) => l[0] + l.slice(1).toLowerCase();
-  expect([...schema.$defs.level.enum].sort()).toEqual([...LEVELS.map(title), ...LEVELS, ...LEVELS.map((l) => l.toLowerCase())].sort());
+  expect(schema.$defs.level.examples).toEqual(LEVELS.map(title));
+  const re = new RegExp(schema.$defs.level.pattern);
+  for (const l of LEVELS) for (const v of [l, title(l), l.toLowerCase(), 'vIeW']) expect(re.test(v)).toBe(true);
+  expect(re.test('Viewer')).toBe(false);
+});
+
+test('the committed policy schema is what the build generates from the catalog (no drift)', () => {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const { generatePolicySchema } = require('../../scripts/build-policy-schema.js');
+  const regenerated = generatePolicySchema(schema, getCatalog().all());
+  expect(JSON.stringify(regenerated, null, 2) + '\n').toBe(readFileSync(join(__dirname, '..', '..', 'schema', 'policy.schema.json'), 'utf8'));
+  // Every grantable permission is offered by name and ID under its subtab.
+  for (const p of getCatalog().all().filter((x) => x.levels.length)) {
+    expect(schema.properties.permissions.properties[p.subtab].properties[p.id]).toBeDefined();
+  }
 });
 
 test('waivable codes are exactly the finding codes a waiver can cover', () => {

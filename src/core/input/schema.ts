@@ -53,9 +53,52 @@ function compileNow(name: SchemaName): ValidateFunction {
 export function validateAgainstSchema(name: SchemaName, yaml: YamlFile): InputIssue[] {
   const validate = validator(name);
   if (validate(yaml.value)) return [];
-  return (validate.errors ?? [])
-    .filter((e) => e.keyword !== 'if' && !e.schemaPath.includes('/anyOf/'))
-    .map((e) => toIssue(name, yaml, e));
+  const errors = validate.errors ?? [];
+  const issues: InputIssue[] = [];
+  for (const e of errors) {
+    if (e.keyword === 'if') continue;
+    if (e.keyword === 'anyOf' && name === 'policy' && e.instancePath.startsWith('/permissions/')) {
+      issues.push(...specIssues(name, yaml, e, errors));
+      continue;
+    }
+    if (!e.schemaPath.includes('/anyOf/')) issues.push(toIssue(name, yaml, e));
+  }
+  // One problem, one issue: a value that fails a branch and the choice between branches is said once.
+  const seen = new Set<string>();
+  return issues.filter((i) => {
+    const key = `${i.code}|${i.path}|${i.loc.line}:${i.loc.column}`;
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
+}
+
+const LEVEL_WORDS = ['None', 'View', 'Create', 'Edit', 'Full'];
+
+/**
+ * A permission entry is a level or an object: say what is wrong in the branch the value took
+ * (a level that is not one, or the object's own problems), never "needs one of".
+ */
+function specIssues(name: SchemaName, yaml: YamlFile, e: ErrorObject, all: ErrorObject[]): InputIssue[] {
+  const path = pointerToPath(e.instancePath);
+  const got = valueAt(yaml.value, path);
+  if (got !== null && typeof got === 'object' && !Array.isArray(got)) {
+    return all.filter((x) => x.instancePath.startsWith(e.instancePath) && /\/anyOf\/1\//.test(x.schemaPath) && x.keyword !== 'anyOf')
+      .map((x) => (x.keyword === 'pattern' ? levelIssue(yaml, pointerToPath(x.instancePath)) : toIssue(name, yaml, x)));
+  }
+  return [levelIssue(yaml, path)];
+}
+
+function levelIssue(yaml: YamlFile, path: string[]): InputIssue {
+  const got = valueAt(yaml.value, path);
+  const near = typeof got === 'string' ? closest(got, LEVEL_WORDS, 1) : [];
+  return {
+    code: 'INVALID_VALUE',
+    message: `${JSON.stringify(got)} is not a level; expected one of ${LEVEL_WORDS.join(', ')} (any case)`,
+    loc: yaml.locate(path),
+    path: formatPath(path),
+    suggestion: near.length ? `did you mean '${near[0]}'?` : undefined,
+  };
 }
 
 function pointerToPath(pointer: string): string[] {
@@ -115,6 +158,7 @@ function toIssue(name: SchemaName, yaml: YamlFile, e: ErrorObject): InputIssue {
     case 'const':
       return { code: 'INVALID_VALUE', message: `must be ${JSON.stringify((e.params as { allowedValue: unknown }).allowedValue)}`, loc: yaml.locate(path), path: shown };
     case 'pattern':
+      if (e.schemaPath.includes('/level/')) return levelIssue(yaml, path);
       return { code: 'INVALID_VALUE', message: `${JSON.stringify(valueAt(yaml.value, path))} must match ${(e.params as { pattern: string }).pattern}`, loc: yaml.locate(path), path: shown, suggestion: patternHint(path) };
     case 'anyOf': {
       const options = (resolveRef(getSchema(name), e.schemaPath.replace(/\/anyOf$/, '')) as { anyOf?: Array<{ required?: string[] }> }).anyOf ?? [];

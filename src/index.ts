@@ -4,7 +4,7 @@
  * The NetSuite simulator is a separate entry point: `ns-role-audit/simulator`.
  */
 export type * from './core/model';
-export { FINDING_CODES, FLAGS, FLAG_LABELS, FAIL_ON, REPORT_SCHEMA_VERSION, formatLoc } from './core/model';
+export { FINDING_CODES, FLAGS, FLAG_LABELS, FAIL_ON, REPORT_SCHEMA_VERSION, ROLE_SETTINGS, SETTING_KEYS, RECORD_SEGMENTS, finding, formatLoc } from './core/model';
 export { getCatalog, createCatalog, type Catalog, type LookupResult, type Permission, type Level, type Subtab } from './core/catalog';
 export { loadPolicy, parsePolicyLayer, mergePolicyLayers, type PolicyHost, type PolicyLayer } from './core/policy';
 export { diffRole, type RoleDiff, type DiffOptions } from './core/diff';

@@ -83,3 +83,11 @@ test('the README\'s library example compiles with tsc --strict --noUncheckedInde
   expect(ran.stdout).toContain('# Role remediation checklist');
   expect(ran.status).toBe(1);
 });
+
+test('publint and arethetypeswrong find no problem in the package', () => {
+  const publint = spawnSync(process.execPath, [join(ROOT, 'node_modules', 'publint', 'src', 'cli.js')], { cwd: ROOT, encoding: 'utf8' });
+  expect(publint.stdout).toContain('All good!');
+  const attw = spawnSync(process.execPath, [join(ROOT, 'node_modules', '@arethetypeswrong', 'cli', 'dist', 'index.js'), '--pack', '--format', 'json'], { cwd: ROOT, encoding: 'utf8' });
+  const problems = JSON.parse(attw.stdout).problems;
+  expect(Array.isArray(problems) ? problems : Object.values(problems ?? {}).flat()).toEqual([]);
+}, 120_000);

@@ -10,7 +10,12 @@ export function main(): void {
     });
   }
   runCli(process.argv.slice(2), processIo()).then(
-    (code) => { process.exitCode = code; },
+    (code) => {
+      process.exitCode = code;
+      // Once the answer is written, nothing left in flight (a run that hit --timeout) keeps the
+      // process alive: exit when stdout has drained.
+      process.stdout.write('', () => process.exit(code));
+    },
     (e) => { process.stderr.write(`ns-role-audit: internal error: ${(e as Error).message}\n`); process.exitCode = 2; },
   );
 }

@@ -88,3 +88,15 @@ test('a fleet chunk of one role that claims 10^9 rows is an error for that role,
   expect(await codeOf(readPermissionsBulk(session().suiteql, ['1']))).toBe('RESULT_TOO_LARGE');
   expect(calls).toBeLessThanOrEqual(2);
 });
+
+test('--timeout bounds a whole run: a server that never answers ends in RUN_TIMEOUT, exit 2, promptly', async () => {
+  handler = () => { /* never answers */ };
+  const { runCliAsync } = await import('../helpers/run-cli');
+  const started = Date.now();
+  const r = await runCliAsync(['audit', '--policy', 'policies/polytomic.yaml', '--source', 'suiteql', '--timeout', '1'], {
+    env: { NETSUITE_ACCOUNT_ID: '1234567', NETSUITE_CONSUMER_KEY: 'k'.repeat(64), NETSUITE_CONSUMER_SECRET: 's'.repeat(64), NETSUITE_TOKEN_ID: 't'.repeat(64), NETSUITE_TOKEN_SECRET: 'u'.repeat(64), NETSUITE_BASE_URL: url },
+  });
+  expect(r.code).toBe(2);
+  expect(r.stderr).toContain('RUN_TIMEOUT');
+  expect(Date.now() - started).toBeLessThan(10_000);
+});

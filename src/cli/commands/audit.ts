@@ -46,6 +46,8 @@ Many roles and accounts:
 
 Options:
   --fail-on <level>         error (default), warning or never
+  --timeout <seconds>       give up after this long: exit 2 with RUN_TIMEOUT
+                            (each request has its own 30 s deadline as well)
   --accept-unverified       do not fail on what the source could not verify
                             (NOT_VERIFIABLE); every format lists what was
                             accepted unverified (config: acceptUnverified: true)
@@ -127,6 +129,24 @@ async function auditFleet(values: Record<string, string | boolean | string[] | u
   }
 }
 
+/** `--timeout <seconds>`: a positive number, or none. */
+function parseTimeout(value: string | undefined): number | undefined {
+  if (value === undefined) return undefined;
+  const s = Number(value);
+  if (!Number.isFinite(s) || s <= 0) throw new AuditError('USAGE', `--timeout ${JSON.stringify(value)}: expected a number of seconds, e.g. 300`);
+  return s * 1000;
+}
+
+/** The run, or RUN_TIMEOUT once the deadline passes (the bound on a whole run, README "Live audits"). */
+function withDeadline<T>(work: Promise<T>, ms: number | undefined): Promise<T> {
+  if (ms === undefined) return work;
+  let timer: NodeJS.Timeout | undefined;
+  const late = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new AuditError('RUN_TIMEOUT', `the run took longer than --timeout ${ms / 1000} s and was stopped`, { details: { hint: 'raise --timeout, or audit fewer roles at a time' } })), ms);
+  });
+  return Promise.race([work, late]).finally(() => clearTimeout(timer));
+}
+
 /** `ns-role-audit audit`. */
 export async function runAudit(argv: string[], io: CliIo): Promise<number> {
   const { values } = parseCommandArgs('audit', argv, {
@@ -143,6 +163,7 @@ export async function runAudit(argv: string[], io: CliIo): Promise<number> {
     'write-baseline': { type: 'string' },
     verbose: { type: 'boolean', default: false },
     'accept-unverified': { type: 'boolean', default: false },
+    timeout: { type: 'string' },
   });
   if (values.help) { io.stdout.write(AUDIT_HELP); return EXIT.OK; }
   const failOn = oneOf<FailOn>('fail-on', values['fail-on']!, FAIL_ON);
@@ -153,7 +174,8 @@ export async function runAudit(argv: string[], io: CliIo): Promise<number> {
   if (!values.policy && !values.config) {
     throw new AuditError('USAGE', 'audit: --policy is required (or --config to run the audits a config file lists)', { details: { hint: "run 'ns-role-audit audit --help'" } });
   }
-  const run = values.policy ? { results: [await auditOne(values, io, today)], errors: [], acceptUnverified: false } : await auditFleet(values, io, today);
+  const work = async () => (values.policy ? { results: [await auditOne(values, io, today)], errors: [] as RunError[], acceptUnverified: false } : auditFleet(values, io, today));
+  const run = await withDeadline(work(), parseTimeout(values.timeout));
   let results = run.results;
   // Compliant means verified: what could not be seen fails the run unless the user accepts it.
   if (values['accept-unverified'] || run.acceptUnverified) results = acceptUnverified(results);

@@ -2,7 +2,8 @@
  * type-check per mutant (ts-jest isolatedModules), plain reporters. `npm test` uses jest.config.js. */
 module.exports = {
   testEnvironment: 'node',
-  roots: ['<rootDir>/test/unit'],
+  // src/ must be a root too: jest finds the tests related to a mutated file through its module graph.
+  roots: ['<rootDir>/test/unit', '<rootDir>/src'],
   testMatch: ['**/*.test.ts'],
   // These spawn the built CLI or touch the disk at length: they test the shell, not the core.
   testPathIgnorePatterns: ['/node_modules/', 'role-corpus', 'hostile-files', 'transport', 'soap-requests'],

@@ -3,25 +3,13 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { startSimulator, type Simulator } from '../../src/simulator';
 import { ROOT, runCliAsync } from '../helpers/run-cli';
+import { fleetConfigFor } from '../helpers/fleet-config';
 import { bigAccount } from '../helpers/big-account';
 import { expectReadOnly } from '../helpers/live-env';
 
 const POLICY = join(ROOT, 'test', 'fixtures', 'fleet', 'integration-policy.yaml');
 
-/** A config with one connection per simulator, secrets as env var names; and the env to go with it. */
-function configFor(sims: Record<string, Simulator>, audits: object[]): { dir: string; env: Record<string, string> } {
-  const dir = mkdtempSync(join(tmpdir(), 'nsra-fleet-'));
-  const env: Record<string, string> = {};
-  const connections: Record<string, object> = {};
-  for (const [name, sim] of Object.entries(sims)) {
-    const t = sim.account.tokens.find((x) => x.name === 'auditor')!;
-    const p = name.toUpperCase();
-    Object.assign(env, { [`${p}_CK`]: t.integration.consumerKey, [`${p}_CS`]: t.integration.consumerSecret, [`${p}_TI`]: t.tokenId, [`${p}_TS`]: t.tokenSecret });
-    connections[name] = { accountId: sim.accountId, baseUrl: sim.url, consumerKeyEnv: `${p}_CK`, consumerSecretEnv: `${p}_CS`, tokenIdEnv: `${p}_TI`, tokenSecretEnv: `${p}_TS` };
-  }
-  writeFileSync(join(dir, 'ns-role-audit.config.yaml'), JSON.stringify({ version: 1, connections, audits }, null, 2));
-  return { dir, env };
-}
+const configFor = fleetConfigFor;
 
 describe('fleet: 1,000 generated roles x 150 permissions, audited end to end', () => {
   let sim: Simulator;

@@ -5,6 +5,7 @@ import { startSimulator, type Simulator } from '../../src/simulator';
 import { runCliAsync } from '../helpers/run-cli';
 import { envFor, expectReadOnly } from '../helpers/live-env';
 import { demoAccount } from '../helpers/sim-client';
+import { fleetConfigFor } from '../helpers/fleet-config';
 
 // Stable identities: a baseline written one way (a single live run, a fleet run, a file) is
 // the same baseline applied any other way, as long as it is the same role in the same account.
@@ -21,19 +22,7 @@ afterEach(() => expectReadOnly(sim));
 const POLICY = join(__dirname, '..', '..', 'policies', 'polytomic.yaml');
 const ROLE = 'customrole_polytomic_drifted';
 
-function fleetConfig(dir: string, sims: Record<string, Simulator>) {
-  const env: Record<string, string> = {};
-  const connections: Record<string, object> = {};
-  for (const [name, s] of Object.entries(sims)) {
-    const t = s.account.tokens.find((x) => x.name === 'auditor')!;
-    const p = name.toUpperCase();
-    Object.assign(env, { [`${p}_CK`]: t.integration.consumerKey, [`${p}_CS`]: t.integration.consumerSecret, [`${p}_TI`]: t.tokenId, [`${p}_TS`]: t.tokenSecret });
-    connections[name] = { accountId: s.accountId, baseUrl: s.url, consumerKeyEnv: `${p}_CK`, consumerSecretEnv: `${p}_CS`, tokenIdEnv: `${p}_TI`, tokenSecretEnv: `${p}_TS` };
-  }
-  const file = join(dir, 'ns-role-audit.config.yaml');
-  writeFileSync(file, JSON.stringify({ version: 1, connections, audits: [{ policy: POLICY, roles: [ROLE] }] }));
-  return { file, env };
-}
+const fleetConfig = (sims: Record<string, Simulator>) => fleetConfigFor(sims, [{ policy: POLICY, roles: [ROLE] }]);
 
 const baselineOf = (stdout: string) => JSON.parse(stdout).baseline as { existing: number; new: number; resolved: unknown[] };
 
@@ -46,7 +35,7 @@ test('written by a single live run: applies unchanged to a fleet run, to the pul
   expect(written.findings).toHaveLength(4);
   expect(written.findings.every((f: { account: string }) => f.account === sim.accountId)).toBe(true);
 
-  const { file, env } = fleetConfig(dir, { sandbox: sim, elsewhere: other });
+  const { file, env } = fleetConfig({ sandbox: sim, elsewhere: other });
   const fleet = await runCliAsync(['audit', '--config', file, '--baseline', base, '--format', 'json'], { env });
   const report = JSON.parse(fleet.stdout);
   // The same role in the same account is accepted; in another account it is new.
@@ -64,7 +53,7 @@ test('written by a single live run: applies unchanged to a fleet run, to the pul
 test('written by a fleet run: applies unchanged to a single live run', async () => {
   const dir = mkdtempSync(join(tmpdir(), 'nsra-bl-'));
   const base = join(dir, 'baseline.json');
-  const { file, env } = fleetConfig(dir, { sandbox: sim });
+  const { file, env } = fleetConfig({ sandbox: sim });
   expect((await runCliAsync(['audit', '--config', file, '--write-baseline', base], { env })).code).toBe(1);
   const single = await runCliAsync(['audit', '--policy', POLICY, '--role', ROLE, '--baseline', base, '--format', 'json'], { env: envFor(sim, 'auditor') });
   expect(single.code).toBe(0);

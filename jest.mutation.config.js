@@ -1,5 +1,8 @@
 /** Jest for `npm run mutation` (StrykerJS): the pure core's own fast tests (no CLI spawned), no
  * type-check per mutant (ts-jest isolatedModules), plain reporters. `npm test` uses jest.config.js. */
+// Fewer property-test runs per mutant: each mutant re-runs the tests that reach it.
+process.env.NS_MUTATION = '1';
+
 module.exports = {
   testEnvironment: 'node',
   // src/ must be a root too: jest finds the tests related to a mutated file through its module graph.

@@ -68,7 +68,7 @@ export async function runCli(argv: string[], rawIo: CliIo): Promise<number> {
   const [first, ...rest] = argv;
   try {
     if (first === undefined || first === '-h' || first === '--help' || first === 'help') {
-      if (first === 'help' && rest[0] && COMMANDS[rest[0]]) return await COMMANDS[rest[0]].run(['--help'], io);
+      if (first === 'help' && rest[0] && Object.hasOwn(COMMANDS, rest[0])) return await COMMANDS[rest[0]].run(['--help'], io);
       io.stdout.write(mainHelp());
       return first === undefined ? EXIT.ERROR : EXIT.OK;
     }
@@ -76,7 +76,8 @@ export async function runCli(argv: string[], rawIo: CliIo): Promise<number> {
       io.stdout.write(`${toolVersion()}\n`);
       return EXIT.OK;
     }
-    const cmd = COMMANDS[first];
+    // Own keys only: 'toString' is not a command (the fuzzer found it reaching Object.prototype).
+    const cmd = Object.hasOwn(COMMANDS, first) ? COMMANDS[first] : undefined;
     if (!cmd) {
       const near = closest(first, Object.keys(COMMANDS), 1);
       throw new AuditError('USAGE', `unknown command '${first}'`, { details: { hint: near.length ? `did you mean '${near[0]}'?` : "run 'ns-role-audit --help' for the commands" } });

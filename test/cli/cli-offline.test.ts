@@ -174,3 +174,10 @@ describe('errors are named, never "internal"', () => {
     expect(JSON.parse(r.stdout).schemaVersion).toBe(2);
   });
 });
+
+test.each([['toString'], ['constructor'], ['__proto__']])('a command named like an object property (%s) is an unknown command, exit 2 (found by the fuzzer)', (name) => {
+  const r = runCli([name]);
+  expect(r.code).toBe(2);
+  expect(r.stderr).toContain(`unknown command '${name}'`);
+  expect(r.stderr).not.toContain('internal error');
+});

@@ -26,6 +26,7 @@ describe('policy: every problem at once, positioned', () => {
     ['unknown flag', 'flags:\n  webServiceOnly: true\n', [['UNKNOWN_FIELD', 2, 3]]],
     ['flag not a boolean', 'flags:\n  webServicesOnly: yes\n', [['WRONG_TYPE', 2, 20]]],
     ['bad excess mode', 'excess: fial\n', [['INVALID_VALUE', 1, 9]]],
+    ['a restriction that is not text: one issue, at the restriction', 'permissions:\n  transactions:\n    Invoice: {min: View, restriction: 5}\n', [['WRONG_TYPE', 3, 39]]],
     ['misspelt setting', 'settings:\n  coreAdminPermission: false\n', [['UNKNOWN_FIELD', 2, 3]]],
     ['setting value not one NetSuite has', 'settings:\n  twoFactorRequired: [SMS, TOTPP]\n', [['INVALID_VALUE', 2, 28]]],
     ['center type not a center', 'settings:\n  centerType: WEBSERVICE\n', [['INVALID_VALUE', 2, 15]]],

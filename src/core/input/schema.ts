@@ -55,8 +55,11 @@ export function validateAgainstSchema(name: SchemaName, yaml: YamlFile): InputIs
   if (validate(yaml.value)) return [];
   const errors = validate.errors ?? [];
   const issues: InputIssue[] = [];
+  // A permission entry's branches report at the entry itself; specIssues says which applies.
+  const entries = new Set(errors.filter((e) => e.keyword === 'anyOf' && name === 'policy' && e.instancePath.startsWith('/permissions/')).map((e) => e.instancePath));
   for (const e of errors) {
     if (e.keyword === 'if') continue;
+    if (e.keyword !== 'anyOf' && entries.has(e.instancePath)) continue;
     if (e.keyword === 'anyOf' && name === 'policy' && e.instancePath.startsWith('/permissions/')) {
       issues.push(...specIssues(name, yaml, e, errors));
       continue;

@@ -100,3 +100,12 @@ test('--timeout bounds a whole run: a server that never answers ends in RUN_TIME
   expect(r.stderr).toContain('RUN_TIMEOUT');
   expect(Date.now() - started).toBeLessThan(10_000);
 });
+
+test.each([
+  ['a DOCTYPE with an entity bomb', '<?xml version="1.0"?><!DOCTYPE x [<!ENTITY a "aaaaaaaaaa"><!ENTITY b "&a;&a;&a;&a;&a;&a;&a;&a;&a;&a;">]><soapenv:Envelope xmlns:soapenv="http://schemas.xmlsoap.org/soap/envelope/"><soapenv:Body>&b;</soapenv:Body></soapenv:Envelope>'],
+  ['trailing data after the envelope', '<soapenv:Envelope xmlns:soapenv="http://schemas.xmlsoap.org/soap/envelope/"><soapenv:Body/></soapenv:Envelope><extra/>'],
+  ['elements nested past 100 levels', `<soapenv:Envelope xmlns:soapenv="http://schemas.xmlsoap.org/soap/envelope/"><soapenv:Body>${'<x>'.repeat(150)}${'</x>'.repeat(150)}</soapenv:Body></soapenv:Envelope>`],
+])('a SOAP body with %s is MALFORMED_RESPONSE, never internal', async (_name, body) => {
+  handler = (_req, res) => { res.writeHead(200, { 'content-type': 'text/xml' }); res.end(body); };
+  expect(await codeOf(createLiveSource(session(), 'soap').fetchRole({ scriptId: 'customrole_x' }, { permissions: ['LIST_CUSTJOB'] }))).toBe('MALFORMED_RESPONSE');
+});

@@ -9,15 +9,13 @@ import { expectReadOnly } from '../helpers/live-env';
 
 const POLICY = join(ROOT, 'test', 'fixtures', 'fleet', 'integration-policy.yaml');
 
-const configFor = fleetConfigFor;
-
 describe('fleet: 1,000 generated roles x 150 permissions, audited end to end', () => {
   let sim: Simulator;
   beforeAll(async () => { sim = await startSimulator({ fixture: bigAccount(1000, 150) }); });
   afterAll(() => sim.stop());
 
   test('one report for every role, totals, exit 1 from the drifted ones; each row read once; within the limit', async () => {
-    const { dir, env } = configFor({ sandbox: sim }, [{ policy: POLICY, roles: ['customrole_gen_*'] }]);
+    const { dir, env } = fleetConfigFor({ sandbox: sim }, [{ policy: POLICY, roles: ['customrole_gen_*'] }]);
     const r = await runCliAsync(['audit', '--config', join(dir, 'ns-role-audit.config.yaml'), '--format', `json=${dir}/report.json`, '--format', 'table'], { env });
     expect(r.stderr).toBe('');
     expect(r.code).toBe(1);
@@ -51,7 +49,7 @@ describe('fleet across accounts, compare, baselines', () => {
   afterAll(async () => { await a.stop(); await b.stop(); });
 
   test('two accounts in one run: totals from both, literal roles that are missing are findings', async () => {
-    const { dir, env } = configFor({ sandbox: a, production: b }, [
+    const { dir, env } = fleetConfigFor({ sandbox: a, production: b }, [
       { policy: POLICY, roles: ['customrole_gen_*'] },
       { policy: POLICY, roles: ['customrole_does_not_exist'], connections: ['production'] },
     ]);
@@ -66,7 +64,7 @@ describe('fleet across accounts, compare, baselines', () => {
   });
 
   test('one account that fails does not sink the others: its error is reported beside their results, exit 2, in every format', async () => {
-    const { dir, env } = configFor({ sandbox: a, production: b }, [{ policy: POLICY, roles: ['customrole_gen_*'] }]);
+    const { dir, env } = fleetConfigFor({ sandbox: a, production: b }, [{ policy: POLICY, roles: ['customrole_gen_*'] }]);
     // production's token secret is wrong: every request to it is refused.
     const r = await runCliAsync(['audit', '--config', join(dir, 'ns-role-audit.config.yaml'), '--format', 'json', '--format', `junit=${dir}/r.xml`, '--format', `markdown=${dir}/r.md`, '--format', `table=${dir}/r.txt`], { env: { ...env, PRODUCTION_TS: 'f'.repeat(64) } });
     expect(r.code).toBe(2);
@@ -80,7 +78,7 @@ describe('fleet across accounts, compare, baselines', () => {
   });
 
   test('compare one role across two accounts: exit 1 with the difference; the same role twice: exit 0', async () => {
-    const { dir, env } = configFor({ sandbox: a, production: b }, []);
+    const { dir, env } = fleetConfigFor({ sandbox: a, production: b }, []);
     const cfg = join(dir, 'ns-role-audit.config.yaml');
     const diff = await runCliAsync(['compare', '--role', 'customrole_gen_3', '--connection', 'sandbox', '--with', 'production', '--config', cfg, '--format', 'json'], { env });
     expect(diff.code).toBe(1);
@@ -93,7 +91,7 @@ describe('fleet across accounts, compare, baselines', () => {
   });
 
   test('baseline round trip: accepted findings pass, new ones fail, fixed ones are listed as resolved', async () => {
-    const { dir, env } = configFor({ production: b }, [{ policy: POLICY, roles: ['customrole_gen_*'] }]);
+    const { dir, env } = fleetConfigFor({ production: b }, [{ policy: POLICY, roles: ['customrole_gen_*'] }]);
     const cfg = join(dir, 'ns-role-audit.config.yaml');
     const write = await runCliAsync(['audit', '--config', cfg, '--write-baseline', join(dir, 'baseline.json'), '--format', 'json'], { env });
     expect(write.code).toBe(1);

@@ -1,6 +1,6 @@
 import { stringify } from 'yaml';
 import { getCatalog, levelLabel, levelRank, parsePermkey, SUBTABS, subtabLabel, subtabOf, type Subtab } from '../catalog';
-import { FLAGS, ROLE_SETTINGS, SETTING_KEYS, type RoleSnapshot } from '../model';
+import { FLAGS, RECORD_SEGMENTS, ROLE_SETTINGS, SETTING_KEYS, type RolePermission, type RoleSnapshot } from '../model';
 
 /** A YAML key as written: plain where YAML reads it back unchanged, else quoted. */
 const yamlKey = (s: string) => stringify({ [s]: 0 }).split(':')[0].replace(/^\s+/, '') === s && !/[:#]/.test(s) ? s : JSON.stringify(s);
@@ -15,8 +15,14 @@ function policyName(permkey: string): string {
 }
 
 function permissionLines(role: RoleSnapshot, tab: Subtab): string[] {
-  const lines = role.permissions
-    .filter((p) => p.level !== 'NONE' && subtabOf(p.permkey) === tab)
+  // A source that repeats a line: the highest level is what the role holds (as the diff reads it).
+  const highest = new Map<string, RolePermission>();
+  for (const p of role.permissions) {
+    if (p.level === 'NONE' || subtabOf(p.permkey) !== tab) continue;
+    const prev = highest.get(p.permkey);
+    if (!prev || levelRank(p.level) > levelRank(prev.level)) highest.set(p.permkey, p);
+  }
+  const lines = [...highest.values()]
     .map((p) => ({ key: policyName(p.permkey), p }))
     .sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
   const seen = new Set<string>();
@@ -26,7 +32,7 @@ function permissionLines(role: RoleSnapshot, tab: Subtab): string[] {
       out.push(`    # ${JSON.stringify(p.permkey)}: ${levelLabel(p.level)}   (a key form no policy can name: audits report it as excess)`);
       continue;
     }
-    if (seen.has(key)) continue; // a source that repeats a line: the highest level is what counts, and the first is that
+    if (seen.has(key)) continue; // two key forms of one permission
     seen.add(key);
     const note = getCatalog().byId(p.permkey) ? '' : parsePermkey(p.permkey).kind === 'standard' ? '   # no catalog lists this ID: check what it is' : '';
     const restriction = p.restriction && !/^-?\d+$/.test(p.restriction) ? p.restriction : undefined;
@@ -81,7 +87,11 @@ export function formatStarterPolicy(role: RoleSnapshot, meta: { source: string; 
   if (role.recordRestrictions) {
     lines.push('', 'recordRestrictions:             # the Restrictions subtab; NONE = not restricted');
     const segments = [...new Set(['DEPARTMENT', 'CLASS', 'LOCATION', ...role.recordRestrictions.map((r) => r.segment)])];
-    for (const s of segments) lines.push(`  ${s}: ${role.recordRestrictions.find((r) => r.segment === s)?.restriction ?? 'NONE'}`);
+    for (const s of segments) {
+      const line = `${s}: ${role.recordRestrictions.find((r) => r.segment === s)?.restriction ?? 'NONE'}`;
+      // A segment a source names beyond the role page's three: shown, but a policy cannot pin it.
+      lines.push((RECORD_SEGMENTS as readonly string[]).includes(s) ? `  ${line}` : `  # ${line}   (policies cannot pin this segment; 'compare' shows it)`);
+    }
   }
   lines.push('', 'excess: fail');
   const tabs = SUBTABS.map((t) => [t, permissionLines(role, t)] as const).filter(([, l]) => l.length);

@@ -1,0 +1,100 @@
+/**
+ * The starter policy `pull --as policy` writes, line for line, for a role with every kind of
+ * entry: a restricted line, a restriction given as a code, a level the role page does not offer, a
+ * repeated line, an ID no catalog lists, a key form no policy can name, settings and restrictions.
+ * The live round-trip tests prove it validates and passes; this pins what it says.
+ */
+import { formatStarterPolicy } from '../../src/core/policy/starter';
+import { parsePolicyLayer } from '../../src/core/policy';
+import type { RoleSnapshot } from '../../src/core/model';
+
+const role: RoleSnapshot = {
+  scriptId: 'customrole_x', name: 'API "role"', flags: { webServicesOnly: true, inactive: false, doNotRestrictEmployeeFields: true },
+  settings: { coreAdminPermissions: false, twoFactorRequired: 'TOTP', centerType: '' },
+  recordRestrictions: [{ segment: 'CLASS', restriction: 'OWN_ONLY' }, { segment: 'CSEG_REGION', restriction: 'OWN_AND_SUBORDINATES' }],
+  permissions: [
+    { permkey: 'TRAN_CUSTINVC', level: 'VIEW', restriction: 'OWNONLY' }, { permkey: 'TRAN_SALESORD', level: 'EDIT', restriction: '-2' },
+    { permkey: 'REPO_ANALYTICS', level: 'FULL' }, { permkey: 'LIST_ITEM', level: 'VIEW' }, { permkey: 'LIST_ITEM', level: 'FULL' }, { permkey: 'LIST_VENDOR', level: 'NONE' },
+    { permkey: 'LIST_BRANDNEW', level: 'VIEW' }, { permkey: 'customrecord_mine', level: 'FULL' }, { permkey: 'weird key', level: 'VIEW' }, { permkey: 'ADMI_WEBSERVICES', level: 'FULL' },
+  ],
+  evidence: 'definition', origin: 'x',
+};
+
+test('a role with every kind of entry', () => {
+  const text = formatStarterPolicy(role, { source: 'role.xml', capturedAt: '2026-11-27T00:00:00Z', schemaPath: '../schema/policy.schema.json' });
+  expect(text).toBe([
+    "# yaml-language-server: $schema=../schema/policy.schema.json",
+    "# Written by 'ns-role-audit pull --as policy' from role.xml at 2026-11-27T00:00:00Z.",
+    "# Review it: every permission the role holds today is required at its current level, and",
+    "# anything else fails the audit (excess: fail). Lower or remove what the integration does not need.",
+    "version: 1",
+    "description: \"Policy for API \\\"role\\\"\"",
+    "",
+    "role:",
+    "  scriptId: customrole_x",
+    "  name: \"API \\\"role\\\"\"",
+    "",
+    "flags:",
+    "  webServicesOnly: true",
+    "  doNotRestrictEmployeeFields: true",
+    "",
+    "settings:",
+    "  coreAdminPermissions: false   # \"Core Administration Permissions\"",
+    "  twoFactorRequired: \"TOTP\"       # \"Two-Factor Authentication Required\"",
+    "",
+    "recordRestrictions:             # the Restrictions subtab; NONE = not restricted",
+    "  DEPARTMENT: NONE",
+    "  CLASS: OWN_ONLY",
+    "  LOCATION: NONE",
+    "  # CSEG_REGION: OWN_AND_SUBORDINATES   (policies cannot pin this segment; 'compare' shows it)",
+    "",
+    "excess: fail",
+    "",
+    "permissions:",
+    "  transactions:  # Transactions subtab",
+    "    Invoice: {min: View, restriction: OWNONLY}",
+    "    Sales Order: Edit",
+    "  reports:       # Reports subtab",
+    "    SuiteAnalytics Workbook: Edit   # the role holds Full, which the role page does not offer",
+    "  lists:         # Lists subtab",
+    "    Items: Full",
+    "    LIST_BRANDNEW: View   # no catalog lists this ID: check what it is",
+    "  setup:         # Setup subtab",
+    "    SOAP Web Services: Full",
+    "  customRecords: # Custom Record subtab",
+    "    customrecord_mine: Full",
+    "    # \"weird key\": View   (a key form no policy can name: audits report it as excess)",
+  ].join('\n') + '\n');
+  expect(parsePolicyLayer('p.yaml', text).issues).toEqual([]);
+});
+
+test('a repeated line is required at its highest level, whatever the order', () => {
+  const twice = (a: 'VIEW' | 'FULL', b: 'VIEW' | 'FULL') => formatStarterPolicy({ ...role, permissions: [{ permkey: 'LIST_ITEM', level: a }, { permkey: 'LIST_ITEM', level: b }] }, { source: 's', capturedAt: 't', schemaPath: 'p' });
+  expect(twice('VIEW', 'FULL')).toContain('    Items: Full\n');
+  expect(twice('FULL', 'VIEW')).toContain('    Items: Full\n');
+});
+
+test('a bare role: internal id only, no flags read, no permissions', () => {
+  const bare: RoleSnapshot = { internalId: '1017', flags: {} as RoleSnapshot['flags'], settings: {}, permissions: [], evidence: 'definition', origin: 'x' };
+  const text = formatStarterPolicy(bare, { source: 's', capturedAt: 't', schemaPath: 'p' });
+  expect(text).toBe([
+    "# yaml-language-server: $schema=p",
+    "# Written by 'ns-role-audit pull --as policy' from s at t.",
+    "# Review it: every permission the role holds today is required at its current level, and",
+    "# anything else fails the audit (excess: fail). Lower or remove what the integration does not need.",
+    "version: 1",
+    "description: \"Policy for 1017\"",
+    "",
+    "role:",
+    "  internalId: 1017",
+    "",
+    "flags:",
+    "  # doNotRestrictEmployeeFields: true   # this source cannot read it; set it if the role needs it",
+    "  {}",
+    "",
+    "excess: fail",
+    "",
+    "permissions: {}",
+  ].join('\n') + '\n');
+  expect(parsePolicyLayer('p.yaml', text).issues).toEqual([]);
+});

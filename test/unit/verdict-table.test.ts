@@ -9,7 +9,7 @@ const err = finding('PERMISSION_MISSING', { rule: 'a' });
 const warn = finding('PERMISSION_UNCATALOGUED', { rule: 'b' });
 const info = finding('WAIVER_UNUSED', { rule: 'c' });
 const unseen = finding('NOT_VERIFIABLE', { rule: 'd' });
-const accepted = (f: Finding): Finding => ({ ...f, accepted: { by: 'waiver', reason: 'r', expires: '2027-01-01' } });
+const accepted = (f: Finding): Finding => ({ ...f, accepted: { by: 'waiver', reason: 'r', expires: '2027-01-01', loc: { file: 'p.yaml', line: 1, column: 1 } } });
 
 test.each([
   [err, 'error', true], [err, 'warning', true], [err, 'never', false],
@@ -53,7 +53,7 @@ test('rule statuses are settled from the findings of each rule only', () => {
 test('--accept-unverified accepts NOT_VERIFIABLE only, and keeps an earlier acceptance', () => {
   const [r] = acceptUnverified([{ findings: [unseen, err, accepted(unseen)] }]);
   expect(r.findings.map((f) => f.accepted?.by)).toEqual(['accept-unverified', undefined, 'waiver']);
-  const settled = settleRole({ findings: r.findings.filter((f) => f.code === 'NOT_VERIFIABLE'), rules: [{ id: 'd', title: 'D', kind: 'permission' }] }, 'error');
+  const settled = settleRole({ findings: r.findings.filter((f) => f.code === 'NOT_VERIFIABLE'), rules: [{ id: 'd', title: 'D', kind: 'permission', status: 'pass' }] }, 'error');
   expect([settled.status, settled.failed, settled.counts, settled.rules[0].status]).toEqual(['unverified', false, { errors: 0, unverifiable: 0, warnings: 0, accepted: 2 }, 'accepted']);
   const failing = settleRole({ findings: [warn], rules: [] }, 'warning');
   expect([failing.status, failing.failed]).toEqual(['warnings', true]);

@@ -1,4 +1,4 @@
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { appendFileSync, mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { AuditError } from '../core/errors';
 import { FORMATS, FORMAT_NAMES, type FormatName, type OutputFormat } from '../core/format';
@@ -47,6 +47,18 @@ export function writeOutputs(specs: readonly OutputSpec[], io: CliIo, render: (f
     const text = render(FORMATS[spec.format], color);
     if (!spec.file) io.stdout.write(text);
     else writeOutputFile(io, spec.file, text);
+    // In GitHub Actions the job summary shows the checklist (docs: "Adding a job summary").
+    const summary = io.env.GITHUB_STEP_SUMMARY;
+    if (spec.format === 'github' && summary) appendOutputFile(io, summary, render(FORMATS.markdown, false));
+  }
+}
+
+/** Appends to a file the environment names (GITHUB_STEP_SUMMARY), redacted like every output. */
+function appendOutputFile(io: CliIo, file: string, text: string): void {
+  try {
+    appendFileSync(resolve(io.cwd, file), (io as Partial<RedactingIo>).redact?.(text) ?? text);
+  } catch (e) {
+    throw new AuditError('OUTPUT_UNWRITABLE', `cannot append the job summary to ${file}: ${(e as NodeJS.ErrnoException).code ?? 'it cannot be written'}`);
   }
 }
 

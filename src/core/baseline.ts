@@ -32,7 +32,7 @@ const targetOf = (f: Finding) => f.permission?.id ?? f.flag ?? f.setting ?? f.ru
  * fleet, SuiteQL, a SOAP fallback, a file or a snapshot): the role's script id (else internal id
  * or selector), the policy file's name, the code and the target. The account is kept beside it.
  */
-function findingKey(r: RoleAudit, f: Finding): string {
+export function findingKey(r: Pick<RoleAudit, 'role' | 'policy'>, f: Finding): string {
   const role = r.role.scriptId?.toLowerCase() ?? r.role.internalId ?? r.role.selector;
   const policy = r.policy.file.replace(/\\/g, '/').split('/').pop();
   return [role, policy, f.code, targetOf(f)].join('|');

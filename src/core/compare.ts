@@ -32,7 +32,7 @@ function compareSettings(left: RoleSnapshot, right: RoleSnapshot): SettingDiffer
 const isCode = (r: string | undefined) => r !== undefined && /^-?\d+$/.test(r);
 
 /** Compares two role definitions: flags, settings, record restrictions, custom fields and permissions by subtab; pure. A level of None counts as absent. */
-export function compareRoles(left: RoleSnapshot, right: RoleSnapshot, meta: { leftLabel: string; rightLabel: string; generatedAt: string }): RoleComparison {
+export function compareRoles(left: RoleSnapshot, right: RoleSnapshot, meta: { leftLabel: string; rightLabel: string; generatedAt: string; version?: string }): RoleComparison {
   const catalog = getCatalog();
   const lines = (r: RoleSnapshot) => new Map(r.permissions.filter((p) => p.level !== 'NONE').map((p) => [p.permkey, p]));
   const l = lines(left);
@@ -70,6 +70,7 @@ export function compareRoles(left: RoleSnapshot, right: RoleSnapshot, meta: { le
   };
   return {
     schemaVersion: 2,
+    ...(meta.version ? { tool: { name: 'ns-role-audit', version: meta.version } } : {}),
     generatedAt: meta.generatedAt,
     left: { label: meta.leftLabel, role: roleName(left) },
     right: { label: meta.rightLabel, role: roleName(right) },

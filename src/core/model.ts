@@ -229,6 +229,11 @@ export interface RoleSnapshot extends RoleSummary {
   unverifiable?: Record<string, string>;
   /** Where the role came from: a file path, or `suiteql:<account>` and the like. */
   origin: string;
+  /**
+   * SDF files only: the line in `origin` of each part a fix changes (`role`, `permissions`, a
+   * permkey, a flag or a setting key), so findings can point at the line to edit.
+   */
+  lines?: Record<string, number>;
 }
 
 /** What a source returns for one role: the role (undefined when none matches) and what it noted on the way. */
@@ -320,6 +325,8 @@ export interface Finding {
   detail?: string;
   /** Where in the policy the rule stands. */
   loc?: SourceLoc;
+  /** Where in the role's own file (SDF) the fix belongs: the permission's line, else the element or section it goes in. */
+  roleLoc?: SourceLoc;
   /** Set when a waiver or the baseline accepts this finding: shown, never counted. */
   accepted?: Acceptance;
   /** The sentence every format shows (set on the findings of a built report). */
@@ -347,6 +354,11 @@ export interface RuleResult {
   kind: 'role' | 'permission' | 'flag' | 'setting' | 'excess' | 'catalog' | 'waiver';
   status: RuleStatus;
   permission?: FindingPermission;
+  /** Permission rules: the levels the policy asks for. */
+  expectedMin?: Level;
+  expectedMax?: Level;
+  /** Permission rules: the role's level, when the source saw the role definition (not over SOAP, not when unverifiable). */
+  actualLevel?: Level;
   loc?: SourceLoc;
 }
 
@@ -470,6 +482,8 @@ export interface FlagDifference {
 /** Two roles side by side. */
 export interface RoleComparison {
   schemaVersion: 2;
+  /** The tool that compared (set by the CLI). */
+  tool?: { name: string; version: string };
   generatedAt: string;
   left: { label: string; role: string };
   right: { label: string; role: string };

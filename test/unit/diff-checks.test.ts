@@ -293,3 +293,15 @@ describe('role not found, fallback, and order', () => {
     ]);
   });
 });
+
+describe('permission rules carry what the matrix shows', () => {
+  const rulesOf = (role: RoleSnapshot) => diffRole(policyOf(`${HEAD}excess: ignore\npermissions:\n  lists:\n    Items: {min: View, max: Edit}\n    Vendors: Full\n`), role, { today: '2026-11-27' })
+    .rules.filter((r) => r.kind === 'permission').map((r) => [r.permission?.id, r.expectedMin, r.expectedMax, r.actualLevel]);
+  test('the role definition: the actual level of every rule, NONE when absent', () => {
+    expect(rulesOf(roleOf({}, [['LIST_ITEM', 'CREATE']]))).toEqual([['LIST_ITEM', 'VIEW', 'EDIT', 'CREATE'], ['LIST_VENDOR', 'FULL', undefined, 'NONE']]);
+  });
+  test('effective access or an unverifiable permission: no actual level is claimed', () => {
+    expect(rulesOf(roleOf({ evidence: 'effective-access' }, [['LIST_ITEM', 'VIEW']]))).toEqual([['LIST_ITEM', 'VIEW', 'EDIT', undefined], ['LIST_VENDOR', 'FULL', undefined, undefined]]);
+    expect(rulesOf(roleOf({ unverifiable: { LIST_VENDOR: 'unmapped' } }, [['LIST_VENDOR', 'FULL']]))[1]).toEqual(['LIST_VENDOR', 'FULL', undefined, undefined]);
+  });
+});

@@ -60,8 +60,37 @@ describe.each(HOSTILE)('hostile text %j', (name) => {
     expect(parsed.results[0].role.name).toBe(name);
     expect(FORMATS.json.report(report, { color: false })).not.toMatch(/[\u0000-\u0009\u000b-\u001f]/);
   });
+
+  test.each(['report', 'comparison'] as const)('SARIF %s: JSON holding the text as plain message text', (what) => {
+    const text = what === 'report' ? FORMATS.sarif.report(report, { color: false }) : FORMATS.sarif.comparison(comparison, { color: false });
+    const doc = JSON.parse(text);
+    expect(text).not.toMatch(/[\u0000-\u0009\u000b-\u001f]/);
+    if (what === 'report') expect(doc.runs[0].results.some((r: { message: { text: string } }) => r.message.text.startsWith(`${name}: `))).toBe(true);
+  });
+
+  test.each(['report', 'comparison'] as const)('GitHub %s: every line is one workflow command (or the summary); no raw control character', (what) => {
+    const text = what === 'report' ? FORMATS.github.report(report, { color: false }) : FORMATS.github.comparison(comparison, { color: false });
+    const lines = text.trimEnd().split('\n');
+    for (const line of lines.slice(0, -1)) expect(line).toMatch(/^::(error|warning|notice)[ :]/);
+    expect(lines[lines.length - 1]).toMatch(/^ns-role-audit/);
+    expect(text).not.toMatch(/[\u0000-\u0009\u000b-\u001f]/);
+  });
+
+  test.each(['report', 'comparison'] as const)('CSV %s: no cell starts a formula; the text is kept', (what) => {
+    const text = what === 'report' ? FORMATS.csv.report(report, { color: false }) : FORMATS.csv.comparison(comparison, { color: false });
+    // Every cell (quoted or not) that starts with =, +, -, @ starts with an apostrophe first.
+    expect(text).not.toMatch(/(^|,|\r\n)"?[=+\-@]/);
+  });
+
+  test.each(['report', 'comparison'] as const)('HTML %s: the text appears escaped, never as markup', (what) => {
+    const html = what === 'report' ? FORMATS.html.report(report, { color: false }) : FORMATS.html.comparison(comparison, { color: false });
+    expect(html).not.toMatch(/<img\b|<a href="javascript/i);
+    expect(html.match(/<script\b/g)).toHaveLength(1);
+    expect(html).not.toMatch(/[\u0000-\u0008\u000b\u000c\u000e-\u001f]/);
+    if (name.startsWith('<img')) expect(html).toContain('&lt;img src=x onerror=alert(1)&gt;');
+  });
 });
 
 test('every format is covered', () => {
-  expect(FORMAT_NAMES).toEqual(['table', 'json', 'junit', 'markdown']);
+  expect(FORMAT_NAMES).toEqual(['table', 'json', 'junit', 'markdown', 'sarif', 'github', 'csv', 'html']);
 });

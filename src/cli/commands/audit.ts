@@ -51,8 +51,11 @@ Options:
   --accept-unverified       do not fail on what the source could not verify
                             (NOT_VERIFIABLE); every format lists what was
                             accepted unverified (config: acceptUnverified: true)
-  --format <name>[=<file>]  table (default), json, junit, markdown; repeat the
-                            flag for several outputs, each to stdout or a file
+  --format <name>[=<file>]  table (default), json, junit, markdown, sarif,
+                            github (workflow commands; with GITHUB_STEP_SUMMARY
+                            set, the checklist is appended to it), csv, html;
+                            repeat the flag for several outputs, each to
+                            stdout or a file
   --baseline <file>         fail only on findings not in this baseline; list
                             the ones resolved since
   --write-baseline <file>   record the current findings as the baseline

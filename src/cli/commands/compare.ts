@@ -10,6 +10,7 @@ import { EXIT } from '../exit-codes';
 import type { CliIo } from '../io';
 import { openLiveSession } from '../live';
 import { parseOutputs, writeOutputs } from '../output';
+import { toolVersion } from '../version';
 
 export const COMPARE_HELP = `Usage: ns-role-audit compare [left] [right] [options]
 
@@ -29,7 +30,8 @@ Options:
   --role <id>               the role (script id, internal id or name); a file
                             holding one role needs none
   --with-role <id>          the right-hand role, when it differs (default --role)
-  --format <name>[=<file>]  table (default), json, junit, markdown; repeatable
+  --format <name>[=<file>]  table (default), json, junit, markdown, sarif,
+                            github, csv, html; repeatable
   --config <file>           config file (default ./ns-role-audit.config.yaml)
   --verbose                 one line per HTTP request on stderr
 
@@ -81,6 +83,7 @@ export async function runCompare(argv: string[], io: CliIo): Promise<number> {
     leftLabel: label(values['role-file'], values.connection, 'env'),
     rightLabel: label(values['with-file'], values.with, 'right'),
     generatedAt: io.now().toISOString(),
+    version: toolVersion(),
   });
   writeOutputs(outputs, io, (format, color) => format.comparison(comparison, { color }));
   return comparison.equal ? EXIT.OK : EXIT.FINDINGS;

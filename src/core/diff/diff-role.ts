@@ -43,7 +43,25 @@ export function diffRole(policy: Policy, role: RoleSnapshot | undefined, opts: D
   ];
   const waived = applyWaivers(policy.waivers, results.flatMap((r) => r.findings), opts.today);
   const rules = [...results.map((r) => r.rule), ...waived.rules];
-  return { rules: settleRuleStatuses(rules, waived.findings), findings: sortFindings(waived.findings) };
+  const findings = role.lines ? waived.findings.map((f) => withRoleLoc(f, role)) : waived.findings;
+  return { rules: settleRuleStatuses(rules, findings), findings: sortFindings(findings) };
+}
+
+/**
+ * Where in the role's file a finding is fixed: the permission's own line when the role holds it,
+ * else the flag or setting element, else the section a new line goes in (`<permissions>`,
+ * `<recordrestrictions>`), else the `<role>` element.
+ */
+function withRoleLoc(f: Finding, role: RoleSnapshot): Finding {
+  const lines = role.lines!;
+  const segment = f.setting?.startsWith('recordRestrictions.') ? 'recordRestrictions' : undefined;
+  const at = (key: string | undefined) => (key === undefined ? undefined : lines[key]);
+  const line = (f.permission ? at(f.permission.id) ?? at('permissions') : undefined)
+    ?? at(f.flag)
+    ?? at(segment)
+    ?? at(f.setting)
+    ?? at('role');
+  return line === undefined ? f : { ...f, roleLoc: { file: role.origin, line, column: 1 } };
 }
 
 /** A fallback to SOAP is a finding of its own: the role audited may not even be the role named. */

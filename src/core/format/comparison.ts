@@ -115,3 +115,33 @@ export const formatComparisonJunit: Formatter<RoleComparison> = (c) => {
   const failures = cases.filter((t) => t.fail).length;
   return `<?xml version="1.0" encoding="UTF-8"?>\n<testsuites name="ns-role-audit compare" tests="${cases.length}" failures="${failures}">\n  <testsuite name="${xmlEscape(`${c.left.label} vs ${c.right.label}`)}" tests="${cases.length}" failures="${failures}" skipped="${cases.filter((t) => t.skip).length}" errors="0">\n${body}\n  </testsuite>\n</testsuites>\n`;
 };
+
+/** One line of a comparison as the row-shaped formats (SARIF, GitHub, CSV, HTML) show it. */
+export interface ComparisonRow {
+  /** `settings` or a subtab. */
+  group: string;
+  name: string;
+  left: string;
+  right: string;
+  kind: 'same' | 'different' | 'unknown' | PermissionDifference['kind'];
+  /** The sentence for a difference. */
+  message: string;
+}
+
+/** Every flag, setting and permission of a comparison as rows, differences and sames alike. */
+export function comparisonRows(c: RoleComparison): ComparisonRow[] {
+  const setting = (label: string, left: string, right: string, kind: SettingRow['kind']): ComparisonRow => ({
+    group: 'settings', name: label, left, right, kind,
+    message: kind === 'unknown' ? `${label}: cannot compare (a source cannot read it)` : `${label}: ${left} in ${c.left.label}, ${right} in ${c.right.label}`,
+  });
+  return [
+    ...c.flags.map((f) => setting(f.label, flagText(f.left), flagText(f.right), f.kind)),
+    ...c.settings.map((s) => setting(s.label, s.left ?? 'unknown', s.right ?? 'unknown', s.kind)),
+    ...c.permissions.map((d) => ({ group: d.subtab, name: `${d.name} (${d.id})`, left: leftText(d), right: rightText(d), kind: d.kind, message: `${d.name} (${d.id}): ${describe(d, c)}` })),
+  ];
+}
+
+/** True for a row that differs (not the same, and not unknown). */
+export const rowDiffers = (r: ComparisonRow) => r.kind !== 'same' && r.kind !== 'unknown';
+
+export { summary as comparisonSummary };

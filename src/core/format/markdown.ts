@@ -1,63 +1,10 @@
-import { SUBTABS, levelLabel, subtabLabel, type Level } from '../catalog';
-import { FLAG_LABELS, ROLE_SETTINGS, type AuditReport, type Finding, type RoleAudit, type SettingKey, type SettingSection } from '../model';
+import type { AuditReport, RoleAudit } from '../model';
 import { markdownCode as c, markdownText as t } from './escape';
-import { describeFinding, settingLabel } from './messages';
+import { describeFinding } from './messages';
+import { remediationPlan, type Markup } from './remediation';
 import type { Formatter } from './registry';
 
-/** The level an administrator should pick to satisfy a finding. */
-function targetLevel(f: Finding): Level | undefined {
-  if (f.code === 'PERMISSION_MISSING' || f.code === 'LEVEL_TOO_LOW') return f.expectedMin;
-  if (f.code === 'LEVEL_ABOVE_MAX') return f.expectedMax;
-  return undefined;
-}
-
-/** One click-by-click item for a finding on the Permissions tab; undefined when there is nothing to click. */
-function permissionItem(f: Finding): string | undefined {
-  const name = `**${t(f.permission!.name)}**${f.permission!.name === f.permission!.id ? '' : ` (${t(f.permission!.id)})`}`;
-  const to = targetLevel(f);
-  switch (f.code) {
-    case 'PERMISSION_MISSING': return `- [ ] Add ${name}, level **${levelLabel(to!)}**`;
-    case 'LEVEL_TOO_LOW': return `- [ ] Raise ${name} from ${levelLabel(f.actualLevel!)} to **${levelLabel(to!)}**`;
-    case 'LEVEL_ABOVE_MAX': return to === 'NONE'
-      ? `- [ ] Remove ${name} (now ${levelLabel(f.actualLevel!)})`
-      : `- [ ] Lower ${name} from ${levelLabel(f.actualLevel!)} to **${levelLabel(to!)}**`;
-    case 'PERMISSION_EXCESS': return `- [ ] Remove ${name} (now ${levelLabel(f.actualLevel!)})`;
-    case 'PERMISSION_RESTRICTION_MISMATCH': return `- [ ] Set the **Restrict** column of ${name} to **${f.expectedValues!.map(t).join('** or **')}** (now ${t(String(f.actualValue))})`;
-    default: return undefined;
-  }
-}
-
-function flagItem(f: Finding): string | undefined {
-  if (f.code === 'FLAG_MISMATCH') return `- [ ] ${f.expectedFlag ? 'Check' : 'Uncheck'} **${FLAG_LABELS[f.flag!]}**`;
-  if (f.code === 'ROLE_INACTIVE') return '- [ ] Uncheck **Inactive**';
-  return undefined;
-}
-
-/** Where on the role page each kind of setting is changed. */
-const SECTION_TITLES: Record<SettingSection | 'restrictions', string> = {
-  top: 'Role settings (top of the page)',
-  authentication: 'Role settings (top of the page)',
-  employee: 'Employee Restrictions (top of the page)',
-  subsidiary: 'Subsidiary Restrictions (top of the page)',
-  restrictions: 'Restrictions subtab',
-};
-
-/** One item for a setting or record restriction finding, with the section of the page it is changed in. */
-function settingItem(f: Finding): [string, string] | undefined {
-  const label = settingLabel(f.setting);
-  if (f.code === 'RECORD_RESTRICTION_MISMATCH') {
-    const want = f.expectedValues![0];
-    const segment = t(f.setting!.split('.')[1]);
-    const text = want === 'NONE' ? `- [ ] Remove the **${segment}** line (now ${t(String(f.actualValue))})` : `- [ ] Set the **${segment}** line to **${t(want)}** (now ${t(String(f.actualValue))})`;
-    return [SECTION_TITLES.restrictions, text];
-  }
-  if (f.code !== 'SETTING_MISMATCH') return undefined;
-  const def = ROLE_SETTINGS[f.setting as SettingKey];
-  const text = def.type === 'boolean'
-    ? `- [ ] ${f.expectedValues![0] === 'checked' ? 'Check' : 'Uncheck'} **${label}**`
-    : `- [ ] Set **${label}** to **${f.expectedValues!.map(t).join('** or **')}** (now ${t(String(f.actualValue))})`;
-  return [SECTION_TITLES[def.section], text];
-}
+const MARKUP: Markup = { strong: (s) => `**${t(s)}**`, text: t };
 
 const verdict = (failed: boolean, failOn: string) => (failed ? `**fails** (--fail-on ${failOn})` : 'passes');
 
@@ -73,24 +20,11 @@ function roleSection(r: RoleAudit, failOn: string): string {
   }
   // Every finding not accepted that a click fixes becomes an item under the part of the page it
   // is made in; every other finding (accepted, or nothing to click) is listed under "To review".
-  const sections = new Map<string, string[]>();
-  const add = (title: string, item: string) => sections.set(title, [...(sections.get(title) ?? []), item]);
-  const review: Finding[] = [];
-  for (const f of r.findings) {
-    const flag = f.accepted ? undefined : flagItem(f);
-    const setting = f.accepted ? undefined : settingItem(f);
-    const perm = f.accepted || !f.permission ? undefined : permissionItem(f);
-    if (flag) add(SECTION_TITLES.top, flag);
-    else if (setting) add(setting[0], setting[1]);
-    else if (perm) add(`Permissions > ${subtabLabel(f.permission!.subtab)}`, perm);
-    else review.push(f);
-  }
-  const order = [...new Set(Object.values(SECTION_TITLES)), ...SUBTABS.map((t) => `Permissions > ${subtabLabel(t)}`)];
-  const ordered = order.filter((t) => sections.has(t)).map((t) => [t, sections.get(t)!] as const);
+  const { sections: ordered, review } = remediationPlan(r.findings, MARKUP);
   if (!ordered.length) out.push(review.length ? 'No change to make on the role page from what could be seen; see "To review".' : 'No changes needed.', '');
   else {
     out.push(`In NetSuite: **Setup > Users/Roles > Manage Roles**, then **Edit** beside **${t(name)}**.`, '');
-    for (const [title, items] of ordered) out.push(`### ${title}`, '', ...items, '');
+    for (const [title, items] of ordered) out.push(`### ${title}`, '', ...items.map((i) => `- [ ] ${i}`), '');
     out.push('- [ ] Click **Save**, then run the audit again.', '');
   }
   if (review.length) {

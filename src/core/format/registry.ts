@@ -1,5 +1,9 @@
 import type { AuditReport, RoleComparison } from '../model';
 import { formatComparisonJson, formatComparisonJunit, formatComparisonMarkdown, formatComparisonTable } from './comparison';
+import { formatComparisonCsv, formatCsv } from './csv';
+import { formatComparisonGithub, formatGithub } from './github';
+import { formatComparisonHtml, formatHtml } from './html';
+import { formatComparisonSarif, formatSarif } from './sarif';
 import { formatJson } from './json';
 import { formatJunit } from './junit';
 import { formatMarkdown } from './markdown';
@@ -26,6 +30,10 @@ export const FORMATS = {
   json: { report: formatJson, comparison: formatComparisonJson },
   junit: { report: formatJunit, comparison: formatComparisonJunit },
   markdown: { report: formatMarkdown, comparison: formatComparisonMarkdown },
+  sarif: { report: formatSarif, comparison: formatComparisonSarif },
+  github: { report: formatGithub, comparison: formatComparisonGithub },
+  csv: { report: formatCsv, comparison: formatComparisonCsv },
+  html: { report: formatHtml, comparison: formatComparisonHtml },
 } as const satisfies Record<string, OutputFormat>;
 
 /** The name of an output format. */

@@ -97,6 +97,26 @@ function readRecordRestrictions(role: Record<string, any>): RecordRestriction[] 
   });
 }
 
+const LINE_KEYS = new Map<string, string>([
+  ...Object.entries(FLAG_ELEMENTS),
+  ...SETTING_KEYS.map((k) => [ROLE_SETTINGS[k].sdf as string, k] as [string, string]),
+  ['role', 'role'], ['permissions', 'permissions'], ['recordrestrictions', 'recordRestrictions'],
+]);
+
+/** The line of each element a fix changes, by the key findings use; permkeys by their own line. One pass. */
+function elementLines(text: string, lineOf: (o: number) => number): Record<string, number> {
+  const lines: Record<string, number> = {};
+  for (const m of text.matchAll(/<([a-z_]+)\b[^>]*>/gi)) {
+    const key = LINE_KEYS.get(m[1].toLowerCase());
+    if (key && !(key in lines)) lines[key] = lineOf(m.index!);
+  }
+  for (const m of text.matchAll(/<permkey>\s*([^<]*?)\s*<\/permkey>/g)) {
+    const id = parsePermkey(m[1]).id;
+    if (!(id in lines)) lines[id] = lineOf(m.index!);
+  }
+  return lines;
+}
+
 /** Parses one SDF `customrole` XML file into a role snapshot: every field it holds. Pure; throws AuditError ROLE_FILE_INVALID. */
 export function parseSdfRole(file: string, text: string): RoleSnapshot {
   const fail: Fail = (message, line = 1, column = 1, suggestion) => {
@@ -146,5 +166,6 @@ export function parseSdfRole(file: string, text: string): RoleSnapshot {
     permissions: readPermissions(role, text, lineOf, fail),
     evidence: 'definition',
     origin: file,
+    lines: elementLines(text, lineOf),
   };
 }

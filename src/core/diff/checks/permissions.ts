@@ -17,12 +17,16 @@ function describeRule(r: Pick<PermissionRule, 'min' | 'max' | 'restriction'>): s
 /** One required permission: present, at least `min`, at most `max`. */
 export function checkPermissionRule(ctx: CheckContext, r: PermissionRule): CheckResult {
   const permission = { id: r.id, name: r.name, subtab: r.subtab };
-  const rule: RuleDraft = { id: `permission:${r.id}`, title: `${r.name} ${describeRule(r)}`, kind: 'permission', permission, loc: r.loc };
-  const base = { rule: rule.id, permission, expectedMin: r.min, expectedMax: r.max, loc: r.loc };
   const actual = ctx.levels.get(r.id);
+  const unseen = ctx.unverifiable.get(r.id);
+  const seen = ctx.complete && unseen === undefined ? { actualLevel: actual ?? 'NONE' } : {};
+  const rule: RuleDraft = {
+    id: `permission:${r.id}`, title: `${r.name} ${describeRule(r)}`, kind: 'permission', permission,
+    ...(r.min ? { expectedMin: r.min } : {}), ...(r.max ? { expectedMax: r.max } : {}), ...seen, loc: r.loc,
+  };
+  const base = { rule: rule.id, permission, expectedMin: r.min, expectedMax: r.max, loc: r.loc };
   const wantsAccess = r.min !== undefined && r.min !== 'NONE';
 
-  const unseen = ctx.unverifiable.get(r.id);
   if (unseen !== undefined) return { rule, findings: [finding('NOT_VERIFIABLE', { ...base, detail: unseen })] };
   if (!ctx.complete) {
     // Effective access only: a read proves View or more, nothing above it, and never a ceiling.

@@ -1,0 +1,26 @@
+import type { FindingCode } from '../model';
+
+/**
+ * What each finding code means and how it is fixed: SARIF rule help, the HTML report's legend and
+ * the README's "Findings" table say the same (test/unit/finding-help.test.ts keeps them in step).
+ */
+export const FINDING_HELP: Record<FindingCode, { title: string; help: string }> = {
+  ROLE_NOT_FOUND: { title: 'Role not found', help: 'No role matches the policy\'s role (never a pass). Create the role, or correct the policy\'s role selector.' },
+  ROLE_INACTIVE: { title: 'Role inactive', help: 'The role is inactive. Uncheck Inactive on the role page, or set flags.inactive: true if that is intended.' },
+  PERMISSION_MISSING: { title: 'Permission missing', help: 'A required permission is absent. Add it on the role\'s Permissions tab at the level the policy requires.' },
+  LEVEL_TOO_LOW: { title: 'Level too low', help: 'The permission is granted below the required minimum. Raise its level on the Permissions tab.' },
+  LEVEL_ABOVE_MAX: { title: 'Level above maximum', help: 'The permission is granted above the policy\'s max, exact or allow level. Lower it on the Permissions tab.' },
+  PERMISSION_EXCESS: { title: 'Permission beyond the policy', help: 'The role holds a permission the policy does not list (excess: fail or warn). Remove it, or list it under allow with a maximum.' },
+  FLAG_MISMATCH: { title: 'Role flag differs', help: 'A role flag (Web Services Only Role, Do Not Restrict Employee Fields, Inactive) differs from the policy. Check or uncheck it at the top of the role page.' },
+  SETTING_MISMATCH: { title: 'Role setting differs', help: 'A role setting (Core Administration Permissions, two-factor authentication, center type, ...) is not what the policy pins. Change it on the role page.' },
+  RECORD_RESTRICTION_MISMATCH: { title: 'Record restriction differs', help: 'The role\'s restriction by department, class or location differs from the policy. Change it on the Restrictions subtab.' },
+  PERMISSION_RESTRICTION_MISMATCH: { title: 'Restrict column differs', help: 'A permission line\'s Restrict column differs from the policy. Change it on the Permissions tab.' },
+  PERMISSION_UNCATALOGUED: { title: 'Permission not in the catalog', help: 'The role holds a permission ID no catalog lists. It is kept and reported, never dropped: check what it is.' },
+  NOT_VERIFIABLE: { title: 'Could not be verified', help: 'The source could not see this (for example a level over SOAP). It fails the run unless --accept-unverified or a waiver accepts it; it is never compliant.' },
+  SOURCE_FALLBACK: { title: 'Fell back to effective-access probes', help: '--source auto could not read the role definition and probed the token\'s own role over SOAP instead. Give the token the right to read roles, or use --source soap on purpose.' },
+  WAIVER_EXPIRED: { title: 'Waiver expired', help: 'A waiver\'s last day has passed; the finding it covered stands again. Fix the finding, or renew the waiver with a reason.' },
+  WAIVER_UNUSED: { title: 'Waiver unused', help: 'A waiver matches no finding. Remove it from the policy.' },
+};
+
+/** Where the README explains finding codes (npm renders the README with its headings as anchors). */
+export const FINDINGS_DOC_URL = 'https://www.npmjs.com/package/ns-role-audit#findings';

@@ -1,0 +1,61 @@
+/**
+ * GitHub Actions workflow commands: `::error file=F,line=L,col=C,title=T::message` per finding
+ * (warnings as `::warning`, info and accepted findings as `::notice`), escaped as GitHub's runner
+ * reads them, so each finding becomes an annotation on the line where it is fixed.
+ */
+import type { AuditReport, Finding, RoleAudit, RoleComparison, SourceLoc } from '../model';
+import { comparisonRows, comparisonSummary, rowDiffers } from './comparison';
+import { terminalText } from './escape';
+import { FINDING_HELP } from './finding-help';
+import { describeFinding } from './messages';
+import type { Formatter } from './registry';
+
+/**
+ * A command's message: `%`, CR and LF encoded (the runner decodes them); every other control
+ * character made inert (the log viewer would run an ANSI escape from NetSuite data).
+ */
+export const githubData = (s: string) => terminalText(s.replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A'));
+/** A property value: as data, and `:` and `,` too (they separate properties). */
+export const githubProperty = (s: string) => githubData(s).replace(/:/g, '%3A').replace(/,/g, '%2C');
+
+type Command = 'error' | 'warning' | 'notice';
+
+/** One workflow command; `loc` pins it to a file, line and column. */
+export function githubCommand(command: Command, message: string, props: { title?: string; loc?: SourceLoc }): string {
+  const p: string[] = [];
+  if (props.loc) p.push(`file=${githubProperty(props.loc.file.replace(/\\/g, '/'))}`, `line=${props.loc.line}`, `col=${props.loc.column}`);
+  if (props.title) p.push(`title=${githubProperty(props.title)}`);
+  return `::${command}${p.length ? ` ${p.join(',')}` : ''}::${githubData(message)}`;
+}
+
+function commandOf(f: Finding): Command {
+  if (f.accepted || f.severity === 'info') return 'notice';
+  return f.severity === 'error' ? 'error' : 'warning';
+}
+
+function roleLines(r: RoleAudit): string[] {
+  const role = r.role.name ?? r.role.scriptId ?? r.role.selector;
+  const lines = r.findings.map((f) => {
+    const accepted = f.accepted ? ` (accepted: ${f.accepted.by === 'waiver' ? `waiver until ${f.accepted.expires}` : f.accepted.by === 'baseline' ? 'baseline' : '--accept-unverified'})` : '';
+    return githubCommand(commandOf(f), `${role}: ${f.message ?? describeFinding(f)}${accepted}`, { title: `${f.code}: ${FINDING_HELP[f.code].title}`, loc: f.roleLoc ?? f.loc ?? { file: r.policy.file, line: 1, column: 1 } });
+  });
+  for (const n of r.notes) lines.push(githubCommand('notice', `${role}: ${n}`, { title: 'ns-role-audit note' }));
+  return lines;
+}
+
+/** An audit report as GitHub workflow commands, then one plain summary line. */
+export const formatGithub: Formatter<AuditReport> = (report) => {
+  const s = report.summary;
+  const lines = [
+    ...report.results.flatMap(roleLines),
+    ...(report.errors ?? []).map((e) => githubCommand('error', `connection ${e.connection}${e.account ? ` (account ${e.account})` : ''} could not be audited: ${e.code}: ${e.message}`, { title: e.code })),
+    `ns-role-audit: ${s.roles} role(s), ${s.compliant} compliant, ${s.nonCompliant} non-compliant, ${s.unverified} unverified; ${s.failed ? `fails (--fail-on ${report.failOn})` : 'passes'}`,
+  ];
+  return lines.join('\n') + '\n';
+};
+
+/** A comparison as GitHub workflow commands: a warning per difference. */
+export const formatComparisonGithub: Formatter<RoleComparison> = (c) => {
+  const lines = comparisonRows(c).filter(rowDiffers).map((r) => githubCommand('warning', r.message, { title: 'Roles differ' }));
+  return [...lines, `ns-role-audit compare: ${githubData(comparisonSummary(c))}`].join('\n') + '\n';
+};

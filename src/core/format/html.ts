@@ -1,0 +1,232 @@
+/**
+ * One self-contained HTML page (inline style and script, a Content-Security-Policy that allows no
+ * network at all): works from file://, prints, reads without colour (every status has a symbol and
+ * a word). Per role: status, counts, a permission matrix by subtab (required against actual for
+ * every rule), the findings and the checklist's steps. With more than one role, a fleet view: roles
+ * by permissions as a heat map with totals, sortable and filterable in the page.
+ */
+import { levelLabel, SUBTABS, subtabLabel, type Level } from '../catalog';
+import type { AuditReport, Finding, RoleAudit, RoleComparison, RuleResult, RuleStatus } from '../model';
+import { comparisonRows, comparisonSummary } from './comparison';
+import { terminalText } from './escape';
+import { FINDING_HELP } from './finding-help';
+import { describeFinding } from './messages';
+import type { Formatter } from './registry';
+import { remediationPlan } from './remediation';
+
+/** Text for HTML (element content and quoted attributes): control characters inert, markup escaped. */
+function htmlText(s: string): string {
+  return terminalText(s).replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/'/g, '&#39;');
+}
+const h = htmlText;
+
+/** Each rule status as a class, a symbol and a word: the symbol and word carry it without colour. */
+const STATUS: Record<RuleStatus, { cls: string; sym: string; word: string }> = {
+  pass: { cls: 'ok', sym: '✓', word: 'pass' },
+  fail: { cls: 'bad', sym: '✗', word: 'fail' },
+  warn: { cls: 'warn', sym: '!', word: 'warning' },
+  accepted: { cls: 'acc', sym: '~', word: 'accepted' },
+  unverifiable: { cls: 'unk', sym: '?', word: 'unverified' },
+};
+const ROLE_STATUS_CLASS: Record<string, string> = { compliant: 'ok', warnings: 'warn', unverified: 'unk', 'non-compliant': 'bad' };
+
+const CSS = `
+:root{font:15px/1.45 system-ui,-apple-system,"Segoe UI",Roboto,sans-serif;color:#1a1a1a;background:#fff}
+body{margin:0 auto;max-width:80rem;padding:1rem 1.5rem}
+h1{font-size:1.6rem;margin:.2rem 0}h2{font-size:1.3rem;margin:1.6rem 0 .4rem;border-bottom:2px solid #ccc}h3{font-size:1.05rem;margin:1rem 0 .3rem}
+table{border-collapse:collapse;margin:.4rem 0 1rem}th,td{border:1px solid #bbb;padding:.2rem .45rem;text-align:left;vertical-align:top}
+th{background:#f0f0f0}code{font-family:ui-monospace,Consolas,monospace;font-size:.92em}
+.ok{background:#e3f3e6;color:#0b4d1c}.bad{background:#fbe3e5;color:#7d0a1c}.warn{background:#fff1c2;color:#4d3800}
+.acc{background:#e6e8f5;color:#26306e}.unk{background:#ececec;color:#2b2b2b}
+.badge{display:inline-block;padding:0 .45rem;border-radius:.3rem;font-weight:600;border:1px solid currentColor}
+.counts{display:flex;gap:1.2rem;flex-wrap:wrap;margin:.3rem 0;padding:0;list-style:none}
+.heat td{text-align:center;min-width:1.6rem;padding:.1rem .25rem}.heat td.role,.heat td.num{text-align:left}
+.heat th button{font:inherit;background:none;border:0;padding:0;cursor:pointer;text-align:left;color:inherit}
+.heat thead th{position:sticky;top:0;z-index:1}.scroll{overflow:auto;max-height:75vh}
+.filters{display:flex;gap:1rem;align-items:end;flex-wrap:wrap;margin:.5rem 0}.filters label{display:flex;flex-direction:column;font-size:.9rem}
+.legend{font-size:.9rem}.sr{position:absolute;width:1px;height:1px;overflow:hidden;clip:rect(0 0 0 0);white-space:nowrap}
+ul.steps{list-style:"☐ "}details>summary{cursor:pointer;font-weight:600;font-size:1.1rem;margin-top:.6rem}
+@media print{.filters,.heat th button::after{display:none}.scroll{max-height:none;overflow:visible}details>summary{list-style:none}body{max-width:none}}
+`;
+
+const SCRIPT = `
+(function(){
+  var table=document.getElementById('fleet');if(!table)return;
+  var body=table.tBodies[0],rows=Array.prototype.slice.call(body.rows);
+  var q=document.getElementById('fleet-q'),st=document.getElementById('fleet-status'),shown=document.getElementById('fleet-shown');
+  function filter(){var t=q.value.trim().toLowerCase(),s=st.value,n=0;
+    rows.forEach(function(r){var ok=(!t||r.getAttribute('data-search').indexOf(t)>=0)&&(!s||r.getAttribute('data-status')===s);r.hidden=!ok;if(ok)n++;});
+    shown.textContent=n+' of '+rows.length+' roles shown';}
+  q.addEventListener('input',filter);st.addEventListener('change',filter);
+  var dir={};
+  Array.prototype.forEach.call(table.tHead.querySelectorAll('button[data-col]'),function(b){
+    b.addEventListener('click',function(){var c=+b.getAttribute('data-col'),d=dir[c]=-(dir[c]||-1);
+      rows.sort(function(x,y){var a=x.cells[c].getAttribute('data-v')||x.cells[c].textContent,z=y.cells[c].getAttribute('data-v')||y.cells[c].textContent;
+        var na=parseFloat(a),nz=parseFloat(z);if(!isNaN(na)&&!isNaN(nz))return (na-nz)*d;return a<z?-d:a>z?d:0;});
+      rows.forEach(function(r){body.appendChild(r);});
+      Array.prototype.forEach.call(table.tHead.querySelectorAll('th'),function(th){th.removeAttribute('aria-sort');});
+      b.parentNode.setAttribute('aria-sort',d>0?'ascending':'descending');});});
+  filter();
+})();
+window.addEventListener('beforeprint',function(){Array.prototype.forEach.call(document.querySelectorAll('details'),function(d){d.open=true;});});
+`;
+
+function page(title: string, body: string[]): string {
+  return [
+    '<!DOCTYPE html>',
+    '<html lang="en"><head><meta charset="utf-8">',
+    // No network at all: everything the page needs is in it.
+    `<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'; script-src 'unsafe-inline'; img-src data:; base-uri 'none'; form-action 'none'">`,
+    '<meta name="viewport" content="width=device-width, initial-scale=1">',
+    `<title>${h(title)}</title><style>${CSS}</style></head>`,
+    '<body>', ...body, `<script>${SCRIPT}</script>`, '</body></html>', '',
+  ].join('\n');
+}
+
+const lvl = (l: Level | undefined) => (l ? levelLabel(l) : '');
+const cell = (s: RuleStatus) => `<td class="${STATUS[s].cls}"><span aria-hidden="true">${STATUS[s].sym}</span> ${STATUS[s].word}</td>`;
+const roleName = (r: RoleAudit) => r.role.name ?? r.role.scriptId ?? r.role.selector;
+
+function required(rule: RuleResult): string {
+  if (rule.expectedMin && rule.expectedMax && rule.expectedMin === rule.expectedMax) return `exactly ${lvl(rule.expectedMin)}`;
+  return [rule.expectedMin ? `at least ${lvl(rule.expectedMin)}` : '', rule.expectedMax ? `at most ${lvl(rule.expectedMax)}` : ''].filter(Boolean).join(', ');
+}
+
+/** What the role holds for a rule: the level seen, else what its findings say, else why it is not known. */
+function actual(rule: RuleResult, findings: Finding[], evidence: string | undefined): string {
+  if (rule.actualLevel) return lvl(rule.actualLevel);
+  const seen = findings.find((f) => f.actualLevel)?.actualLevel;
+  if (seen) return lvl(seen);
+  return evidence === 'effective-access' ? (rule.status === 'pass' ? 'readable (at least View)' : 'not seen') : 'not seen';
+}
+
+function matrix(r: RoleAudit, byRule: Map<string, Finding[]>): string[] {
+  const out: string[] = [];
+  for (const tab of SUBTABS) {
+    const rules = r.rules.filter((x) => x.kind === 'permission' && x.permission?.subtab === tab);
+    if (!rules.length) continue;
+    out.push(`<table class="matrix" data-subtab="${tab}"><caption>${h(subtabLabel(tab))} subtab</caption>`,
+      '<thead><tr><th scope="col">Permission</th><th scope="col">Required</th><th scope="col">Actual</th><th scope="col">Result</th></tr></thead><tbody>');
+    for (const rule of rules) {
+      const p = rule.permission!;
+      out.push(`<tr data-rule="${h(rule.id)}"><th scope="row">${h(p.name)}${p.name === p.id ? '' : ` <code>${h(p.id)}</code>`}</th><td>${h(required(rule))}</td><td>${h(actual(rule, byRule.get(rule.id) ?? [], r.role.evidence))}</td>${cell(rule.status)}</tr>`);
+    }
+    out.push('</tbody></table>');
+  }
+  const other = r.rules.filter((x) => x.kind !== 'permission');
+  if (other.length) {
+    out.push('<table class="matrix" data-subtab="role"><caption>Role, flags, settings and policy-wide rules</caption>',
+      '<thead><tr><th scope="col">Rule</th><th scope="col">Result</th></tr></thead><tbody>',
+      ...other.map((rule) => `<tr data-rule="${h(rule.id)}"><th scope="row">${h(rule.title)}</th>${cell(rule.status)}</tr>`), '</tbody></table>');
+  }
+  return out;
+}
+
+function findingsList(r: RoleAudit): string[] {
+  if (!r.findings.length) return ['<p>No findings.</p>'];
+  const items = r.findings.map((f) => {
+    const acc = f.accepted ? ` <span class="badge acc">accepted (${f.accepted.by === 'waiver' ? `waiver until ${h(f.accepted.expires)}: ${h(f.accepted.reason)}` : f.accepted.by === 'baseline' ? 'baseline' : 'unverified, by --accept-unverified'})</span>` : '';
+    const where = f.loc ? ` <small>(policy ${h(f.loc.file)}:${f.loc.line})</small>` : '';
+    const sev = f.accepted ? 'acc' : f.severity === 'error' ? 'bad' : f.severity === 'warning' ? 'warn' : 'unk';
+    return `<li><span class="badge ${sev}">${f.severity}</span> <code>${f.code}</code> ${h(f.message ?? describeFinding(f))}${acc}${where}</li>`;
+  });
+  return ['<ul class="findings">', ...items, '</ul>'];
+}
+
+function stepsList(r: RoleAudit): string[] {
+  const { sections } = remediationPlan(r.findings, { strong: (s) => `<strong>${h(s)}</strong>`, text: h });
+  if (!sections.length) return [];
+  return [
+    `<p>In NetSuite: <strong>Setup &gt; Users/Roles &gt; Manage Roles</strong>, then <strong>Edit</strong> beside <strong>${h(roleName(r))}</strong>.</p>`,
+    ...sections.flatMap(([title, steps]) => [`<h4>${h(title)}</h4>`, '<ul class="steps">', ...steps.map((s) => `<li>${s}</li>`), '</ul>']),
+    '<p>Click <strong>Save</strong>, then run the audit again.</p>',
+  ];
+}
+
+function roleSection(r: RoleAudit, i: number, fleet: boolean, failOn: string): string[] {
+  const byRule = new Map<string, Finding[]>();
+  for (const f of r.findings) byRule.set(f.rule, [...(byRule.get(f.rule) ?? []), f]);
+  const c = r.counts;
+  const head = `${h(roleName(r))}${r.role.scriptId && r.role.scriptId !== roleName(r) ? ` <code>${h(r.role.scriptId)}</code>` : ''}`;
+  const body = [
+    `<p>Policy <code>${h(r.policy.file)}</code> · source ${h(r.source.kind)} <code>${h(r.source.location)}</code>${r.source.account ? ` · account <code>${h(r.source.account)}</code>` : ''} · <span class="badge ${ROLE_STATUS_CLASS[r.status]}">${r.status}</span> · ${r.failed ? `<strong>fails</strong> (--fail-on ${h(failOn)})` : 'passes'}</p>`,
+    `<ul class="counts"><li>${c.errors} error(s)</li><li>${c.unverifiable} not verified</li><li>${c.warnings} warning(s)</li><li>${c.accepted} accepted</li></ul>`,
+    ...r.notes.map((n) => `<p class="note"><strong>Note:</strong> ${h(n)}</p>`),
+    ...(r.role.found ? [`<h3>Permissions</h3>`, ...matrix(r, byRule)] : ['<p><strong>The role was not found.</strong> Create it, then run the audit again.</p>']),
+    '<h3>Findings</h3>', ...findingsList(r),
+    ...(stepsList(r).length ? ['<h3>To fix</h3>', ...stepsList(r)] : []),
+  ];
+  if (fleet) return [`<details class="role" id="role-${i}"><summary><span class="badge ${ROLE_STATUS_CLASS[r.status]}">${r.status}</span> ${head}</summary>`, ...body, '</details>'];
+  return [`<section class="role" id="role-${i}" aria-labelledby="role-${i}-h"><h2 id="role-${i}-h">${head}</h2>`, ...body, '</section>'];
+}
+
+/** Roles by permissions: one row per role, one column per permission any policy names, with totals. */
+function fleetView(report: AuditReport): string[] {
+  const columns = new Map<string, { name: string; subtab: string }>();
+  for (const r of report.results) for (const rule of r.rules) if (rule.kind === 'permission' && rule.permission) columns.set(rule.id, { name: rule.permission.name, subtab: rule.permission.subtab });
+  const cols = [...columns].sort((a, b) => SUBTABS.indexOf(a[1].subtab as never) - SUBTABS.indexOf(b[1].subtab as never) || (a[1].name < b[1].name ? -1 : 1));
+  const failing = new Map<string, number>();
+  const rows = report.results.map((r, i) => {
+    const status = new Map(r.rules.map((x) => [x.id, x.status]));
+    const cells = cols.map(([id, c]) => {
+      const s = status.get(id);
+      if (!s) return '<td data-v="">·</td>';
+      if (s === 'fail') failing.set(id, (failing.get(id) ?? 0) + 1);
+      return `<td class="${STATUS[s].cls}" data-v="${s}" title="${h(c.name)}: ${STATUS[s].word}">${STATUS[s].sym}</td>`;
+    });
+    const search = [roleName(r), r.role.scriptId ?? '', r.source.account ?? '', r.source.connection ?? ''].join(' ').toLowerCase();
+    return `<tr data-status="${r.status}" data-search="${h(search)}"><td class="role"><a href="#role-${i}">${h(roleName(r))}</a></td><td class="num">${h(r.source.account ?? r.source.connection ?? '')}</td><td class="${ROLE_STATUS_CLASS[r.status]}" data-v="${r.status}">${r.status}</td><td class="num" data-v="${r.counts.errors}">${r.counts.errors}</td><td class="num" data-v="${r.counts.unverifiable}">${r.counts.unverifiable}</td><td class="num" data-v="${r.counts.warnings}">${r.counts.warnings}</td>${cells.join('')}</tr>`;
+  });
+  const fixed = ['Role', 'Account', 'Status', 'Errors', 'Not verified', 'Warnings'];
+  const head = [...fixed.map((t, i) => `<th scope="col"><button type="button" data-col="${i}">${t}</button></th>`),
+    ...cols.map(([id, c], i) => `<th scope="col"><button type="button" data-col="${i + fixed.length}" title="${h(c.name)} (${h(subtabLabel(c.subtab as never))})">${h(c.name)}</button><span class="sr"> ${h(id)}</span></th>`)];
+  const totals = `<tr><th scope="row">Roles failing</th><td></td><td></td><td class="num">${report.results.reduce((n, r) => n + r.counts.errors, 0)}</td><td class="num">${report.results.reduce((n, r) => n + r.counts.unverifiable, 0)}</td><td class="num">${report.results.reduce((n, r) => n + r.counts.warnings, 0)}</td>${cols.map(([id]) => `<td>${failing.get(id) ?? 0}</td>`).join('')}</tr>`;
+  return [
+    '<h2 id="fleet-h">Fleet: roles by permission</h2>',
+    '<div class="filters"><label for="fleet-q">Filter roles<input id="fleet-q" type="search" placeholder="role, script id or account"></label>',
+    '<label for="fleet-status">Status<select id="fleet-status"><option value="">any</option><option>non-compliant</option><option>unverified</option><option>warnings</option><option>compliant</option></select></label>',
+    '<output id="fleet-shown" aria-live="polite"></output></div>',
+    `<p class="legend">${Object.values(STATUS).map((s) => `<span class="badge ${s.cls}">${s.sym} ${s.word}</span>`).join(' ')} <span class="badge">· not in this role's policy</span></p>`,
+    '<div class="scroll" tabindex="0" role="region" aria-labelledby="fleet-h">',
+    `<table class="heat" id="fleet"><thead><tr>${head.join('')}</tr></thead><tbody>`, ...rows, `</tbody><tfoot>${totals}</tfoot></table></div>`,
+  ];
+}
+
+/** An audit report as one self-contained HTML page. */
+export const formatHtml: Formatter<AuditReport> = (report) => {
+  const s = report.summary;
+  const fleet = report.results.length > 1;
+  const body = [
+    '<header>', '<h1>NetSuite role audit</h1>',
+    `<p>${h(report.tool.name)} ${h(report.tool.version)} · ${h(report.generatedAt)} · --fail-on ${h(report.failOn)}</p>`,
+    `<p><span class="badge ${s.failed ? 'bad' : 'ok'}">${s.failed ? '✗ the run fails' : '✓ the run passes'}</span> ${s.roles} role(s): ${s.compliant} compliant, ${s.withWarnings} with warnings, ${s.nonCompliant} non-compliant, ${s.unverified} not fully verified.</p>`,
+    '</header>', '<main>',
+    ...(report.errors?.length ? ['<h2>Could not audit</h2>', '<ul>', ...report.errors.map((e) => `<li>Connection <code>${h(e.connection)}</code>${e.account ? ` (account <code>${h(e.account)}</code>)` : ''}: <code>${h(e.code)}</code> ${h(e.message)}</li>`), '</ul>'] : []),
+    ...(fleet ? fleetView(report) : []),
+    ...(fleet ? ['<h2>Roles</h2>'] : []),
+    ...report.results.flatMap((r, i) => roleSection(r, i, fleet, report.failOn)),
+    '<h2>Finding codes</h2>', '<dl class="legend">',
+    ...[...new Set(report.results.flatMap((r) => r.findings.map((f) => f.code)))].sort().map((code) => `<dt><code>${code}</code> ${h(FINDING_HELP[code].title)}</dt><dd>${h(FINDING_HELP[code].help)}</dd>`),
+    '</dl>', '</main>',
+  ];
+  return page('NetSuite role audit', body);
+};
+
+/** Two roles side by side. */
+export const formatComparisonHtml: Formatter<RoleComparison> = (c) => {
+  const rows = comparisonRows(c);
+  const mark = (kind: string) => (kind === 'same' ? STATUS.pass : kind === 'unknown' ? STATUS.unverifiable : { cls: 'bad', sym: '≠', word: kind.replace('-', ' ') });
+  const groups = [...new Set(rows.map((r) => r.group))];
+  const body = [
+    '<header>', '<h1>Role comparison</h1>',
+    `<p><strong>${h(c.left.label)}</strong>: <code>${h(c.left.role)}</code> · <strong>${h(c.right.label)}</strong>: <code>${h(c.right.role)}</code></p>`,
+    `<p><span class="badge ${c.equal ? 'ok' : 'bad'}">${c.equal ? '✓ the same' : '≠ different'}</span> ${h(comparisonSummary(c))}</p>`, '</header>', '<main>',
+    ...groups.flatMap((g) => [
+      `<table class="matrix"><caption>${h(g === 'settings' ? 'Role settings' : `${subtabLabel(g as never)} subtab`)}</caption>`,
+      `<thead><tr><th scope="col">${g === 'settings' ? 'Setting' : 'Permission'}</th><th scope="col">${h(c.left.label)}</th><th scope="col">${h(c.right.label)}</th><th scope="col">Difference</th></tr></thead><tbody>`,
+      ...rows.filter((r) => r.group === g).map((r) => { const m = mark(r.kind); return `<tr><th scope="row">${h(r.name)}</th><td>${h(r.left)}</td><td>${h(r.right)}</td><td class="${m.cls}"><span aria-hidden="true">${m.sym}</span> ${m.word}</td></tr>`; }),
+      '</tbody></table>']),
+    '</main>',
+  ];
+  return page('Role comparison', body);
+};

@@ -1,0 +1,93 @@
+/**
+ * What an administrator clicks to fix a finding, and where on the role page: one source for the
+ * Markdown checklist and the HTML report. The caller says how to mark text up (`strong` for the
+ * words to click or pick, `text` for the rest), so every format escapes what came from outside.
+ */
+import { levelLabel, SUBTABS, subtabLabel, type Level } from '../catalog';
+import { FLAG_LABELS, ROLE_SETTINGS, type Finding, type SettingKey, type SettingSection } from '../model';
+import { settingLabel } from './messages';
+
+/** How a format marks up a step: both escape what they are given. */
+export interface Markup {
+  strong(s: string): string;
+  text(s: string): string;
+}
+
+/** One step: the part of the role page it is made in, and what to do there. */
+interface RemediationStep {
+  section: string;
+  text: string;
+}
+
+/** Where on the role page each kind of setting is changed. */
+const SECTION_TITLES: Record<SettingSection | 'restrictions', string> = {
+  top: 'Role settings (top of the page)',
+  authentication: 'Role settings (top of the page)',
+  employee: 'Employee Restrictions (top of the page)',
+  subsidiary: 'Subsidiary Restrictions (top of the page)',
+  restrictions: 'Restrictions subtab',
+};
+
+/** Sections in the order they appear on the role page. */
+const SECTION_ORDER = [...new Set(Object.values(SECTION_TITLES)), ...SUBTABS.map((t) => `Permissions > ${subtabLabel(t)}`)];
+
+/** The level an administrator should pick to satisfy a finding. */
+function targetLevel(f: Finding): Level | undefined {
+  if (f.code === 'PERMISSION_MISSING' || f.code === 'LEVEL_TOO_LOW') return f.expectedMin;
+  if (f.code === 'LEVEL_ABOVE_MAX') return f.expectedMax;
+  return undefined;
+}
+
+function permissionStep(f: Finding, m: Markup): string | undefined {
+  const name = `${m.strong(f.permission!.name)}${f.permission!.name === f.permission!.id ? '' : ` (${m.text(f.permission!.id)})`}`;
+  const to = targetLevel(f);
+  switch (f.code) {
+    case 'PERMISSION_MISSING': return `Add ${name}, level ${m.strong(levelLabel(to!))}`;
+    case 'LEVEL_TOO_LOW': return `Raise ${name} from ${levelLabel(f.actualLevel!)} to ${m.strong(levelLabel(to!))}`;
+    case 'LEVEL_ABOVE_MAX': return to === 'NONE'
+      ? `Remove ${name} (now ${levelLabel(f.actualLevel!)})`
+      : `Lower ${name} from ${levelLabel(f.actualLevel!)} to ${m.strong(levelLabel(to!))}`;
+    case 'PERMISSION_EXCESS': return `Remove ${name} (now ${levelLabel(f.actualLevel!)})`;
+    case 'PERMISSION_RESTRICTION_MISMATCH': return `Set the ${m.strong('Restrict')} column of ${name} to ${f.expectedValues!.map(m.strong).join(' or ')} (now ${m.text(String(f.actualValue))})`;
+    default: return undefined;
+  }
+}
+
+function settingStep(f: Finding, m: Markup): RemediationStep | undefined {
+  if (f.code === 'RECORD_RESTRICTION_MISMATCH') {
+    const want = f.expectedValues![0];
+    const segment = m.strong(f.setting!.split('.')[1]);
+    const text = want === 'NONE' ? `Remove the ${segment} line (now ${m.text(String(f.actualValue))})` : `Set the ${segment} line to ${m.strong(want)} (now ${m.text(String(f.actualValue))})`;
+    return { section: SECTION_TITLES.restrictions, text };
+  }
+  if (f.code !== 'SETTING_MISMATCH') return undefined;
+  const label = settingLabel(f.setting);
+  const def = ROLE_SETTINGS[f.setting as SettingKey];
+  const text = def.type === 'boolean'
+    ? `${f.expectedValues![0] === 'checked' ? 'Check' : 'Uncheck'} ${m.strong(label)}`
+    : `Set ${m.strong(label)} to ${f.expectedValues!.map(m.strong).join(' or ')} (now ${m.text(String(f.actualValue))})`;
+  return { section: SECTION_TITLES[def.section], text };
+}
+
+/** The click that fixes a finding not accepted, or undefined when there is nothing to click (review it instead). */
+function remediationStep(f: Finding, m: Markup): RemediationStep | undefined {
+  if (f.accepted) return undefined;
+  if (f.code === 'FLAG_MISMATCH') return { section: SECTION_TITLES.top, text: `${f.expectedFlag ? 'Check' : 'Uncheck'} ${m.strong(FLAG_LABELS[f.flag!])}` };
+  if (f.code === 'ROLE_INACTIVE') return { section: SECTION_TITLES.top, text: `Uncheck ${m.strong('Inactive')}` };
+  const setting = settingStep(f, m);
+  if (setting) return setting;
+  const perm = f.permission ? permissionStep(f, m) : undefined;
+  return perm ? { section: `Permissions > ${subtabLabel(f.permission!.subtab)}`, text: perm } : undefined;
+}
+
+/** A role's steps grouped by section in page order, and the findings left to review. */
+export function remediationPlan(findings: readonly Finding[], m: Markup): { sections: Array<[string, string[]]>; review: Finding[] } {
+  const sections = new Map<string, string[]>();
+  const review: Finding[] = [];
+  for (const f of findings) {
+    const step = remediationStep(f, m);
+    if (step) sections.set(step.section, [...(sections.get(step.section) ?? []), step.text]);
+    else review.push(f);
+  }
+  return { sections: SECTION_ORDER.filter((s) => sections.has(s)).map((s) => [s, sections.get(s)!]), review };
+}

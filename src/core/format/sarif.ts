@@ -1,0 +1,117 @@
+/**
+ * SARIF 2.1.0 (OASIS), for code scanning: one rule per finding code, one result per finding, the
+ * primary location where the fix belongs (the permission's line in an SDF role file, else the
+ * policy rule), the policy rule as a related location, accepted findings as suppressions, and a
+ * fingerprint that follows a finding across runs (the baseline's identity, hashed).
+ */
+import { findingKey } from '../baseline';
+import { FINDING_CODES, type AuditReport, type Finding, type FindingCode, type RoleAudit, type RoleComparison, type Severity, type SourceLoc } from '../model';
+import { comparisonRows, rowDiffers } from './comparison';
+import { FINDING_HELP, FINDINGS_DOC_URL } from './finding-help';
+import { fnv1a64 } from './fingerprint';
+import { describeFinding } from './messages';
+import type { Formatter } from './registry';
+
+const SCHEMA = 'https://json.schemastore.org/sarif-2.1.0.json';
+const LEVEL: Record<Severity, 'error' | 'warning' | 'note'> = { error: 'error', warning: 'warning', info: 'note' };
+const CODES = Object.keys(FINDING_CODES) as FindingCode[];
+/** The key of the fingerprint; its version changes only if the identity does. */
+const FINGERPRINT = 'nsRoleAuditFinding/v1';
+
+/** A path as a SARIF artifact location: relative paths against the checkout root, absolute ones as file URIs. */
+export function artifactLocation(path: string): { uri: string; uriBaseId?: string } {
+  const posix = path.replace(/\\/g, '/');
+  const encoded = posix.split('/').map((s) => (/^[A-Za-z]:$/.test(s) ? s : encodeURIComponent(s))).join('/');
+  if (/^\//.test(posix)) return { uri: `file://${encoded}` };
+  if (/^[A-Za-z]:\//.test(posix)) return { uri: `file:///${encoded}` };
+  return { uri: encoded.replace(/^(\.\/)+/, ''), uriBaseId: '%SRCROOT%' };
+}
+
+function physical(loc: SourceLoc) {
+  return { artifactLocation: artifactLocation(loc.file), region: { startLine: Math.max(1, loc.line), startColumn: Math.max(1, loc.column) } };
+}
+
+function rules() {
+  return CODES.map((code) => ({
+    id: code,
+    name: FINDING_HELP[code].title.replace(/(^|\s)(\w)/g, (_m, _s, ch: string) => ch.toUpperCase()).replace(/\W/g, ''),
+    shortDescription: { text: FINDING_HELP[code].title },
+    fullDescription: { text: FINDING_HELP[code].help },
+    help: { text: FINDING_HELP[code].help, markdown: `${FINDING_HELP[code].help}\n\n[Finding codes](${FINDINGS_DOC_URL})` },
+    helpUri: FINDINGS_DOC_URL,
+    defaultConfiguration: { level: LEVEL[FINDING_CODES[code]] },
+    properties: { tags: ['netsuite', 'role', 'security'] },
+  }));
+}
+
+function suppression(f: Finding) {
+  const a = f.accepted!;
+  if (a.by === 'waiver') {
+    return { kind: 'external', status: 'accepted', justification: `waiver until ${a.expires}: ${a.reason}`, location: { physicalLocation: physical(a.loc) } };
+  }
+  if (a.by === 'baseline') return { kind: 'external', status: 'accepted', justification: `in the baseline ${a.file}` };
+  return { kind: 'external', status: 'accepted', justification: 'accepted unverified (--accept-unverified)' };
+}
+
+function result(r: RoleAudit, f: Finding) {
+  const role = r.role.name ?? r.role.scriptId ?? r.role.selector;
+  const policyLoc: SourceLoc = f.loc ?? { file: r.policy.file, line: 1, column: 1 };
+  const primary = f.roleLoc ?? policyLoc;
+  const text = `${role}: ${f.message ?? describeFinding(f)}`;
+  return {
+    ruleId: f.code,
+    ruleIndex: CODES.indexOf(f.code),
+    level: LEVEL[f.severity],
+    message: { text },
+    locations: [{ physicalLocation: physical(primary) }],
+    ...(f.roleLoc ? { relatedLocations: [{ id: 1, physicalLocation: physical(policyLoc), message: { text: `the policy rule (${f.rule})` } }] } : {}),
+    partialFingerprints: { [FINGERPRINT]: fnv1a64(`${r.source.account ?? ''}|${findingKey(r, f)}`) },
+    ...(f.accepted ? { suppressions: [suppression(f)] } : {}),
+    properties: {
+      role, rule: f.rule, source: `${r.source.kind} ${r.source.location}`,
+      ...(r.source.account ? { account: r.source.account } : {}),
+      ...(f.permission ? { permission: f.permission.id } : {}),
+    },
+  };
+}
+
+function run(tool: { name: string; version?: string }, results: unknown[], notifications: unknown[], ok: boolean) {
+  const version = tool.version ? { version: tool.version, semanticVersion: tool.version } : {};
+  return {
+    $schema: SCHEMA,
+    version: '2.1.0',
+    runs: [{
+      tool: { driver: { name: tool.name, ...version, informationUri: FINDINGS_DOC_URL.replace(/#.*/, ''), rules: rules() } },
+      invocations: [{ executionSuccessful: ok, toolExecutionNotifications: notifications }],
+      columnKind: 'utf16CodeUnits',
+      results,
+    }],
+  };
+}
+
+/** An audit report as SARIF 2.1.0. */
+export const formatSarif: Formatter<AuditReport> = (report) => {
+  const results = report.results.flatMap((r) => r.findings.map((f) => result(r, f)));
+  const notes = [
+    ...report.results.flatMap((r) => r.notes.map((n) => ({ level: 'note', message: { text: `${r.role.name ?? r.role.selector}: ${n}` } }))),
+    ...(report.errors ?? []).map((e) => ({ level: 'error', message: { text: `connection ${e.connection}${e.account ? ` (account ${e.account})` : ''}: ${e.code}: ${e.message}` } })),
+  ];
+  return JSON.stringify(run(report.tool, results, notes, !report.errors?.length), null, 2) + '\n';
+};
+
+/** A comparison as SARIF: one ROLE_DIFFERENCE result per line that differs (no source location: two roles, no policy). */
+export const formatComparisonSarif: Formatter<RoleComparison> = (c) => {
+  const doc = run(c.tool ?? { name: 'ns-role-audit' }, [], [], true);
+  const r = doc.runs[0];
+  (r.tool.driver as { rules: unknown[] }).rules = [{
+    id: 'ROLE_DIFFERENCE', name: 'RoleDifference', shortDescription: { text: 'Roles differ' }, fullDescription: { text: 'A flag, setting or permission differs between the two roles compared.' },
+    help: { text: 'A flag, setting or permission differs between the two roles compared.', markdown: 'A flag, setting or permission differs between the two roles compared.' },
+    helpUri: FINDINGS_DOC_URL.replace(/#.*/, '#compare'), defaultConfiguration: { level: 'warning' }, properties: { tags: ['netsuite', 'role'] },
+  }];
+  r.results = comparisonRows(c).filter(rowDiffers).map((row) => ({
+    ruleId: 'ROLE_DIFFERENCE', ruleIndex: 0, level: 'warning', message: { text: row.message },
+    partialFingerprints: { [FINGERPRINT]: fnv1a64(`${c.left.role}|${c.right.role}|${row.group}|${row.name}`) },
+    properties: { group: row.group, left: row.left, right: row.right },
+  })) as never;
+  return JSON.stringify(doc, null, 2) + '\n';
+};

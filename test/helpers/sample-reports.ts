@@ -1,0 +1,57 @@
+/**
+ * Reports the output-format tests feed to real consumers: the demo's drifted role read from its
+ * SDF file (so findings point at role-file lines), a fleet of generated roles, accepted findings
+ * of every kind, and a comparison.
+ */
+import { readFileSync } from 'node:fs';
+import { auditSnapshot, buildReport } from '../../src/core/audit';
+import { acceptUnverified } from '../../src/core/verdict';
+import { compareRoles } from '../../src/core/compare';
+import type { AuditReport, RoleComparison, RoleSnapshot } from '../../src/core/model';
+import type { Level } from '../../src/core/catalog';
+import { parseSdfRole } from '../../src/core/role/sdf';
+import { readPolicy } from '../../src/adapters/read-policy';
+
+export const DRIFTED_FILE = 'fixtures/sdf-project/src/Objects/customrole_polytomic_drifted.xml';
+const GOOD_FILE = 'fixtures/sdf-project/src/Objects/customrole_polytomic.xml';
+export const POLICY_FILE = 'policies/polytomic.yaml';
+
+const role = (file: string) => parseSdfRole(file, readFileSync(file, 'utf8'));
+const meta = (r: RoleSnapshot, extra: object = {}) => ({ selector: { scriptId: r.scriptId }, source: { kind: 'sdf', location: r.origin }, today: '2026-11-27', ...extra });
+const build = (results: AuditReport['results'], failOn: 'error' | 'warning' = 'error') => buildReport(results, { version: '1.0.0-test', generatedAt: '2026-11-27T12:00:00Z', failOn });
+
+/** The demo's drifted role against the shipped Polytomic policy. */
+export function driftedReport(): AuditReport {
+  const r = role(DRIFTED_FILE);
+  return build([auditSnapshot(readPolicy(POLICY_FILE), r, meta(r))]);
+}
+
+/** Accepted findings of each kind: a waiver, accept-unverified (a SOAP-evidence role), and a note. */
+export function acceptedReport(): AuditReport {
+  const policy = readPolicy(POLICY_FILE);
+  const r = role(DRIFTED_FILE);
+  policy.waivers.push({ code: 'LEVEL_TOO_LOW', permissionId: 'TRAN_SALESORD', permissionName: 'Sales Order', reason: 'vendor asks, ticket 42', expires: '2027-01-31', loc: { file: POLICY_FILE, line: 1, column: 1 } });
+  const soap: RoleSnapshot = { ...role(GOOD_FILE), evidence: 'effective-access', lines: undefined, origin: 'soap:demo' };
+  const results = acceptUnverified([auditSnapshot(policy, r, meta(r)), auditSnapshot(policy, soap, { ...meta(soap), source: { kind: 'soap', location: 'https://demo.suitetalk.api.netsuite.com', account: 'DEMO' }, notes: ['probed effective access'] })]);
+  return build(results);
+}
+
+const LEVELS: Level[] = ['NONE', 'VIEW', 'CREATE', 'EDIT', 'FULL'];
+
+/** `n` roles across accounts, each the good role with a few levels changed (deterministic). */
+export function fleetReport(n: number): AuditReport {
+  const policy = readPolicy(POLICY_FILE);
+  const base = role(GOOD_FILE);
+  const results = [];
+  for (let i = 0; i < n; i++) {
+    const permissions = base.permissions.map((p, j) => ((i * 7 + j * 3) % 11 === 0 ? { ...p, level: LEVELS[(i + j) % 5] } : p));
+    const r: RoleSnapshot = { ...base, scriptId: `customrole_integration_${i}`, name: `Integration ${i}${i % 97 === 0 ? ' <b>&amp;</b>' : ''}`, permissions, lines: undefined, origin: `suiteql:ACCT${i % 12}`, flags: { ...base.flags, webServicesOnly: i % 13 !== 0 } };
+    results.push(auditSnapshot(policy, r, { selector: { scriptId: r.scriptId }, source: { kind: 'suiteql', location: `https://acct${i % 12}.suitetalk.api.netsuite.com`, account: `ACCT${i % 12}`, connection: `acct${i % 12}` }, today: '2026-11-27' }));
+  }
+  return build(results);
+}
+
+/** The good role against the drifted one. */
+export function sampleComparison(): RoleComparison {
+  return compareRoles(role(GOOD_FILE), role(DRIFTED_FILE), { leftLabel: 'customrole_polytomic', rightLabel: 'customrole_polytomic_drifted', generatedAt: '2026-11-27T12:00:00Z', version: '1.0.0-test' });
+}

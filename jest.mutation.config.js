@@ -9,6 +9,6 @@ module.exports = {
   roots: ['<rootDir>/test/unit', '<rootDir>/src'],
   testMatch: ['**/*.test.ts'],
   // These spawn the built CLI or touch the disk at length: they test the shell, not the core.
-  testPathIgnorePatterns: ['/node_modules/', 'role-corpus', 'hostile-files', 'transport', 'soap-requests'],
+  testPathIgnorePatterns: ['/node_modules/', 'role-corpus', 'hostile-files', 'transport', 'soap-requests', 'report-consumers'],
   transform: { '^.+\\.ts$': ['ts-jest', { tsconfig: 'tsconfig.json', isolatedModules: true }] },
 };

@@ -84,7 +84,7 @@ function page(title: string, body: string[]): string {
 }
 
 const lvl = (l: Level | undefined) => (l ? levelLabel(l) : '');
-const cell = (s: RuleStatus) => `<td class="${STATUS[s].cls}"><span aria-hidden="true">${STATUS[s].sym}</span> ${STATUS[s].word}</td>`;
+const cell = (s: RuleStatus) => `<td class="${STATUS[s].cls}">${STATUS[s].sym} ${STATUS[s].word}</td>`;
 const roleName = (r: RoleAudit) => r.role.name ?? r.role.scriptId ?? r.role.selector;
 
 function required(rule: RuleResult): string {
@@ -109,7 +109,7 @@ function matrix(r: RoleAudit, byRule: Map<string, Finding[]>): string[] {
       '<thead><tr><th scope="col">Permission</th><th scope="col">Required</th><th scope="col">Actual</th><th scope="col">Result</th></tr></thead><tbody>');
     for (const rule of rules) {
       const p = rule.permission!;
-      out.push(`<tr data-rule="${h(rule.id)}"><th scope="row">${h(p.name)}${p.name === p.id ? '' : ` <code>${h(p.id)}</code>`}</th><td>${h(required(rule))}</td><td>${h(actual(rule, byRule.get(rule.id) ?? [], r.role.evidence))}</td>${cell(rule.status)}</tr>`);
+      out.push(`<tr><th scope="row">${h(p.name)}${p.name === p.id ? '' : ` <code>${h(p.id)}</code>`}</th><td>${h(required(rule))}</td><td>${h(actual(rule, byRule.get(rule.id) ?? [], r.role.evidence))}</td>${cell(rule.status)}</tr>`);
     }
     out.push('</tbody></table>');
   }
@@ -117,7 +117,7 @@ function matrix(r: RoleAudit, byRule: Map<string, Finding[]>): string[] {
   if (other.length) {
     out.push('<table class="matrix" data-subtab="role"><caption>Role, flags, settings and policy-wide rules</caption>',
       '<thead><tr><th scope="col">Rule</th><th scope="col">Result</th></tr></thead><tbody>',
-      ...other.map((rule) => `<tr data-rule="${h(rule.id)}"><th scope="row">${h(rule.title)}</th>${cell(rule.status)}</tr>`), '</tbody></table>');
+      ...other.map((rule) => `<tr><th scope="row">${h(rule.title)}</th>${cell(rule.status)}</tr>`), '</tbody></table>');
   }
   return out;
 }
@@ -168,11 +168,11 @@ function fleetView(report: AuditReport): string[] {
   const failing = new Map<string, number>();
   const rows = report.results.map((r, i) => {
     const status = new Map(r.rules.map((x) => [x.id, x.status]));
-    const cells = cols.map(([id, c]) => {
+    const cells = cols.map(([id]) => {
       const s = status.get(id);
-      if (!s) return '<td data-v="">·</td>';
+      if (!s) return '<td>·</td>';
       if (s === 'fail') failing.set(id, (failing.get(id) ?? 0) + 1);
-      return `<td class="${STATUS[s].cls}" data-v="${s}" title="${h(c.name)}: ${STATUS[s].word}">${STATUS[s].sym}</td>`;
+      return `<td class="${STATUS[s].cls}">${STATUS[s].sym}</td>`;
     });
     const search = [roleName(r), r.role.scriptId ?? '', r.source.account ?? '', r.source.connection ?? ''].join(' ').toLowerCase();
     return `<tr data-status="${r.status}" data-search="${h(search)}"><td class="role"><a href="#role-${i}">${h(roleName(r))}</a></td><td class="num">${h(r.source.account ?? r.source.connection ?? '')}</td><td class="${ROLE_STATUS_CLASS[r.status]}" data-v="${r.status}">${r.status}</td><td class="num" data-v="${r.counts.errors}">${r.counts.errors}</td><td class="num" data-v="${r.counts.unverifiable}">${r.counts.unverifiable}</td><td class="num" data-v="${r.counts.warnings}">${r.counts.warnings}</td>${cells.join('')}</tr>`;

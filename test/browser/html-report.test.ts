@@ -1,0 +1,143 @@
+/// <reference lib="dom" />
+/**
+ * The HTML report in a real browser (Debian's headless Chromium, driven by playwright-core): it
+ * loads from file:// with no console error and no network request, the matrix holds one row per
+ * rule, filtering and sorting work, axe-core finds no serious or critical violation, and
+ * screenshots land in test/artifacts/ for people to look at.
+ *
+ * Without Chromium the checks are skipped and the run says so (set CHROMIUM_PATH, or
+ * `apt-get install chromium`); with CI=true a missing browser fails instead, so CI always runs them.
+ */
+import { existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { chromium, type Browser, type Page } from 'playwright-core';
+import { FORMATS } from '../../src/core/format';
+import type { AuditReport } from '../../src/core/model';
+import { driftedReport, fleetReport, sampleComparison } from '../helpers/sample-reports';
+
+const CANDIDATES = [process.env.CHROMIUM_PATH, '/usr/bin/chromium', '/usr/bin/chromium-browser', '/usr/bin/google-chrome'].filter((p): p is string => !!p);
+const executablePath = CANDIDATES.find((p) => existsSync(p));
+const ARTIFACTS = join(__dirname, '..', 'artifacts');
+const AXE = readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
+
+if (!executablePath) {
+  const msg = `browser checks skipped: no Chromium at ${CANDIDATES.join(', ')}. Install it (apt-get install chromium) or set CHROMIUM_PATH to run them.`;
+  if (process.env.CI === 'true') throw new Error(`${msg} CI must run them.`);
+  // eslint-disable-next-line no-console
+  console.warn(msg);
+}
+const suite = executablePath ? describe : describe.skip;
+
+/** A page opened from file:// with every console error, page error and request recorded. */
+async function open(browser: Browser, name: string, html: string) {
+  mkdirSync(ARTIFACTS, { recursive: true });
+  const file = join(ARTIFACTS, `${name}.html`);
+  writeFileSync(file, html);
+  const url = pathToFileURL(file).href;
+  const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+  const problems: string[] = [];
+  const requests: string[] = [];
+  page.on('console', (m) => { if (m.type() === 'error' || m.type() === 'warning') problems.push(`${m.type()}: ${m.text()}`); });
+  page.on('pageerror', (e) => problems.push(`pageerror: ${e.message}`));
+  page.on('request', (r) => { if (r.url() !== url) requests.push(r.url()); });
+  const started = Date.now();
+  await page.goto(url, { waitUntil: 'load' });
+  const loadMs = Date.now() - started;
+  return { page, problems, requests, file, loadMs };
+}
+
+async function axeViolations(page: Page): Promise<string[]> {
+  await page.addScriptTag({ content: AXE });
+  const result = await page.evaluate(async () => {
+    const axe = (window as unknown as { axe: { run(ctx: unknown, opts: unknown): Promise<{ violations: Array<{ id: string; impact: string; nodes: unknown[]; help: string }> }> } }).axe;
+    return axe.run(document, { resultTypes: ['violations'] });
+  });
+  return result.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.impact} ${v.id}: ${v.help} (${v.nodes.length} node(s))`);
+}
+
+const visibleRows = (page: Page) => page.locator('#fleet tbody tr:not([hidden])').count();
+
+suite('HTML report in Chromium', () => {
+  let browser: Browser;
+  beforeAll(async () => { browser = await chromium.launch({ executablePath, args: ['--no-sandbox'] }); }, 60_000);
+  afterAll(async () => { await browser?.close(); });
+
+  test('the drifted demo role: loads clean, one matrix row per rule, hostile-free, accessible', async () => {
+    const report = driftedReport();
+    const { page, problems, requests } = await open(browser, 'report-single', FORMATS.html.report(report, { color: false }));
+    const rules = report.results[0].rules;
+    expect(await page.locator('table.matrix tbody tr').count()).toBe(rules.length);
+    const sales = page.locator('table.matrix tbody tr', { hasText: 'TRAN_SALESORD' });
+    expect((await sales.locator('td').allInnerTexts()).map((t) => t.trim())).toEqual(['at least Full', 'Edit', '✗ fail']);
+    expect(await page.locator('ul.steps li', { hasText: 'Raise Sales Order' }).count()).toBe(1);
+    expect(await axeViolations(page)).toEqual([]);
+    await page.screenshot({ path: join(ARTIFACTS, 'report-single.png'), fullPage: true });
+    expect({ problems, requests }).toEqual({ problems: [], requests: [] });
+    await page.close();
+  }, 60_000);
+
+  test('a 1,000-role fleet: heat map with totals, filter and sort work, no network, accessible', async () => {
+    const report: AuditReport = fleetReport(1000);
+    const html = FORMATS.html.report(report, { color: false });
+    const { page, problems, requests, file, loadMs } = await open(browser, 'report-fleet-1000', html);
+    const paint = await page.evaluate(() => performance.getEntriesByType('paint').map((p) => [p.name, Math.round(p.startTime)]));
+    // eslint-disable-next-line no-console
+    console.log(`1,000-role HTML report: ${(statSync(file).size / 1024 / 1024).toFixed(2)} MB, load ${loadMs} ms, ${paint.map(([n, t]) => `${n} ${t} ms`).join(', ')}`);
+
+    expect(await page.locator('#fleet tbody tr').count()).toBe(1000);
+    const columns = new Set(report.results.flatMap((r) => r.rules.filter((x) => x.kind === 'permission').map((x) => x.id)));
+    expect(await page.locator('#fleet thead th').count()).toBe(6 + columns.size);
+    // Totals: roles failing each permission, as the report says.
+    const firstCol = [...columns][0];
+    const failing = report.results.filter((r) => r.rules.find((x) => x.id === firstCol)?.status === 'fail').length;
+    expect(failing).toBeGreaterThan(0);
+    const headers = await page.locator('#fleet thead th').allInnerTexts();
+    const colName = report.results[0].rules.find((x) => x.id === firstCol)!.permission!.name;
+    const colIndex = headers.findIndex((h) => h.trim().startsWith(colName));
+    expect(await page.locator('#fleet tfoot td').nth(colIndex - 1).innerText()).toBe(String(failing));
+    // Names with markup are text.
+    expect(await page.locator('#fleet b').count()).toBe(0);
+    expect(await page.locator('#fleet td.role', { hasText: 'Integration 97 <b>&amp;</b>' }).count()).toBe(1);
+
+    await page.fill('#fleet-q', 'integration 12');
+    const expected = report.results.filter((r) => `${r.role.name} ${r.role.scriptId}`.toLowerCase().includes('integration 12')).length;
+    expect(await visibleRows(page)).toBe(expected);
+    expect(await page.locator('#fleet-shown').innerText()).toBe(`${expected} of 1000 roles shown`);
+    await page.fill('#fleet-q', '');
+    await page.selectOption('#fleet-status', 'compliant');
+    expect(await visibleRows(page)).toBe(report.results.filter((r) => r.status === 'compliant').length);
+    await page.selectOption('#fleet-status', '');
+
+    await page.click('#fleet thead button[data-col="3"]'); // Errors, ascending
+    await page.click('#fleet thead button[data-col="3"]'); // then descending
+    const top = Number(await page.locator('#fleet tbody tr').first().locator('td').nth(3).innerText());
+    expect(top).toBe(Math.max(...report.results.map((r) => r.counts.errors)));
+    expect(await page.locator('#fleet thead th[aria-sort="descending"]').count()).toBe(1);
+
+    await page.screenshot({ path: join(ARTIFACTS, 'report-fleet-1000.png') });
+    expect(await axeViolations(page)).toEqual([]);
+    expect({ problems, requests }).toEqual({ problems: [], requests: [] });
+    await page.close();
+  }, 240_000);
+
+  test('a comparison: two roles side by side', async () => {
+    const c = sampleComparison();
+    const { page, problems, requests } = await open(browser, 'comparison', FORMATS.html.comparison(c, { color: false }));
+    expect(await page.locator('table.matrix tbody tr').count()).toBe(c.flags.length + c.settings.length + c.permissions.length);
+    const row = page.locator('tr', { hasText: 'Sales Order (TRAN_SALESORD)' });
+    expect((await row.locator('td').allInnerTexts()).map((t) => t.trim())).toEqual(['Full', 'Edit', '≠ level']);
+    expect(await axeViolations(page)).toEqual([]);
+    await page.screenshot({ path: join(ARTIFACTS, 'comparison.png'), fullPage: true });
+    expect({ problems, requests }).toEqual({ problems: [], requests: [] });
+    await page.close();
+  }, 60_000);
+
+  test('the page could fail: a report that fetches something is caught', async () => {
+    const html = FORMATS.html.report(driftedReport(), { color: false }).replace('</body>', '<img src="https://example.invalid/x.png" alt=""></body>');
+    const { requests, problems } = await open(browser, 'negative-control', html);
+    // The CSP refuses the fetch (a console error), and the request attempt is still seen.
+    expect(problems.join('\n')).toMatch(/Content Security Policy|Refused/i);
+    expect(requests.length + problems.length).toBeGreaterThan(0);
+  }, 60_000);
+});

@@ -1,5 +1,5 @@
 import { diffRole } from './diff';
-import { REPORT_SCHEMA_VERSION, type AuditReport, type BaselineSummary, type FailOn, type Policy, type RoleAudit, type RoleSelector, type RoleSnapshot, type RunError } from './model';
+import { REPORT_SCHEMA_VERSION, type AuditReport, type ConflictHolders, type BaselineSummary, type FailOn, type Policy, type RoleAudit, type RoleSelector, type RoleSnapshot, type RunError } from './model';
 import { describeFinding } from './format/messages';
 import { describeSelector } from './role/select';
 import { countFindings, runFails, settleRole } from './verdict';
@@ -58,6 +58,7 @@ export function buildReport(results: readonly RoleAudit[], meta: { version: stri
     results: settled,
     ...(meta.baseline ? { baseline: meta.baseline } : {}),
     ...(meta.errors?.length ? { errors: [...meta.errors] } : {}),
+    ...conflictView(settled),
     summary: {
       roles: settled.length,
       compliant: count('compliant'),
@@ -69,4 +70,17 @@ export function buildReport(results: readonly RoleAudit[], meta: { version: stri
       failed: runFails(settled, meta.failOn),
     },
   };
+}
+
+/** Which roles hold each segregation-of-duties conflict, across every account of the run. */
+function conflictView(results: readonly RoleAudit[]): Pick<AuditReport, 'conflicts'> {
+  const byName = new Map<string, ConflictHolders['roles']>();
+  for (const r of results) {
+    for (const f of r.findings) {
+      if (f.code !== 'SOD_CONFLICT' || !f.conflict) continue;
+      const role = r.role.name ?? r.role.scriptId ?? r.role.selector;
+      byName.set(f.conflict.name, [...(byName.get(f.conflict.name) ?? []), { role, ...(r.source.account ? { account: r.source.account } : {}), ...(r.source.connection ? { connection: r.source.connection } : {}), accepted: !!f.accepted }]);
+    }
+  }
+  return byName.size ? { conflicts: [...byName].map(([name, roles]) => ({ name, roles })) } : {};
 }

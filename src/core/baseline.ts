@@ -38,10 +38,10 @@ export function findingKey(r: Pick<RoleAudit, 'role' | 'policy'>, f: Finding): s
   return [role, policy, f.code, targetOf(f)].join('|');
 }
 
-/** The baseline of a report: every error and warning not accepted by a waiver (waivers live in the policy). */
+/** The baseline of a report: every error and warning not accepted by the policy itself (a waiver, or a risk it asks for). */
 export function createBaseline(report: AuditReport): Baseline {
   const findings = report.results.flatMap((r) => r.findings
-    .filter((f) => f.severity !== 'info' && f.accepted?.by !== 'waiver')
+    .filter((f) => f.severity !== 'info' && f.accepted?.by !== 'waiver' && f.accepted?.by !== 'policy')
     .map((f): BaselineEntry => ({ key: findingKey(r, f), ...(r.source.account ? { account: r.source.account } : {}), role: r.role.scriptId ?? r.role.selector, code: f.code, target: targetOf(f), severity: f.severity })));
   findings.sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : (a.account ?? '') < (b.account ?? '') ? -1 : 1));
   return { kind: BASELINE_KIND, version: 2, createdAt: report.generatedAt, findings };

@@ -73,12 +73,52 @@ export interface Allowance extends PermissionRef {
   loc: SourceLoc;
 }
 
+/** How a policy treats the built-in risk rules (core/risk/rules.ts): a severity for all, and per permission. */
+export interface RiskPolicy {
+  /** Severity of every built-in risk rule (default: warning). */
+  severity: Severity;
+  severityLoc?: SourceLoc;
+  /** Per permission: raise or lower one rule. */
+  permissions: Array<PermissionRef & { severity: Severity; loc: SourceLoc }>;
+}
+
+/** One side of a segregation-of-duties rule: holding any of these at or above its level. */
+export type ConflictSide = Array<PermissionRef & { min: Level }>;
+
+/** A segregation-of-duties rule: any of `any` together with any of `with` (one-sided: `any` alone). */
+export interface ConflictRule {
+  name: string;
+  reason: string;
+  /** Where the pair comes from, and whether the permission mapping is the source's own or ours. */
+  source?: string;
+  mapping?: 'source' | 'ours';
+  severity: Severity;
+  any: ConflictSide;
+  with?: ConflictSide;
+  loc: SourceLoc;
+}
+
+/** Where a policy pack comes from: the vendor's published page it transcribes. */
+export interface PolicySource {
+  vendor: string;
+  product: string;
+  title: string;
+  url: string;
+  /** The date or version the page states, or what is known about it. */
+  date: string;
+  /** What the guide leaves to the user (per-object permissions and the like). */
+  leftToUser?: string[];
+  notes?: string[];
+}
+
 /** Accepts one finding until a date, with a reason. */
 export interface Waiver {
   code: string;
   permissionId?: string;
   permissionName?: string;
   flag?: FlagName;
+  /** For SOD_CONFLICT: the conflict rule's name. */
+  conflict?: string;
   /** For SETTING_MISMATCH: the setting key; for RECORD_RESTRICTION_MISMATCH: the segment. */
   setting?: string;
   reason: string;
@@ -118,6 +158,10 @@ export interface Policy {
   excessLoc?: SourceLoc;
   allow: Allowance[];
   waivers: Waiver[];
+  risk: RiskPolicy;
+  conflicts: ConflictRule[];
+  /** Packs: the vendor page the policy transcribes (the last file in the chain that has one). */
+  source?: PolicySource;
 }
 
 // ---------------------------------------------------------------- roles
@@ -267,6 +311,10 @@ export const FINDING_CODES = {
   SOURCE_FALLBACK: 'error',
   WAIVER_EXPIRED: 'error',
   WAIVER_UNUSED: 'info',
+  // Built-in risk rules on web-services-only roles (core/risk/rules.ts); policies raise or lower them.
+  RISKY_PERMISSION: 'warning',
+  // A `conflicts:` rule (segregation of duties); each rule may set its own severity.
+  SOD_CONFLICT: 'error',
 } as const;
 
 /** One of the stable finding codes. */
@@ -296,7 +344,9 @@ export type Acceptance =
   | { by: 'waiver'; reason: string; expires: string; loc: SourceLoc }
   | { by: 'baseline'; file: string }
   /** `--accept-unverified` (or `acceptUnverified: true` in the config): a NOT_VERIFIABLE finding the user accepts. */
-  | { by: 'accept-unverified' };
+  | { by: 'accept-unverified' }
+  /** A risk the policy asks for (it requires or allows the permission): acknowledged, still shown. */
+  | { by: 'policy'; loc: SourceLoc };
 
 /** One result of comparing a role with a policy: data, never prose (sentences are made in format/). */
 export interface Finding {
@@ -325,6 +375,8 @@ export interface Finding {
   detail?: string;
   /** Where in the policy the rule stands. */
   loc?: SourceLoc;
+  /** SOD_CONFLICT: the rule's name and what the role holds on each side. */
+  conflict?: { name: string; any: Array<FindingPermission & { level: Level }>; with?: Array<FindingPermission & { level: Level }> };
   /** Where in the role's own file (SDF) the fix belongs: the permission's line, else the element or section it goes in. */
   roleLoc?: SourceLoc;
   /** Set when a waiver or the baseline accepts this finding: shown, never counted. */
@@ -351,7 +403,7 @@ export interface RuleResult {
   id: string;
   /** What the rule asks, short: "Sales Order at least Full", "Web Services Only Role is on". */
   title: string;
-  kind: 'role' | 'permission' | 'flag' | 'setting' | 'excess' | 'catalog' | 'waiver';
+  kind: 'role' | 'permission' | 'flag' | 'setting' | 'excess' | 'catalog' | 'waiver' | 'risk' | 'conflict';
   status: RuleStatus;
   permission?: FindingPermission;
   /** Permission rules: the levels the policy asks for. */
@@ -420,6 +472,12 @@ export interface RunError {
   message: string;
 }
 
+/** One conflict rule and the roles that hold it, across accounts. */
+export interface ConflictHolders {
+  name: string;
+  roles: Array<{ role: string; account?: string; connection?: string; accepted: boolean }>;
+}
+
 /** The whole run: what every audit formatter formats. */
 export interface AuditReport {
   schemaVersion: typeof REPORT_SCHEMA_VERSION;
@@ -431,6 +489,8 @@ export interface AuditReport {
   baseline?: BaselineSummary;
   /** Parts of the run that could not be audited; the others are still reported. Any makes the exit code 2. */
   errors?: RunError[];
+  /** Segregation-of-duties conflicts across the run (set when any role holds one): which roles hold each. */
+  conflicts?: ConflictHolders[];
   summary: FindingCounts & {
     roles: number;
     compliant: number;

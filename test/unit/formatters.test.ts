@@ -4,7 +4,7 @@ import { XMLValidator } from 'fast-xml-parser';
 import { buildReport } from '../../src/core/audit';
 import { auditRole } from '../../src/adapters/audit-role';
 import { readPolicy } from '../../src/adapters/read-policy';
-import { FORMATS, FORMAT_NAMES } from '../../src/core/format';
+import { FORMATS, FORMAT_NAMES, type FormatName } from '../../src/core/format';
 import type { AuditReport } from '../../src/core/model';
 import { createFileSource } from '../../src/adapters/role-files';
 import { AJV_OPTIONS } from '../../src/core/input/ajv-options';
@@ -12,7 +12,8 @@ import { AJV_OPTIONS } from '../../src/core/input/ajv-options';
 // Each formatter against committed expected output. UPDATE_EXPECTED=1 rewrites them (review the diff!).
 const root = join(__dirname, '..', '..');
 const expectedDir = join(__dirname, '..', 'fixtures', 'reports');
-const EXT: Record<string, string> = { table: 'txt', json: 'json', junit: 'xml', markdown: 'md' };
+// Typed by format name: a new format cannot be added without its expected file.
+const EXT: Record<FormatName, string> = { table: 'txt', json: 'json', junit: 'xml', markdown: 'md', sarif: 'sarif', github: 'github.txt', csv: 'csv', html: 'html' };
 
 async function sampleReport(): Promise<AuditReport> {
   const cwd = process.cwd();

@@ -1,6 +1,8 @@
 import { SUBTABS, getCatalog, type Catalog } from '../catalog';
 import { createCheckContext } from './checks/context';
 import { checkCatalogued } from './checks/catalog';
+import { checkConflict } from './checks/conflicts';
+import { checkRisks } from './checks/risk';
 import { checkExcess } from './checks/excess';
 import { checkFlag } from './checks/flags';
 import { checkPermissionRule } from './checks/permissions';
@@ -39,6 +41,8 @@ export function diffRole(policy: Policy, role: RoleSnapshot | undefined, opts: D
     ...policy.rules.map((r) => checkPermissionRule(ctx, r)),
     checkExcess(ctx),
     checkCatalogued(ctx),
+    ...[checkRisks(ctx)].filter((x) => x !== undefined),
+    ...policy.conflicts.map((_c, i) => checkConflict(ctx, i)),
     ...(opts.fallback !== undefined ? [checkSourceFallback(opts.fallback, policy)] : []),
   ];
   const waived = applyWaivers(policy.waivers, results.flatMap((r) => r.findings), opts.today);

@@ -20,6 +20,8 @@ export const FINDING_HELP: Record<FindingCode, { title: string; help: string }> 
   SOURCE_FALLBACK: { title: 'Fell back to effective-access probes', help: '--source auto could not read the role definition and probed the token\'s own role over SOAP instead. Give the token the right to read roles, or use --source soap on purpose.' },
   WAIVER_EXPIRED: { title: 'Waiver expired', help: 'A waiver\'s last day has passed; the finding it covered stands again. Fix the finding, or renew the waiver with a reason.' },
   WAIVER_UNUSED: { title: 'Waiver unused', help: 'A waiver matches no finding. Remove it from the policy.' },
+  RISKY_PERMISSION: { title: 'High-risk permission', help: 'A web-services-only role holds a permission on the built-in risk list (Oracle\'s 2FA-mandatory and administration permissions, and others Oracle cautions about). Remove it; if the integration needs it, require it in the policy (it is then acknowledged, still shown), or set its severity under risks.' },
+  SOD_CONFLICT: { title: 'Segregation-of-duties conflict', help: 'The role holds both sides of a conflicts rule (or a one-sided rule\'s permissions). Split the duties across roles, or waive it with the compensating control as the reason.' },
 };
 
 /** Where the README explains finding codes (npm renders the README with its headings as anchors). */

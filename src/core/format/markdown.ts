@@ -20,7 +20,11 @@ function roleSection(r: RoleAudit, failOn: string): string {
   }
   // Every finding not accepted that a click fixes becomes an item under the part of the page it
   // is made in; every other finding (accepted, or nothing to click) is listed under "To review".
-  const { sections: ordered, review } = remediationPlan(r.findings, MARKUP);
+  const plan = remediationPlan(r.findings, MARKUP);
+  const ordered = plan.sections;
+  // What the policy itself asks for (a risky permission it requires) is acknowledged, not to review.
+  const acknowledged = plan.review.filter((f) => f.accepted?.by === 'policy');
+  const review = plan.review.filter((f) => f.accepted?.by !== 'policy');
   if (!ordered.length) out.push(review.length ? 'No change to make on the role page from what could be seen; see "To review".' : 'No changes needed.', '');
   else {
     out.push(`In NetSuite: **Setup > Users/Roles > Manage Roles**, then **Edit** beside **${t(name)}**.`, '');
@@ -30,6 +34,11 @@ function roleSection(r: RoleAudit, failOn: string): string {
   if (review.length) {
     out.push('### To review', '');
     for (const f of review) out.push(`- ${f.code}: ${t(describeFinding(f))}`);
+    out.push('');
+  }
+  if (acknowledged.length) {
+    out.push('### Acknowledged risks (the policy asks for these)', '');
+    for (const f of acknowledged) out.push(`- ${f.code}: ${t(describeFinding(f))}`);
     out.push('');
   }
   return out.join('\n');

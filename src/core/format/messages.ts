@@ -1,4 +1,4 @@
-import { levelLabel, subtabLabel } from '../catalog';
+import { levelLabel, subtabLabel, type Level } from '../catalog';
 import { FLAG_LABELS, ROLE_SETTINGS, type Acceptance, type Finding, type SettingKey } from '../model';
 
 /** "Sales Order (TRAN_SALESORD)"; custom records and unknown keys show once. */
@@ -40,7 +40,27 @@ function acceptanceText(a: Acceptance): string {
     case 'waiver': return `Waived until ${a.expires}: ${a.reason}`;
     case 'baseline': return `Accepted in baseline ${a.file}.`;
     case 'accept-unverified': return 'Accepted unverified (--accept-unverified).';
+    case 'policy': return `Acknowledged: the policy asks for it (${a.loc.file}:${a.loc.line}).`;
   }
+}
+
+/** What an accepted finding's acceptance is, short (formats that show it beside the finding). */
+export function acceptanceLabel(a: Acceptance): string {
+  switch (a.by) {
+    case 'waiver': return `waiver until ${a.expires}: ${a.reason}`;
+    case 'baseline': return `in the baseline ${a.file}`;
+    case 'accept-unverified': return 'accepted unverified (--accept-unverified)';
+    case 'policy': return `acknowledged: the policy asks for it (${a.loc.file}:${a.loc.line})`;
+  }
+}
+
+const held = (ps: Array<{ name: string; id: string; level: string }>) => ps.map((p) => `${p.name} (${p.id}) at ${levelLabel(p.level as Level)}`).join(', ');
+
+/** What a NOT_VERIFIABLE finding is about, when no permission, setting or flag names it. */
+function unverifiableSubject(f: Finding): string {
+  if (f.rule === 'risk') return 'High-risk permissions';
+  if (f.rule.startsWith('conflict:')) return `Conflict '${f.conflict?.name ?? f.rule.slice(9)}'`;
+  return 'Excess permissions';
 }
 
 function findingSentence(f: Finding): string {
@@ -60,7 +80,11 @@ function findingSentence(f: Finding): string {
     case 'RECORD_RESTRICTION_MISMATCH': return `${setting}: ${f.actualValue}; the policy requires ${wanted}.`;
     case 'PERMISSION_RESTRICTION_MISMATCH': return `${perm} has restriction ${f.actualValue}; the policy requires ${wanted}.`;
     case 'PERMISSION_UNCATALOGUED': return `${perm} (at ${actualText(f)}) is not in NetSuite's permission catalog.`;
-    case 'NOT_VERIFIABLE': return `${[perm, setting === 'Restriction' ? 'restriction' : setting].filter(Boolean).join(' ') || flag || 'Excess permissions'}: not verifiable; ${f.detail ?? 'this source cannot see it'}.`;
+    case 'NOT_VERIFIABLE': return `${[perm, setting === 'Restriction' ? 'restriction' : setting].filter(Boolean).join(' ') || flag || unverifiableSubject(f)}: not verifiable; ${f.detail ?? 'this source cannot see it'}.`;
+    case 'RISKY_PERMISSION': return `${perm} is granted at ${actualText(f)} on a web-services-only role: ${f.detail ?? 'it is on the built-in risk list.'}`;
+    case 'SOD_CONFLICT': return f.conflict
+      ? `Conflict '${f.conflict.name}': the role holds ${held(f.conflict.any)}${f.conflict.with ? ` together with ${held(f.conflict.with)}` : ''}. ${f.detail ?? ''}`.trimEnd()
+      : `Segregation-of-duties conflict (${f.rule}). ${f.detail ?? ''}`.trimEnd();
     case 'WAIVER_EXPIRED': return `The waiver for ${f.detail} expired after ${f.waiver!.expires} (${f.waiver!.reason}).`;
     case 'WAIVER_UNUSED': return `The waiver for ${f.detail} matches no finding; it can be removed.`;
     case 'SOURCE_FALLBACK': return `The role definition could not be read (${f.detail}); the audit fell back to SOAP probes of whatever role the token is bound to, which prove effective access only.`;

@@ -1,6 +1,6 @@
 import { SUBTABS, parseLevel, levelRank, levelLabel, type Level, type Permission } from '../catalog';
 import type { InputIssue } from '../errors';
-import { type Allowance, type ExcessMode, type FlagName, type FlagRule, FLAGS, type PermissionRule, RECORD_SEGMENTS, type RecordRestrictionRule, ROLE_SETTINGS, type RoleSelector, SETTING_KEYS, type SettingKey, type SettingRule, type SourceLoc, type Waiver } from '../model';
+import { type Allowance, type ConflictRule, type ConflictSide, type ExcessMode, type PolicySource, type RiskPolicy, type Severity, type FlagName, type FlagRule, FLAGS, type PermissionRule, RECORD_SEGMENTS, type RecordRestrictionRule, ROLE_SETTINGS, type RoleSelector, SETTING_KEYS, type SettingKey, type SettingRule, type SourceLoc, type Waiver } from '../model';
 import { resolvePermission } from './resolve-permission';
 import { formatPath, type YamlFile } from '../input/yaml-file';
 
@@ -19,12 +19,15 @@ export interface PolicyLayer {
   excessLoc?: SourceLoc;
   allow: Allowance[];
   waivers: Waiver[];
+  risk: { severity?: Severity; severityLoc?: SourceLoc; permissions: RiskPolicy['permissions'] };
+  conflicts: ConflictRule[];
+  source?: PolicySource;
 }
 
 type Obj = Record<string, unknown>;
 const isObj = (v: unknown): v is Obj => typeof v === 'object' && v !== null && !Array.isArray(v);
 
-const PERMISSION_CODES = new Set(['PERMISSION_MISSING', 'LEVEL_TOO_LOW', 'PERMISSION_EXCESS', 'LEVEL_ABOVE_MAX', 'PERMISSION_UNCATALOGUED', 'PERMISSION_RESTRICTION_MISMATCH']);
+const PERMISSION_CODES = new Set(['PERMISSION_MISSING', 'LEVEL_TOO_LOW', 'PERMISSION_EXCESS', 'LEVEL_ABOVE_MAX', 'PERMISSION_UNCATALOGUED', 'PERMISSION_RESTRICTION_MISMATCH', 'RISKY_PERMISSION']);
 const SETTING_CODES = new Set(['SETTING_MISMATCH', 'RECORD_RESTRICTION_MISMATCH']);
 
 /** What each section's normaliser shares: the file, the layer being built, and the issue sink. */
@@ -156,12 +159,85 @@ function normalizeWaivers({ yaml, v, layer, issue }: Ctx): void {
       issue('WAIVER_TARGET_MISSING', path, `a ${w.code} waiver must name the permission it covers`, "add 'permission: <name or ID>'");
       return;
     }
+    if (typeof w.conflict === 'string') waiver.conflict = w.conflict;
+    if (w.code === 'SOD_CONFLICT' && !waiver.conflict) {
+      issue('WAIVER_TARGET_MISSING', path, 'a SOD_CONFLICT waiver must name the conflict it covers', "add 'conflict: <the conflict rule's name>'");
+      return;
+    }
     if (w.code === 'FLAG_MISMATCH' && !waiver.flag) {
       issue('WAIVER_TARGET_MISSING', path, 'a FLAG_MISMATCH waiver must name the flag it covers', "add 'flag: webServicesOnly' (or doNotRestrictEmployeeFields, inactive)");
       return;
     }
     layer.waivers.push(waiver);
   });
+}
+
+const SEVERITIES = ['error', 'warning', 'info'];
+
+/** `risks:` a severity for every built-in risk rule, and per permission. */
+function normalizeRisks({ yaml, v, layer, issue }: Ctx): void {
+  if (!isObj(v.risks)) return;
+  const r = v.risks;
+  if (typeof r.severity === 'string' && SEVERITIES.includes(r.severity)) {
+    layer.risk.severity = r.severity as Severity;
+    layer.risk.severityLoc = yaml.locate(['risks', 'severity'], { key: true });
+  }
+  if (!isObj(r.permissions)) return;
+  for (const [written, sev] of Object.entries(r.permissions)) {
+    const path = ['risks', 'permissions', written];
+    const res = resolvePermission(written, undefined);
+    if (!res.ok) { issue(res.code, path, res.message, res.suggestion, true); continue; }
+    if (typeof sev !== 'string' || !SEVERITIES.includes(sev)) continue; // the schema names it
+    layer.risk.permissions.push({ ...res.ref, severity: sev as Severity, loc: yaml.locate(path, { key: true }) });
+  }
+}
+
+/** One side of a conflict: permission -> the level from which holding it counts. */
+function conflictSide(ctx: Ctx, path: Array<string | number>, raw: unknown): ConflictSide | undefined {
+  if (!isObj(raw)) return undefined;
+  const side: ConflictSide = [];
+  for (const [written, lvl] of Object.entries(raw)) {
+    const res = resolvePermission(written, undefined);
+    if (!res.ok) { ctx.issue(res.code, [...path, written], res.message, res.suggestion, true); return undefined; }
+    const min = parseLevel(lvl);
+    if (!min) return undefined; // the schema names it
+    if (min === 'NONE') { ctx.issue('INVALID_VALUE', [...path, written], 'a conflict side counts a permission held at or above a level; None would match every role', "use 'View' or above"); return undefined; }
+    side.push({ ...res.ref, min });
+  }
+  return side.length ? side : undefined;
+}
+
+/** `conflicts:` segregation-of-duties rules, two-sided (`any` with `with`) or one-sided (`any`). */
+function normalizeConflicts(ctx: Ctx): void {
+  const { yaml, v, layer, issue } = ctx;
+  const list = Array.isArray(v.conflicts) ? v.conflicts : [];
+  const names = new Map<string, number>();
+  list.forEach((c, i) => {
+    if (!isObj(c) || typeof c.name !== 'string' || typeof c.reason !== 'string') return; // the schema names it
+    const path = ['conflicts', i];
+    if (names.has(c.name)) { issue('DUPLICATE_CONFLICT', [...path, 'name'], `conflict '${c.name}' is already defined at line ${names.get(c.name)}`, 'give each conflict rule its own name'); return; }
+    names.set(c.name, yaml.locate([...path, 'name']).line);
+    const any = conflictSide(ctx, [...path, 'any'], c.any);
+    const other = c.with === undefined ? undefined : conflictSide(ctx, [...path, 'with'], c.with);
+    if (!any || (c.with !== undefined && !other)) return;
+    layer.conflicts.push({
+      name: c.name, reason: c.reason,
+      ...(typeof c.source === 'string' ? { source: c.source } : {}),
+      ...(c.mapping === 'source' || c.mapping === 'ours' ? { mapping: c.mapping } : {}),
+      severity: typeof c.severity === 'string' && SEVERITIES.includes(c.severity) ? (c.severity as Severity) : 'error',
+      any, ...(other ? { with: other } : {}),
+      loc: yaml.locate(path),
+    });
+  });
+}
+
+/** `source:` the vendor page a pack transcribes. */
+function normalizeSource({ v, layer }: Ctx): void {
+  const s = v.source;
+  if (!isObj(s)) return;
+  const str = (k: string) => (typeof s[k] === 'string' ? (s[k] as string) : '');
+  const list = (k: string) => (Array.isArray(s[k]) ? (s[k] as unknown[]).filter((x): x is string => typeof x === 'string') : undefined);
+  layer.source = { vendor: str('vendor'), product: str('product'), title: str('title'), url: str('url'), date: str('date'), ...(list('leftToUser') ? { leftToUser: list('leftToUser') } : {}), ...(list('notes') ? { notes: list('notes') } : {}) };
 }
 
 /**
@@ -174,7 +250,7 @@ export function normalizePolicyLayer(yaml: YamlFile): { layer: PolicyLayer; issu
   const ctx: Ctx = {
     yaml,
     v: isObj(yaml.value) ? yaml.value : {},
-    layer: { file: yaml.file, extends: [], flags: [], settings: [], recordRestrictions: [], rules: [], allow: [], waivers: [] },
+    layer: { file: yaml.file, extends: [], flags: [], settings: [], recordRestrictions: [], rules: [], allow: [], waivers: [], risk: { permissions: [] }, conflicts: [] },
     issue: (code, path, message, suggestion, key = false) => issues.push({ code, message, loc: yaml.locate(path, { key }), path: formatPath(path), suggestion }),
     seen: new Map(),
   };
@@ -184,6 +260,9 @@ export function normalizePolicyLayer(yaml: YamlFile): { layer: PolicyLayer; issu
   normalizePermissions(ctx); // before allow: an allowance may not repeat a required permission
   normalizeAllow(ctx);
   normalizeWaivers(ctx);
+  normalizeRisks(ctx);
+  normalizeConflicts(ctx);
+  normalizeSource(ctx);
   return { layer: ctx.layer, issues };
 }
 

@@ -7,6 +7,7 @@ function waiverCovers(w: Waiver, f: Finding): boolean {
   if (w.permissionId !== undefined) return f.permission?.id === w.permissionId;
   if (w.flag !== undefined) return f.flag === w.flag;
   if (w.setting !== undefined) return f.setting === w.setting;
+  if (w.conflict !== undefined) return f.conflict?.name === w.conflict;
   return true;
 }
 
@@ -35,7 +36,7 @@ export function applyWaivers(waivers: readonly Waiver[], findings: readonly Find
     const expired = isExpired(w, today);
     if (!expired && used.has(w)) return;
     const id = `waiver:${i}`;
-    const target = w.permissionName ?? w.flag ?? w.setting ?? 'role';
+    const target = w.permissionName ?? w.flag ?? w.setting ?? (w.conflict !== undefined ? `conflict '${w.conflict}'` : 'role');
     rules.push({ id, title: `Waiver for ${w.code} on ${target} until ${w.expires}`, kind: 'waiver', loc: w.loc });
     const waiver = { reason: w.reason, expires: w.expires, loc: w.loc };
     out.push(finding(expired ? 'WAIVER_EXPIRED' : 'WAIVER_UNUSED', { rule: id, waiver, loc: w.loc, detail: `${w.code} on ${target}` }));

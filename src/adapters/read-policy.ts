@@ -1,4 +1,5 @@
 import { dirname, join, resolve } from 'node:path';
+import { packFile } from './packs';
 import { readTextFile } from './read-file';
 import { loadPolicy, type PolicyHost } from '../core/policy/load';
 import type { Policy } from '../core/model';
@@ -6,7 +7,8 @@ import type { Policy } from '../core/model';
 /** The file system as the policy loader sees it. */
 const fsPolicyHost: PolicyHost = {
   readText: (file) => readTextFile(file, 'policy'),
-  resolveRef: (from, ref) => join(dirname(from), ref),
+  // `pack:<name>` is a shipped pack (policies/packs/); anything else is relative to the file naming it.
+  resolveRef: (from, ref) => packFile(ref) ?? join(dirname(from), ref),
   identity: (file) => resolve(file),
 };
 

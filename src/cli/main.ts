@@ -18,6 +18,7 @@ const COMMANDS: Record<string, { run: Command; summary: string }> = {
   audit: { run: lazy('audit', 'runAudit'), summary: 'compare a role with a policy (files or live NetSuite)' },
   validate: { run: lazy('validate', 'runValidate'), summary: 'check policy files' },
   catalog: { run: lazy('catalog', 'runCatalog'), summary: 'search NetSuite permission names and IDs' },
+  packs: { run: lazy('packs', 'runPacks'), summary: 'list the shipped policy packs (vendors\' published roles, SoD rules)' },
   simulate: { run: lazy('simulate', 'runSimulate'), summary: 'run a local NetSuite simulator (SOAP + REST SuiteQL)' },
   compare: { run: lazy('compare', 'runCompare'), summary: 'show two roles side by side (accounts, files)' },
   pull: { run: lazy('pull', 'runPull'), summary: 'write a live role as a snapshot or a starter policy' },

@@ -142,7 +142,8 @@ describe('GitHub workflow commands', () => {
 
   test('accepted findings and notes are notices, not errors', () => {
     const out = FORMATS.github.report(acceptedReport(), ctx);
-    expect(out).toMatch(/^::notice [^\n]*LEVEL_TOO_LOW[^\n]*\(accepted: waiver until 2027-01-31\)$/m);
+    expect(out).toMatch(/^::notice [^\n]*LEVEL_TOO_LOW[^\n]*Waived until 2027-01-31: vendor asks, ticket 42$/m);
+    expect(out).toMatch(/^::notice file=policies\/polytomic.yaml,line=45,[^\n]*RISKY_PERMISSION[^\n]*Acknowledged: the policy asks for it/m);
     expect(out).toMatch(/^::notice title=ns-role-audit note::[^\n]*probed effective access$/m);
     expect(out).not.toMatch(/^::error [^\n]*accepted/m);
   });

@@ -8,6 +8,8 @@ import { EXIT } from '../exit-codes';
 import type { CliIo } from '../io';
 import { openLiveSession } from '../live';
 import { writeOutputFile } from '../output';
+import { packFile } from '../../adapters/packs';
+import { readPolicy } from '../../adapters/read-policy';
 
 export const PULL_HELP = `Usage: ns-role-audit pull --role <id|scriptid|name> [options]
 
@@ -18,6 +20,9 @@ page's wording. Needs a token whose role may read roles (Bulk Manage Roles).
 Options:
   --role <id>            script id, internal id or name (required)
   --as snapshot|policy   what to write (default snapshot)
+  --pack <name>          with --as policy: start from a shipped pack
+                         (extends: [pack:<name>]) and list only what the role
+                         holds beyond it ('ns-role-audit packs' lists them)
   --out <file>           write here instead of stdout (.json: JSON snapshot)
   --connection <name>    a connection from the config file (default: NETSUITE_*)
   --config <file>        config file (default ./ns-role-audit.config.yaml)
@@ -31,6 +36,7 @@ export async function runPull(argv: string[], io: CliIo): Promise<number> {
   const { values } = parseCommandArgs('pull', argv, {
     role: { type: 'string' },
     as: { type: 'string', default: 'snapshot' },
+    pack: { type: 'string' },
     out: { type: 'string' },
     connection: { type: 'string' },
     config: { type: 'string' },
@@ -39,6 +45,9 @@ export async function runPull(argv: string[], io: CliIo): Promise<number> {
   if (values.help) { io.stdout.write(PULL_HELP); return EXIT.OK; }
   const selector = parseRoleSelector(required('pull', 'role', values.role));
   const as = oneOf('as', values.as!, ['snapshot', 'policy'] as const);
+  if (values.pack !== undefined && as !== 'policy') throw new AuditError('USAGE', '--pack starts a policy: use it with --as policy');
+  // Checked before any request: an unknown pack is a usage error with the list of packs.
+  const pack = values.pack === undefined ? undefined : { name: values.pack, rules: readPolicy(packFile(`pack:${values.pack}`)!).rules };
   const session = openLiveSession({ connection: values.connection, config: values.config, verbose: values.verbose }, io);
   const source = createLiveSource(session, 'suiteql');
   const { role } = await source.fetchRole(selector);
@@ -51,7 +60,7 @@ export async function runPull(argv: string[], io: CliIo): Promise<number> {
   if (as === 'policy' && json) throw new AuditError('USAGE', '--as policy writes YAML; give --out a .yaml name');
   const text = as === 'snapshot'
     ? formatSnapshot([role], { capturedAt, account: session.connection.accountId, source: 'suiteql' }, json ? 'json' : 'yaml')
-    : formatStarterPolicy(role, { source: `account ${session.connection.accountId}`, capturedAt, schemaPath: 'node_modules/ns-role-audit/schema/policy.schema.json' });
+    : formatStarterPolicy(role, { source: `account ${session.connection.accountId}`, capturedAt, schemaPath: 'node_modules/ns-role-audit/schema/policy.schema.json', pack });
   if (!values.out) io.stdout.write(text);
   else {
     writeOutputFile(io, values.out, text);

@@ -35,9 +35,9 @@ function commandOf(f: Finding): Command {
 
 function roleLines(r: RoleAudit): string[] {
   const role = r.role.name ?? r.role.scriptId ?? r.role.selector;
+  // The sentence already says why an accepted finding is accepted.
   const lines = r.findings.map((f) => {
-    const accepted = f.accepted ? ` (accepted: ${f.accepted.by === 'waiver' ? `waiver until ${f.accepted.expires}` : f.accepted.by === 'baseline' ? 'baseline' : '--accept-unverified'})` : '';
-    return githubCommand(commandOf(f), `${role}: ${f.message ?? describeFinding(f)}${accepted}`, { title: `${f.code}: ${FINDING_HELP[f.code].title}`, loc: f.roleLoc ?? f.loc ?? { file: r.policy.file, line: 1, column: 1 } });
+    return githubCommand(commandOf(f), `${role}: ${f.message ?? describeFinding(f)}`, { title: `${f.code}: ${FINDING_HELP[f.code].title}`, loc: f.roleLoc ?? f.loc ?? { file: r.policy.file, line: 1, column: 1 } });
   });
   for (const n of r.notes) lines.push(githubCommand('notice', `${role}: ${n}`, { title: 'ns-role-audit note' }));
   return lines;

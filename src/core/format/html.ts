@@ -10,7 +10,7 @@ import type { AuditReport, Finding, RoleAudit, RoleComparison, RuleResult, RuleS
 import { comparisonRows, comparisonSummary } from './comparison';
 import { terminalText } from './escape';
 import { FINDING_HELP } from './finding-help';
-import { describeFinding } from './messages';
+import { conflictViewLines, describeFinding } from './messages';
 import type { Formatter } from './registry';
 import { remediationPlan } from './remediation';
 
@@ -125,7 +125,7 @@ function matrix(r: RoleAudit, byRule: Map<string, Finding[]>): string[] {
 function findingsList(r: RoleAudit): string[] {
   if (!r.findings.length) return ['<p>No findings.</p>'];
   const items = r.findings.map((f) => {
-    const acc = f.accepted ? ` <span class="badge acc">accepted (${f.accepted.by === 'waiver' ? `waiver until ${h(f.accepted.expires)}: ${h(f.accepted.reason)}` : f.accepted.by === 'baseline' ? 'baseline' : 'unverified, by --accept-unverified'})</span>` : '';
+    const acc = f.accepted ? ` <span class="badge acc">${f.accepted.by === 'policy' ? 'acknowledged' : 'accepted'}</span>` : '';
     const where = f.loc ? ` <small>(policy ${h(f.loc.file)}:${f.loc.line})</small>` : '';
     const sev = f.accepted ? 'acc' : f.severity === 'error' ? 'bad' : f.severity === 'warning' ? 'warn' : 'unk';
     return `<li><span class="badge ${sev}">${f.severity}</span> <code>${f.code}</code> ${h(f.message ?? describeFinding(f))}${acc}${where}</li>`;
@@ -192,6 +192,18 @@ function fleetView(report: AuditReport): string[] {
   ];
 }
 
+/** Which roles hold each segregation-of-duties conflict, across the run. */
+function conflictSection(report: AuditReport): string[] {
+  const sod = conflictViewLines(report);
+  if (!sod.length) return [];
+  return [
+    '<h2 id="sod-h">Segregation-of-duties conflicts</h2>',
+    '<table class="matrix" id="sod"><thead><tr><th scope="col">Conflict</th><th scope="col">Roles</th><th scope="col">Roles holding it</th></tr></thead><tbody>',
+    ...sod.map((c) => `<tr><th scope="row">${h(c.name)}</th><td class="bad">${c.roles.length}</td><td>${c.roles.map(h).join('<br>')}</td></tr>`),
+    '</tbody></table>',
+  ];
+}
+
 /** An audit report as one self-contained HTML page. */
 export const formatHtml: Formatter<AuditReport> = (report) => {
   const s = report.summary;
@@ -203,6 +215,7 @@ export const formatHtml: Formatter<AuditReport> = (report) => {
     '</header>', '<main>',
     ...(report.errors?.length ? ['<h2>Could not audit</h2>', '<ul>', ...report.errors.map((e) => `<li>Connection <code>${h(e.connection)}</code>${e.account ? ` (account <code>${h(e.account)}</code>)` : ''}: <code>${h(e.code)}</code> ${h(e.message)}</li>`), '</ul>'] : []),
     ...(fleet ? fleetView(report) : []),
+    ...conflictSection(report),
     ...(fleet ? ['<h2>Roles</h2>'] : []),
     ...report.results.flatMap((r, i) => roleSection(r, i, fleet, report.failOn)),
     '<h2>Finding codes</h2>', '<dl class="legend">',

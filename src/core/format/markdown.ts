@@ -1,6 +1,6 @@
 import type { AuditReport, RoleAudit } from '../model';
 import { markdownCode as c, markdownText as t } from './escape';
-import { describeFinding } from './messages';
+import { conflictViewLines, describeFinding } from './messages';
 import { remediationPlan, type Markup } from './remediation';
 import type { Formatter } from './registry';
 
@@ -57,6 +57,8 @@ export const formatMarkdown: Formatter<AuditReport> = (report) => {
   const errors = report.errors?.length
     ? ['## Could not audit', '', ...report.errors.map((e) => `- Connection ${c(e.connection)}${e.account ? ` (account ${c(e.account)})` : ''}: ${e.code}: ${t(e.message)}`), '']
     : [];
-  return [...head, ...baseline, ...errors, ...report.results.map((r) => roleSection(r, report.failOn))].join('\n').replace(/\n+$/, '\n');
+  const sod = conflictViewLines(report);
+  const conflicts = sod.length ? ['## Segregation-of-duties conflicts', '', '| conflict | roles holding it |', '| --- | --- |', ...sod.map((c) => `| ${t(c.name)} | ${c.roles.map(t).join('<br>')} |`), ''] : [];
+  return [...head, ...baseline, ...errors, ...conflicts, ...report.results.map((r) => roleSection(r, report.failOn))].join('\n').replace(/\n+$/, '\n');
 };
 

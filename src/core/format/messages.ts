@@ -1,5 +1,5 @@
 import { levelLabel, subtabLabel, type Level } from '../catalog';
-import { FLAG_LABELS, ROLE_SETTINGS, type Acceptance, type Finding, type SettingKey } from '../model';
+import { FLAG_LABELS, ROLE_SETTINGS, type Acceptance, type AuditReport, type Finding, type SettingKey } from '../model';
 
 /** "Sales Order (TRAN_SALESORD)"; custom records and unknown keys show once. */
 function permissionLabel(f: Pick<Finding, 'permission'>): string {
@@ -95,4 +95,12 @@ function findingSentence(f: Finding): string {
 export function describeFinding(f: Finding): string {
   const sentence = findingSentence(f);
   return f.accepted ? `${sentence} ${acceptanceText(f.accepted)}` : sentence;
+}
+
+/** The run's segregation-of-duties view as lines: each conflict, then the roles holding it (account, acceptance). */
+export function conflictViewLines(report: Pick<AuditReport, 'conflicts'>): Array<{ name: string; roles: string[] }> {
+  return (report.conflicts ?? []).map((c) => ({
+    name: c.name,
+    roles: c.roles.map((r) => `${r.role}${r.account ? ` (account ${r.account})` : r.connection ? ` (${r.connection})` : ''}${r.accepted ? ' (accepted)' : ''}`),
+  }));
 }

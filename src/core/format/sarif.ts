@@ -9,7 +9,7 @@ import { FINDING_CODES, type AuditReport, type Finding, type FindingCode, type R
 import { comparisonRows, rowDiffers } from './comparison';
 import { FINDING_HELP, FINDINGS_DOC_URL } from './finding-help';
 import { fnv1a64 } from './fingerprint';
-import { describeFinding } from './messages';
+import { acceptanceLabel, describeFinding } from './messages';
 import type { Formatter } from './registry';
 
 const SCHEMA = 'https://json.schemastore.org/sarif-2.1.0.json';
@@ -46,11 +46,8 @@ function rules() {
 
 function suppression(f: Finding) {
   const a = f.accepted!;
-  if (a.by === 'waiver') {
-    return { kind: 'external', status: 'accepted', justification: `waiver until ${a.expires}: ${a.reason}`, location: { physicalLocation: physical(a.loc) } };
-  }
-  if (a.by === 'baseline') return { kind: 'external', status: 'accepted', justification: `in the baseline ${a.file}` };
-  return { kind: 'external', status: 'accepted', justification: 'accepted unverified (--accept-unverified)' };
+  const where = a.by === 'waiver' || a.by === 'policy' ? { location: { physicalLocation: physical(a.loc) } } : {};
+  return { kind: 'external', status: 'accepted', justification: acceptanceLabel(a), ...where };
 }
 
 function result(r: RoleAudit, f: Finding) {

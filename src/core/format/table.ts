@@ -2,7 +2,7 @@ import { SUBTABS, subtabLabel } from '../catalog';
 import { formatLoc, type AuditReport, type Finding, type RoleAudit } from '../model';
 import { createStyle, type Style } from './ansi';
 import { terminalText } from './escape';
-import { describeFinding } from './messages';
+import { conflictViewLines, describeFinding } from './messages';
 import type { Formatter } from './registry';
 
 // `~` marks an accepted finding (waived or in the baseline): shown, not counted.
@@ -78,5 +78,7 @@ export const formatTable: Formatter<AuditReport> = (report, ctx) => {
     ? terminalText(`Baseline ${b.file}: ${b.new} new, ${b.existing} already accepted, ${b.resolved.length} resolved since`) + b.resolved.map((x) => `\n  resolved: ${terminalText(`${x.role} ${x.code} ${x.target}`)}`).join('')
     : '';
   const errors = (report.errors ?? []).map((e) => s.red(`✗ could not audit connection ${terminalText(e.connection)}${e.account ? ` (account ${terminalText(e.account)})` : ''}: ${e.code}: ${terminalText(e.message)}`));
-  return `${blocks.join('\n\n')}\n${baseline ? `\n${baseline}\n` : ''}${errors.length ? `\n${errors.join('\n')}\n` : ''}\n${summaryLine(report, s)}\n`;
+  const sod = conflictViewLines(report);
+  const conflicts = sod.length ? `\nSegregation-of-duties conflicts across the run:\n${sod.map((c) => `  ${terminalText(c.name)}: ${c.roles.length} role(s)\n${c.roles.map((r) => `    ${terminalText(r)}`).join('\n')}`).join('\n')}\n` : '';
+  return `${blocks.join('\n\n')}\n${baseline ? `\n${baseline}\n` : ''}${conflicts}${errors.length ? `\n${errors.join('\n')}\n` : ''}\n${summaryLine(report, s)}\n`;
 };

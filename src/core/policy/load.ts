@@ -67,7 +67,16 @@ export function loadPolicy(file: string, host: PolicyHost): Policy {
     const parsed = parsePolicyLayer(path, text);
     issues.push(...parsed.issues);
     if (!parsed.layer) return;
-    for (const ext of parsed.layer.extends) visit(host.resolveRef(path, ext.path), [...stack, id], ext.loc);
+    for (const ext of parsed.layer.extends) {
+      let target: string;
+      try {
+        target = host.resolveRef(path, ext.path);
+      } catch (e) {
+        issues.push(unreadable(ext.path, e, ext.loc)); // e.g. a pack that does not exist
+        continue;
+      }
+      visit(target, [...stack, id], ext.loc);
+    }
     done.add(id);
     layers.push(parsed.layer);
   };

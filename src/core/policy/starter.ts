@@ -1,6 +1,6 @@
 import { stringify } from 'yaml';
 import { getCatalog, levelLabel, levelRank, parsePermkey, SUBTABS, subtabLabel, subtabOf, type Subtab } from '../catalog';
-import { FLAGS, RECORD_SEGMENTS, ROLE_SETTINGS, SETTING_KEYS, type RolePermission, type RoleSnapshot } from '../model';
+import { FLAGS, RECORD_SEGMENTS, ROLE_SETTINGS, SETTING_KEYS, type PermissionRule, type RolePermission, type RoleSnapshot } from '../model';
 
 /** A YAML key as written: plain where YAML reads it back unchanged, else quoted. */
 const yamlKey = (s: string) => stringify({ [s]: 0 }).split(':')[0].replace(/^\s+/, '') === s && !/[:#]/.test(s) ? s : JSON.stringify(s);
@@ -14,11 +14,11 @@ function policyName(permkey: string): string {
   return found.ok && found.permission.id === known.id ? known.name : known.id;
 }
 
-function permissionLines(role: RoleSnapshot, tab: Subtab): string[] {
+function permissionLines(role: RoleSnapshot, tab: Subtab, covered: ReadonlySet<string>): string[] {
   // A source that repeats a line: the highest level is what the role holds (as the diff reads it).
   const highest = new Map<string, RolePermission>();
   for (const p of role.permissions) {
-    if (p.level === 'NONE' || subtabOf(p.permkey) !== tab) continue;
+    if (p.level === 'NONE' || subtabOf(p.permkey) !== tab || covered.has(p.permkey)) continue;
     const prev = highest.get(p.permkey);
     if (!prev || levelRank(p.level) > levelRank(prev.level)) highest.set(p.permkey, p);
   }
@@ -63,13 +63,17 @@ function settingLines(role: RoleSnapshot): string[] {
  * restrictions; `excess: fail`. It always validates, and the role it came from passes it. Pure:
  * the time comes from the caller.
  */
-export function formatStarterPolicy(role: RoleSnapshot, meta: { source: string; capturedAt: string; schemaPath: string }): string {
+export function formatStarterPolicy(role: RoleSnapshot, meta: { source: string; capturedAt: string; schemaPath: string; pack?: { name: string; rules: readonly PermissionRule[] } }): string {
+  // With a pack, what the pack requires and the role meets is the pack's to say; the rest is listed.
+  const held = new Map(role.permissions.map((p) => [p.permkey, p.level]));
+  const covered = new Set((meta.pack?.rules ?? []).filter((r) => r.max === undefined && r.restriction === undefined && (!r.min || levelRank(held.get(r.id) ?? 'NONE') >= levelRank(r.min))).map((r) => r.id));
   const lines = [
     `# yaml-language-server: $schema=${meta.schemaPath}`,
     `# Written by 'ns-role-audit pull --as policy' from ${meta.source} at ${meta.capturedAt}.`,
     '# Review it: every permission the role holds today is required at its current level, and',
     '# anything else fails the audit (excess: fail). Lower or remove what the integration does not need.',
     'version: 1',
+    ...(meta.pack ? [`extends: [pack:${meta.pack.name}]   # the vendor's published role; below, what this role holds beyond it`] : []),
     `description: ${JSON.stringify(`Policy for ${role.name ?? role.scriptId ?? role.internalId}`)}`,
     '',
     'role:',
@@ -94,7 +98,7 @@ export function formatStarterPolicy(role: RoleSnapshot, meta: { source: string; 
     }
   }
   lines.push('', 'excess: fail');
-  const tabs = SUBTABS.map((t) => [t, permissionLines(role, t)] as const).filter(([, l]) => l.length);
+  const tabs = SUBTABS.map((t) => [t, permissionLines(role, t, covered)] as const).filter(([, l]) => l.length);
   lines.push('', tabs.length ? 'permissions:' : 'permissions: {}');
   for (const [tab, perms] of tabs) lines.push(`  ${tab}:${' '.repeat(Math.max(1, 14 - tab.length))}# ${subtabLabel(tab)} subtab`, ...perms);
   return lines.join('\n') + '\n';

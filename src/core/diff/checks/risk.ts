@@ -13,18 +13,19 @@ export function checkRisks(ctx: CheckContext): CheckResult | undefined {
   const integration = role.flags.webServicesOnly === true || policy.flags.some((f) => f.flag === 'webServicesOnly' && f.value);
   if (!integration) return undefined;
   const rule: RuleDraft = { id: 'risk', title: 'No high-risk permission on a web-services-only role (built-in risk rules)', kind: 'risk', loc: policy.risk.severityLoc };
-  const severityOf = (id: string) => policy.risk.permissions.find((p) => p.id === id)?.severity ?? policy.risk.severity;
   const asked = new Map([...policy.allow.map((a) => [a.id, a.loc] as const), ...policy.rules.filter((r) => r.min && r.min !== 'NONE').map((r) => [r.id, r.loc] as const)]);
   const findings: Finding[] = [];
   for (const r of RISK_RULES) {
     const level = ctx.levels.get(r.id);
     if (!level || !isAtLeast(level, r.min ?? 'VIEW')) continue;
     const loc = asked.get(r.id);
+    const override = policy.risk.permissions.find((p) => p.id === r.id);
     const oracle = r.oracle ? ` Oracle: "${r.oracle}"` : '';
     findings.push(finding('RISKY_PERMISSION', {
-      rule: rule.id, permission: describePermission(ctx, r.id), actualLevel: level, severity: severityOf(r.id),
+      rule: rule.id, permission: describePermission(ctx, r.id), actualLevel: level, severity: override?.severity ?? policy.risk.severity,
       detail: `${r.reason}${oracle}`,
-      ...(policy.risk.permissions.find((p) => p.id === r.id) ? { loc: policy.risk.permissions.find((p) => p.id === r.id)!.loc } : {}),
+      // Where the policy speaks of it: its own risk severity, else the rule that asks for it.
+      ...(override?.loc ?? loc ? { loc: override?.loc ?? loc } : {}),
       ...(loc ? { accepted: { by: 'policy' as const, loc } } : {}),
     }));
   }

@@ -1,0 +1,48 @@
+import { existsSync, readdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { AuditError } from '../core/errors';
+import type { Policy } from '../core/model';
+
+/** The shipped policy packs: policies/packs/ in the package (dist/adapters and src/adapters alike sit two levels below it). */
+export const PACKS_DIR = join(__dirname, '..', '..', 'policies', 'packs');
+
+const PACK_REF = /^pack:(.*)$/;
+
+/** Every shipped pack's name (its file name without .yaml), sorted. */
+export function packNames(): string[] {
+  return existsSync(PACKS_DIR) ? readdirSync(PACKS_DIR).filter((f) => f.endsWith('.yaml')).map((f) => f.slice(0, -5)).sort() : [];
+}
+
+/**
+ * The file an `extends` entry names: `pack:<name>` is a shipped pack; anything else is a path the
+ * caller resolves. An unknown pack is a named error listing the packs there are.
+ */
+export function packFile(ref: string): string | undefined {
+  const m = PACK_REF.exec(ref);
+  if (!m) return undefined;
+  const name = m[1];
+  if (!packNames().includes(name)) {
+    throw new AuditError('EXTENDS_NOT_FOUND', `no policy pack named '${name}'; packs: ${packNames().join(', ')} (ns-role-audit packs lists them)`);
+  }
+  return join(PACKS_DIR, `${name}.yaml`);
+}
+
+/** One line of `ns-role-audit packs`. */
+export interface PackSummary {
+  name: string;
+  vendor: string;
+  product: string;
+  date: string;
+  url: string;
+  permissions: number;
+  conflicts: number;
+  leftToUser: string[];
+}
+
+/** What `packs` lists, from a loaded pack. */
+export function summarizePack(name: string, p: Policy): PackSummary {
+  return {
+    name, vendor: p.source?.vendor ?? '', product: p.source?.product ?? '', date: p.source?.date ?? '', url: p.source?.url ?? '',
+    permissions: p.rules.length, conflicts: p.conflicts.length, leftToUser: p.source?.leftToUser ?? [],
+  };
+}

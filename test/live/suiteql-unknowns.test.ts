@@ -17,6 +17,8 @@ settings: {coreAdminPermissions: false, subsidiaryOption: ALL}
 permissions:
   lists: {Customers: Full}
   customRecords: {customrecord_vendor_terms: View}
+# The role holds Access Token Management (Polytomic's guide asks for it): acknowledged, not a risk finding.
+allow: {Access Token Management: Full}
 `;
 const policy = mergePolicyLayers([parsePolicyLayer('p.yaml', POLICY).layer!]);
 
@@ -38,7 +40,7 @@ async function run(sim: Simulator, token = 'auditor', selector = policy.role) {
   const result = await auditRole(policy, createLiveSource(session, 'auto'), selector, '2026-11-27');
   const rest = sim.log.entries.slice(before).filter((e) => e.api === 'rest');
   expectReadOnly(sim);
-  return { result, rest, codes: result.findings.map((f) => `${f.code} ${f.permission?.id ?? f.flag ?? f.setting ?? f.rule}`).sort() };
+  return { result, rest, codes: result.findings.filter((f) => f.accepted?.by !== 'policy').map((f) => `${f.code} ${f.permission?.id ?? f.flag ?? f.setting ?? f.rule}`).sort() };
 }
 
 async function withSim<T>(fixture: ReturnType<typeof account>, fn: (sim: Simulator) => Promise<T>): Promise<T> {

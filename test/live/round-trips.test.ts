@@ -79,3 +79,22 @@ describe.each(['customrole_polytomic', 'customrole_polytomic_drifted', 'customro
     expect(readFileSync(snapshot, 'utf8')).toContain('kind: ns-role-audit/role-snapshot');
   });
 });
+
+test('pull --as policy --pack starts from a shipped pack: extends it, lists only what the role holds beyond it, validates and passes', async () => {
+  const dir = mkdtempSync(join(tmpdir(), 'nsra-rt-'));
+  const policy = join(dir, 'policy.yaml');
+  const pulled = await runCliAsync(['pull', '--role', 'customrole_polytomic', '--as', 'policy', '--pack', 'leapfin', '--out', policy], { env: env() });
+  expect(pulled.code).toBe(0);
+  const text = readFileSync(policy, 'utf8');
+  expect(text).toMatch(/^extends: \[pack:leapfin\]/m);
+  // Leapfin's three (User Access Token, Access Token Management, Web Services) come from the pack.
+  expect(text).not.toMatch(/^ {4}(Access Token Management|User Access Tokens|SOAP Web Services): /m);
+  expect(text).toMatch(/^ {4}Sales Order: Full$/m);
+  expect((await runCliAsync(['validate', policy])).code).toBe(0);
+  const audited = await runCliAsync(['audit', '--policy', policy, '--format', 'json'], { env: env() });
+  const result = JSON.parse(audited.stdout).results[0];
+  expect(result.rules.filter((r: { kind: string }) => r.kind === 'permission')).toHaveLength(33);
+  expect([audited.code, result.status]).toEqual([0, 'compliant']);
+  const wrong = await runCliAsync(['pull', '--role', 'customrole_polytomic', '--pack', 'leapfin'], { env: env() });
+  expect([wrong.code, wrong.stderr]).toEqual([2, expect.stringContaining('--pack starts a policy: use it with --as policy')]);
+});

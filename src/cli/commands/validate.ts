@@ -19,11 +19,11 @@ export async function runValidate(argv: string[], io: CliIo): Promise<number> {
   if (values.help) { io.stdout.write(VALIDATE_HELP); return EXIT.OK; }
   const format = oneOf('format', values.format!, ['table', 'json'] as const);
   if (!positionals.length) throw new AuditError('USAGE', 'validate: name at least one policy file', { details: { hint: 'ns-role-audit validate policies/*.yaml' } });
-  const results: Array<{ file: string; valid: boolean; permissions?: number; issues: InputIssue[] }> = [];
+  const results: Array<{ file: string; valid: boolean; permissions?: number; conflicts?: number; issues: InputIssue[] }> = [];
   for (const file of positionals) {
     try {
       const p = readPolicy(file);
-      results.push({ file, valid: true, permissions: p.rules.length, issues: [] });
+      results.push({ file, valid: true, permissions: p.rules.length, ...(p.conflicts.length ? { conflicts: p.conflicts.length } : {}), issues: [] });
     } catch (e) {
       if (!(e instanceof AuditError) || e.code !== 'POLICY_INVALID') throw e;
       results.push({ file, valid: false, issues: e.issues });
@@ -32,7 +32,7 @@ export async function runValidate(argv: string[], io: CliIo): Promise<number> {
   if (format === 'json') io.stdout.write(JSON.stringify({ results }, null, 2) + '\n');
   else {
     for (const r of results) {
-      if (r.valid) io.stdout.write(`✓ ${r.file}: valid (${r.permissions} permissions)\n`);
+      if (r.valid) io.stdout.write(`✓ ${r.file}: valid (${r.permissions} permissions${r.conflicts ? `, ${r.conflicts} conflict rules` : ''})\n`);
       else {
         io.stdout.write(`✗ ${r.file}: ${r.issues.length} problem${r.issues.length === 1 ? '' : 's'}\n`);
         for (const i of r.issues) io.stdout.write(`  ${formatIssue(i).replace(/\n/g, '\n  ')}\n`);

@@ -91,3 +91,13 @@ test('publint and arethetypeswrong find no problem in the package', () => {
   const problems = JSON.parse(attw.stdout).problems;
   expect(Array.isArray(problems) ? problems : Object.values(problems ?? {}).flat()).toEqual([]);
 }, 120_000);
+
+test('the packs ship: `packs` lists them from the installed copy, and a policy outside the package extends one', () => {
+  const listed = run(global, ['packs', '--format', 'json']);
+  expect(listed.status).toBe(0);
+  expect((JSON.parse(listed.stdout).packs as unknown[]).length).toBeGreaterThanOrEqual(13);
+  const policy = join(work, 'mine.yaml');
+  writeFileSync(policy, 'version: 1\nextends: [pack:leapfin]\nrole: {scriptId: customrole_leapfin}\n');
+  const v = run(local, ['validate', policy]);
+  expect([v.status, v.stdout.trim()]).toEqual([0, `✓ ${policy}: valid (3 permissions)`]);
+});

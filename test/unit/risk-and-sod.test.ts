@@ -76,6 +76,12 @@ describe('risk rules', () => {
     expect(waived.findings.filter((f) => f.permission?.id === 'ADMI_KERNEL').map((f) => f.accepted?.by)).toEqual(['waiver']);
   });
 
+  test('a severity for a permission not on the risk list is a policy error, not silently ignored', () => {
+    let issues: Array<[string, number, string]> = [];
+    try { policyOf(`${HEAD}risks:\n  permissions:\n    Items: error\n`); } catch (e) { issues = (e as { issues: Array<{ code: string; loc: { line: number }; message: string }> }).issues.map((i) => [i.code, i.loc.line, i.message]); }
+    expect(issues).toEqual([['NOT_A_RISK_RULE', 6, 'Items (LIST_ITEM) is not on the built-in risk list, so a severity for it changes nothing']]);
+  });
+
   test('a level threshold: SuiteScript at View is not a risk, at Create it is', () => {
     expect(run(HEAD, role([['ADMI_CUSTOMSCRIPT', 'VIEW']])).findings).toEqual([]);
     expect(run(HEAD, role([['ADMI_CUSTOMSCRIPT', 'CREATE']])).findings.map((f) => f.code)).toEqual(['RISKY_PERMISSION']);

@@ -2,6 +2,7 @@ import { SUBTABS, parseLevel, levelRank, levelLabel, type Level, type Permission
 import type { InputIssue } from '../errors';
 import { type Allowance, type ConflictRule, type ConflictSide, type ExcessMode, type PolicySource, type RiskPolicy, type Severity, type FlagName, type FlagRule, FLAGS, type PermissionRule, RECORD_SEGMENTS, type RecordRestrictionRule, ROLE_SETTINGS, type RoleSelector, SETTING_KEYS, type SettingKey, type SettingRule, type SourceLoc, type Waiver } from '../model';
 import { resolvePermission } from './resolve-permission';
+import { RISK_RULES } from '../risk/rules';
 import { formatPath, type YamlFile } from '../input/yaml-file';
 
 /** One policy file's own content, before `extends` is applied. */
@@ -188,6 +189,10 @@ function normalizeRisks({ yaml, v, layer, issue }: Ctx): void {
     const res = resolvePermission(written, undefined);
     if (!res.ok) { issue(res.code, path, res.message, res.suggestion, true); continue; }
     if (typeof sev !== 'string' || !SEVERITIES.includes(sev)) continue; // the schema names it
+    if (!RISK_RULES.some((r) => r.id === res.ref.id)) {
+      issue('NOT_A_RISK_RULE', path, `${res.ref.name} (${res.ref.id}) is not on the built-in risk list, so a severity for it changes nothing`, 'see policies/README.md "Risk rules" for the list; use conflicts: or excess: for other permissions', true);
+      continue;
+    }
     layer.risk.permissions.push({ ...res.ref, severity: sev as Severity, loc: yaml.locate(path, { key: true }) });
   }
 }

@@ -49,7 +49,8 @@ async function open(browser: Browser, name: string, html: string) {
 }
 
 async function axeViolations(page: Page): Promise<string[]> {
-  await page.addScriptTag({ content: AXE });
+  // Evaluated over the DevTools protocol: the page's CSP admits only its own script (by hash).
+  await page.evaluate(AXE);
   const result = await page.evaluate(async () => {
     const axe = (window as unknown as { axe: { run(ctx: unknown, opts: unknown): Promise<{ violations: Array<{ id: string; impact: string; nodes: unknown[]; help: string }> }> } }).axe;
     return axe.run(document, { resultTypes: ['violations'] });
@@ -131,6 +132,14 @@ suite('HTML report in Chromium', () => {
     expect(await axeViolations(page)).toEqual([]);
     await page.screenshot({ path: join(ARTIFACTS, 'comparison.png'), fullPage: true });
     expect({ problems, requests }).toEqual({ problems: [], requests: [] });
+    await page.close();
+  }, 60_000);
+
+  test('the CSP refuses a script that is not the page\'s own (defence in depth behind escaping)', async () => {
+    const html = FORMATS.html.report(driftedReport(), { color: false }).replace('</body>', '<script>document.title = "pwned"</script></body>');
+    const { page, problems } = await open(browser, 'negative-script', html);
+    expect(await page.title()).toBe('NetSuite role audit');
+    expect(problems.join("\n")).toMatch(/inline script violates the following Content Security Policy directive .*The action has been blocked/);
     await page.close();
   }, 60_000);
 

@@ -30,7 +30,7 @@ const STATUS: Record<RuleStatus, { cls: string; sym: string; word: string }> = {
 };
 const ROLE_STATUS_CLASS: Record<string, string> = { compliant: 'ok', warnings: 'warn', unverified: 'unk', 'non-compliant': 'bad' };
 
-const CSS = `
+export const HTML_STYLE = `
 :root{font:15px/1.45 system-ui,-apple-system,"Segoe UI",Roboto,sans-serif;color:#1a1a1a;background:#fff}
 body{margin:0 auto;max-width:80rem;padding:1rem 1.5rem}
 h1{font-size:1.6rem;margin:.2rem 0}h2{font-size:1.3rem;margin:1.6rem 0 .4rem;border-bottom:2px solid #ccc}h3{font-size:1.05rem;margin:1rem 0 .3rem}
@@ -49,7 +49,7 @@ ul.steps{list-style:"☐ "}details>summary{cursor:pointer;font-weight:600;font-s
 @media print{.filters,.heat th button::after{display:none}.scroll{max-height:none;overflow:visible}details>summary{list-style:none}body{max-width:none}}
 `;
 
-const SCRIPT = `
+export const HTML_SCRIPT = `
 (function(){
   var table=document.getElementById('fleet');if(!table)return;
   var body=table.tBodies[0],rows=Array.prototype.slice.call(body.rows);
@@ -71,15 +71,25 @@ const SCRIPT = `
 window.addEventListener('beforeprint',function(){Array.prototype.forEach.call(document.querySelectorAll('details'),function(d){d.open=true;});});
 `;
 
+/**
+ * SHA-256 (base64) of HTML_STYLE and HTML_SCRIPT: the page runs its own style and script and
+ * nothing else, so even text that escaped escaping could not run. test/unit/html-csp.test.ts
+ * recomputes both and fails when either constant changes without its hash.
+ */
+export const STYLE_SHA256 = 'pBSvr0otPE30z/l/KduRXancqo0ySb3ouf17gxxXdVk=';
+export const SCRIPT_SHA256 = 'RAd82nO+T5OBk0u4TG9wwafHCEN7dynTYnWwYa0LNc8=';
+/** No network at all, and only the page's own style and script. */
+export const HTML_CSP = `default-src 'none'; style-src 'sha256-${STYLE_SHA256}'; script-src 'sha256-${SCRIPT_SHA256}'; img-src data:; base-uri 'none'; form-action 'none'`;
+
 function page(title: string, body: string[]): string {
   return [
     '<!DOCTYPE html>',
     '<html lang="en"><head><meta charset="utf-8">',
     // No network at all: everything the page needs is in it.
-    `<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'; script-src 'unsafe-inline'; img-src data:; base-uri 'none'; form-action 'none'">`,
+    `<meta http-equiv="Content-Security-Policy" content="${HTML_CSP}">`,
     '<meta name="viewport" content="width=device-width, initial-scale=1">',
-    `<title>${h(title)}</title><style>${CSS}</style></head>`,
-    '<body>', ...body, `<script>${SCRIPT}</script>`, '</body></html>', '',
+    `<title>${h(title)}</title><style>${HTML_STYLE}</style></head>`,
+    '<body>', ...body, `<script>${HTML_SCRIPT}</script>`, '</body></html>', '',
   ].join('\n');
 }
 

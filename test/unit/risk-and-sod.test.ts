@@ -118,6 +118,9 @@ describe('segregation of duties', () => {
       with: [{ id: 'TRAN_VENDPYMT', name: 'Pay Bills', subtab: 'transactions', level: 'FULL' }],
     }]);
     expect(sod[0].severity).toBe('error');
+    expect(result.rules.find((r) => r.id === 'conflict:Create vendors and pay them')).toEqual(expect.objectContaining({
+      kind: 'conflict', status: 'fail', title: "Conflict 'Create vendors and pay them': not Vendors (Create or above) together with Pay Bills (Create or above) or Check (Create or above)",
+    }));
     expect(sod[0].message ?? '').toBe('');
     const rep = report([result]);
     const message = rep.results[0].findings.find((f) => f.code === 'SOD_CONFLICT')!.message!;

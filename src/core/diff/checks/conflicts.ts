@@ -1,4 +1,4 @@
-import { isAtLeast } from '../../catalog';
+import { isAtLeast, levelLabel } from '../../catalog';
 import { finding, type ConflictSide, type Finding } from '../../model';
 import { describePermission, type CheckContext, type CheckResult, type RuleDraft } from './context';
 
@@ -16,7 +16,7 @@ function holdings(ctx: CheckContext, side: ConflictSide) {
  */
 export function checkConflict(ctx: CheckContext, index: number): CheckResult {
   const c = ctx.policy.conflicts[index];
-  const sides = (s: ConflictSide) => s.map((p) => `${p.name} ${p.min === 'VIEW' ? '' : `${p.min.toLowerCase()}+`}`.trim()).join(' or ');
+  const sides = (s: ConflictSide) => s.map((p) => `${p.name} (${levelLabel(p.min)} or above)`).join(' or ');
   const rule: RuleDraft = { id: `conflict:${c.name}`, title: `Conflict '${c.name}': not ${sides(c.any)}${c.with ? ` together with ${sides(c.with)}` : ''}`, kind: 'conflict', loc: c.loc };
   const base = { rule: rule.id, severity: c.severity, loc: c.loc };
   const any = holdings(ctx, c.any);

@@ -82,6 +82,18 @@ describe('risk rules', () => {
     expect(issues).toEqual([['NOT_A_RISK_RULE', 6, 'Items (LIST_ITEM) is not on the built-in risk list, so a severity for it changes nothing']]);
   });
 
+  test('only a policy that asks for a web-services-only role (not one that forbids it) turns the rules on for a UI role', () => {
+    const ui = role([['ADMI_KERNEL', 'FULL']], { flags: { webServicesOnly: false } });
+    expect(run(`${HEAD}flags:\n  webServicesOnly: false\n`, ui).rules.map((r) => r.id)).not.toContain('risk');
+    expect(run(HEAD, role([['ADMI_KERNEL', 'FULL']])).rules.find((r) => r.id === 'risk')).toEqual(expect.objectContaining({ title: 'No high-risk permission on a web-services-only role (built-in risk rules)', kind: 'risk', status: 'warn' }));
+  });
+
+  test('a ceiling or a None requirement does not acknowledge a risk: only asking for the permission does', () => {
+    const held = role([['ADMI_MANAGE_OAUTH_TOKENS', 'FULL']]);
+    expect(run(`${HEAD}permissions:\n  setup:\n    Access Token Management: {max: Full}\n`, held).findings.map((f) => [f.code, f.accepted])).toEqual([['RISKY_PERMISSION', undefined]]);
+    expect(run(`${HEAD}permissions:\n  setup:\n    Access Token Management: {min: None, max: Full}\n`, held).findings.map((f) => [f.code, f.accepted])).toEqual([['RISKY_PERMISSION', undefined]]);
+  });
+
   test('a level threshold: SuiteScript at View is not a risk, at Create it is', () => {
     expect(run(HEAD, role([['ADMI_CUSTOMSCRIPT', 'VIEW']])).findings).toEqual([]);
     expect(run(HEAD, role([['ADMI_CUSTOMSCRIPT', 'CREATE']])).findings.map((f) => f.code)).toEqual(['RISKY_PERMISSION']);
@@ -90,7 +102,7 @@ describe('risk rules', () => {
   test('over SOAP probes, what cannot be seen is said (at the risk severity), never passed', () => {
     const result = run(HEAD, role([['ADMI_WEBSERVICES', 'VIEW']], { evidence: 'effective-access' }));
     const unseen = result.findings.filter((f) => f.rule === 'risk');
-    expect(unseen.map((f) => [f.code, f.severity])).toEqual([['NOT_VERIFIABLE', 'warning']]);
+    expect(unseen.map((f) => [f.code, f.severity, f.detail])).toEqual([['NOT_VERIFIABLE', 'warning', `held high-risk permissions cannot be seen with effective-access probes (${RISK_RULES.length} rules, 0 seen)`]]);
     expect(result.status).toBe('unverified');
   });
 
@@ -127,6 +139,13 @@ describe('segregation of duties', () => {
     expect(message).toMatch(/^Conflict 'Create vendors and pay them': the role holds Vendors \(LIST_VENDOR\) at Full together with Pay Bills \(TRAN_VENDPYMT\) at Full\. Set up a fictitious vendor/);
     expect(rep.summary.failed).toBe(true);
     for (const f of FORMAT_NAMES) expect({ f, shows: FORMATS[f].report(rep, { color: false }).includes('Create vendors and pay them') }).toEqual({ f, shows: true });
+  });
+
+  test('the finding says where the rule comes from, and when the permissions are our mapping of the source\'s duties', () => {
+    const detail = (name: string, perms: Array<[string, RolePermission['level']]>) => run(withSod, role(perms)).findings.find((f) => f.conflict?.name === name)!.detail;
+    expect(detail('Create vendors and pay them', [['LIST_VENDOR', 'FULL'], ['TRAN_VENDPYMT', 'FULL']])).toBe('Set up a fictitious vendor and pay it: the classic disbursement fraud. (source: a2q2.com, NetSuite SoD part 4 (Check x Vendors); suiterx.cc; sixstrong.io; Oracle Payment Automation role split)');
+    expect(detail('Enter vendor bills and pay them', [['TRAN_VENDBILL', 'FULL'], ['TRAN_VENDPYMT', 'FULL']])).toBe('Duplicate or fraudulent payments with no second approver. (source: suiterx.cc; sixstrong.io; permission mapping ours)');
+    expect(run(`${HEAD}conflicts:\n  - {name: y, reason: because, any: {Vendors: Full}}\n`, role([['LIST_VENDOR', 'FULL']])).findings[0].detail).toBe('because');
   });
 
   test('one side alone, or a side below its level, is no conflict', () => {
@@ -166,7 +185,10 @@ describe('segregation of duties', () => {
 
   test('over SOAP probes a conflict that cannot be seen is NOT_VERIFIABLE, not a pass', () => {
     const result = run(`${HEAD}conflicts:\n  - {name: x, reason: because, any: {Vendors: Create}, with: {Pay Bills: Create}}\n`, role([['LIST_VENDOR', 'VIEW']], { evidence: 'effective-access' }));
-    expect(result.findings.filter((f) => f.rule === 'conflict:x').map((f) => f.code)).toEqual(['NOT_VERIFIABLE']);
+    expect(result.findings.filter((f) => f.rule === 'conflict:x')).toEqual([{
+      code: 'NOT_VERIFIABLE', severity: 'error', rule: 'conflict:x', loc: { file: 'p.yaml', line: 5, column: 5 }, conflict: { name: 'x', any: [] },
+      detail: 'segregation of duties needs the role definition; effective-access probes cannot show every holding',
+    }]);
   });
 
   test('policy errors: an unknown permission in a side, None as a level, two rules of one name', () => {

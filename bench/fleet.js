@@ -21,7 +21,8 @@ module.exports = async function bench() {
   for (let i = 0; i < ROLES; i++) {
     const permissions = new Map(required.filter(([p]) => !(i % 10 === 9 && p === 'LIST_ITEM')));
     for (let j = 0; permissions.size < PERMS; j++) permissions.set(ids[(i * 7 + j) % ids.length], 'VIEW');
-    account.roles.push({ internalId: String(10000 + i), scriptId: `customrole_gen_${i}`, name: `Generated ${i}`, centerType: 'WEBSERVICE', inactive: false, allPermissions: false, webServicesOnly: true, doNotRestrictEmployeeFields: false, permissions });
+    // The simulator's role shape (as test/helpers/big-account.ts builds it): settings, record and line restrictions included.
+    account.roles.push({ internalId: String(10000 + i), scriptId: `customrole_gen_${i}`, name: `Generated ${i}`, settings: {}, recordRestrictions: [], restrictions: new Map(), inactive: false, allPermissions: false, webServicesOnly: true, doNotRestrictEmployeeFields: false, permissions });
   }
   const sim = await startSimulator({ fixture: account });
   const t = account.tokens.find((x) => x.name === 'auditor');

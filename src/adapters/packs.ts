@@ -7,6 +7,8 @@ import type { Policy } from '../core/model';
 export const PACKS_DIR = join(__dirname, '..', '..', 'policies', 'packs');
 
 const PACK_REF = /^pack:(.*)$/;
+/** A pack's name: its file name without .yaml (never a path). */
+const PACK_NAME = /^[a-z0-9][a-z0-9-]*$/;
 
 /** Every shipped pack's name (its file name without .yaml), sorted. */
 export function packNames(): string[] {
@@ -21,10 +23,12 @@ export function packFile(ref: string): string | undefined {
   const m = PACK_REF.exec(ref);
   if (!m) return undefined;
   const name = m[1];
-  if (!packNames().includes(name)) {
+  const file = join(PACKS_DIR, `${name}.yaml`);
+  // The folder is listed only to say what there is when the name is wrong.
+  if (!PACK_NAME.test(name) || !existsSync(file)) {
     throw new AuditError('EXTENDS_NOT_FOUND', `no policy pack named '${name}'; packs: ${packNames().join(', ')} (ns-role-audit packs lists them)`);
   }
-  return join(PACKS_DIR, `${name}.yaml`);
+  return file;
 }
 
 /** One line of `ns-role-audit packs`. */

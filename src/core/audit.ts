@@ -1,6 +1,6 @@
 import { diffRole } from './diff';
 import { REPORT_SCHEMA_VERSION, type AuditReport, type ConflictHolders, type BaselineSummary, type FailOn, type Policy, type RoleAudit, type RoleSelector, type RoleSnapshot, type RunError } from './model';
-import { describeFinding } from './format/messages';
+import { describeFinding, roleLabel } from './format/messages';
 import { describeSelector } from './role/select';
 import { countFindings, runFails, settleRole } from './verdict';
 
@@ -78,8 +78,7 @@ function conflictView(results: readonly RoleAudit[]): Pick<AuditReport, 'conflic
   for (const r of results) {
     for (const f of r.findings) {
       if (f.code !== 'SOD_CONFLICT' || !f.conflict) continue;
-      const role = r.role.name ?? r.role.scriptId ?? r.role.selector;
-      byName.set(f.conflict.name, [...(byName.get(f.conflict.name) ?? []), { role, ...(r.source.account ? { account: r.source.account } : {}), ...(r.source.connection ? { connection: r.source.connection } : {}), accepted: !!f.accepted }]);
+      byName.set(f.conflict.name, [...(byName.get(f.conflict.name) ?? []), { role: roleLabel(r), ...(r.source.account ? { account: r.source.account } : {}), ...(r.source.connection ? { connection: r.source.connection } : {}), accepted: !!f.accepted }]);
     }
   }
   return byName.size ? { conflicts: [...byName].map(([name, roles]) => ({ name, roles })) } : {};

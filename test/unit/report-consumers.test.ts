@@ -105,8 +105,8 @@ describe('SARIF 2.1.0', () => {
     const results = JSON.parse(cases.accepted()).runs[0].results as Array<{ ruleId: string; suppressions?: Array<{ kind: string; status: string; justification: string }> }>;
     const suppressed = results.filter((r) => r.suppressions);
     expect(suppressed.map((r) => [r.ruleId, r.suppressions![0].justification])).toEqual(expect.arrayContaining([
-      ['LEVEL_TOO_LOW', 'waiver until 2027-01-31: vendor asks, ticket 42'],
-      ['NOT_VERIFIABLE', 'accepted unverified (--accept-unverified)'],
+      ['LEVEL_TOO_LOW', 'Waived until 2027-01-31: vendor asks, ticket 42'],
+      ['NOT_VERIFIABLE', 'Accepted unverified (--accept-unverified).'],
     ]));
     expect(suppressed.every((r) => r.suppressions![0].status === 'accepted' && r.suppressions![0].kind === 'external')).toBe(true);
     expect(results.filter((r) => !r.suppressions).map((r) => r.ruleId)).toContain('FLAG_MISMATCH');

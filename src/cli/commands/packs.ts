@@ -37,9 +37,10 @@ export async function runPacks(argv: string[], io: CliIo): Promise<number> {
   if (values.help) { io.stdout.write(PACKS_HELP); return EXIT.OK; }
   const format = oneOf('format', values.format!, ['table', 'json'] as const);
   if (positionals.length > 1) throw new AuditError('USAGE', 'packs: name at most one pack');
-  const unknown = positionals.find((n) => !packNames().includes(n));
-  if (unknown !== undefined) throw new AuditError('PACK_NOT_FOUND', `no policy pack named '${unknown}'`, { details: { hint: `packs: ${packNames().join(', ')}` } });
-  const names = positionals.length ? positionals : packNames();
+  const all = packNames();
+  const unknown = positionals.find((n) => !all.includes(n));
+  if (unknown !== undefined) throw new AuditError('PACK_NOT_FOUND', `no policy pack named '${unknown}'`, { details: { hint: `packs: ${all.join(', ')}` } });
+  const names = positionals.length ? positionals : all;
   const packs = names.map((n) => summarizePack(n, readPolicy(packFile(`pack:${n}`)!)));
   if (format === 'json') { io.stdout.write(JSON.stringify({ packs }, null, 2) + '\n'); return EXIT.OK; }
   if (!positionals.length) { io.stdout.write(table(packs)); return EXIT.OK; }

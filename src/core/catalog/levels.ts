@@ -29,6 +29,12 @@ export function levelLabel(level: Level): string {
   return level[0] + level.slice(1).toLowerCase();
 }
 
+/** What a requirement asks, in words: "exactly View", "at least View, at most Edit", "" for none. */
+export function describeLevelRange(min: Level | undefined, max: Level | undefined): string {
+  if (min && max && min === max) return `exactly ${levelLabel(min)}`;
+  return [min ? `at least ${levelLabel(min)}` : '', max ? `at most ${levelLabel(max)}` : ''].filter(Boolean).join(', ');
+}
+
 /** True when `actual` grants at least `required`. */
 export function isAtLeast(actual: Level, required: Level): boolean {
   return levelRank(actual) >= levelRank(required);

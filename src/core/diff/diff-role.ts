@@ -42,7 +42,7 @@ export function diffRole(policy: Policy, role: RoleSnapshot | undefined, opts: D
     checkExcess(ctx),
     checkCatalogued(ctx),
     ...[checkRisks(ctx)].filter((x) => x !== undefined),
-    ...policy.conflicts.map((_c, i) => checkConflict(ctx, i)),
+    ...policy.conflicts.map((c) => checkConflict(ctx, c)),
     ...(opts.fallback !== undefined ? [checkSourceFallback(opts.fallback, policy)] : []),
   ];
   const waived = applyWaivers(policy.waivers, results.flatMap((r) => r.findings), opts.today);

@@ -6,7 +6,7 @@
 import { levelLabel } from '../catalog';
 import type { AuditReport, Finding, RoleComparison } from '../model';
 import { comparisonRows } from './comparison';
-import { describeFinding } from './messages';
+import { describeFinding, roleLabel } from './messages';
 import type { Formatter } from './registry';
 
 /** One CSV field: neutralised against formula injection, then quoted when RFC 4180 requires it. */
@@ -31,7 +31,7 @@ export const formatCsv: Formatter<AuditReport> = (report) => {
       const fs = byRule.get(rule.id) ?? [];
       const actual = rule.actualLevel ?? fs.find((f) => f.actualLevel)?.actualLevel;
       return [
-        r.source.account ?? '', r.source.connection ?? '', r.role.name ?? r.role.selector, r.role.scriptId ?? '', r.policy.file,
+        r.source.account ?? '', r.source.connection ?? '', roleLabel(r), r.role.scriptId ?? '', r.policy.file,
         rule.id, rule.kind, rule.permission?.subtab ?? '', rule.permission?.id ?? '', rule.permission?.name ?? '', rule.title,
         rule.expectedMin ? levelLabel(rule.expectedMin) : '', rule.expectedMax ? levelLabel(rule.expectedMax) : '', actual ? levelLabel(actual) : '',
         rule.status, fs.map((f) => f.code).join(' '), acceptedBy(fs), fs.map((f) => f.message ?? describeFinding(f)).join(' | '), rule.loc?.line ?? '',

@@ -7,7 +7,7 @@ import type { AuditReport, Finding, RoleAudit, RoleComparison, SourceLoc } from 
 import { comparisonRows, comparisonSummary, rowDiffers } from './comparison';
 import { terminalText } from './escape';
 import { FINDING_HELP } from './finding-help';
-import { describeFinding } from './messages';
+import { describeFinding, roleLabel, runErrorText } from './messages';
 import type { Formatter } from './registry';
 
 /**
@@ -34,11 +34,9 @@ function commandOf(f: Finding): Command {
 }
 
 function roleLines(r: RoleAudit): string[] {
-  const role = r.role.name ?? r.role.scriptId ?? r.role.selector;
+  const role = roleLabel(r);
   // The sentence already says why an accepted finding is accepted.
-  const lines = r.findings.map((f) => {
-    return githubCommand(commandOf(f), `${role}: ${f.message ?? describeFinding(f)}`, { title: `${f.code}: ${FINDING_HELP[f.code].title}`, loc: f.roleLoc ?? f.loc ?? { file: r.policy.file, line: 1, column: 1 } });
-  });
+  const lines = r.findings.map((f) => githubCommand(commandOf(f), `${role}: ${f.message ?? describeFinding(f)}`, { title: `${f.code}: ${FINDING_HELP[f.code].title}`, loc: f.roleLoc ?? f.loc ?? { file: r.policy.file, line: 1, column: 1 } }));
   for (const n of r.notes) lines.push(githubCommand('notice', `${role}: ${n}`, { title: 'ns-role-audit note' }));
   return lines;
 }
@@ -48,7 +46,7 @@ export const formatGithub: Formatter<AuditReport> = (report) => {
   const s = report.summary;
   const lines = [
     ...report.results.flatMap(roleLines),
-    ...(report.errors ?? []).map((e) => githubCommand('error', `connection ${e.connection}${e.account ? ` (account ${e.account})` : ''} could not be audited: ${e.code}: ${e.message}`, { title: e.code })),
+    ...(report.errors ?? []).map((e) => githubCommand('error', runErrorText(e), { title: e.code })),
     `ns-role-audit: ${s.roles} role(s), ${s.compliant} compliant, ${s.nonCompliant} non-compliant, ${s.unverified} unverified; ${s.failed ? `fails (--fail-on ${report.failOn})` : 'passes'}`,
   ];
   return lines.join('\n') + '\n';

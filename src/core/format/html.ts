@@ -5,12 +5,12 @@
  * every rule), the findings and the checklist's steps. With more than one role, a fleet view: roles
  * by permissions as a heat map with totals, sortable and filterable in the page.
  */
-import { levelLabel, SUBTABS, subtabLabel, type Level } from '../catalog';
+import { describeLevelRange, levelLabel, SUBTABS, subtabLabel } from '../catalog';
 import type { AuditReport, Finding, RoleAudit, RoleComparison, RuleResult, RuleStatus } from '../model';
 import { comparisonRows, comparisonSummary } from './comparison';
 import { terminalText } from './escape';
 import { FINDING_HELP } from './finding-help';
-import { conflictViewLines, describeFinding } from './messages';
+import { conflictViewLines, describeFinding, roleLabel } from './messages';
 import type { Formatter } from './registry';
 import { remediationPlan } from './remediation';
 
@@ -93,20 +93,13 @@ function page(title: string, body: string[]): string {
   ].join('\n');
 }
 
-const lvl = (l: Level | undefined) => (l ? levelLabel(l) : '');
 const cell = (s: RuleStatus) => `<td class="${STATUS[s].cls}">${STATUS[s].sym} ${STATUS[s].word}</td>`;
-const roleName = (r: RoleAudit) => r.role.name ?? r.role.scriptId ?? r.role.selector;
-
-function required(rule: RuleResult): string {
-  if (rule.expectedMin && rule.expectedMax && rule.expectedMin === rule.expectedMax) return `exactly ${lvl(rule.expectedMin)}`;
-  return [rule.expectedMin ? `at least ${lvl(rule.expectedMin)}` : '', rule.expectedMax ? `at most ${lvl(rule.expectedMax)}` : ''].filter(Boolean).join(', ');
-}
 
 /** What the role holds for a rule: the level seen, else what its findings say, else why it is not known. */
 function actual(rule: RuleResult, findings: Finding[], evidence: string | undefined): string {
-  if (rule.actualLevel) return lvl(rule.actualLevel);
+  if (rule.actualLevel) return levelLabel(rule.actualLevel);
   const seen = findings.find((f) => f.actualLevel)?.actualLevel;
-  if (seen) return lvl(seen);
+  if (seen) return levelLabel(seen);
   return evidence === 'effective-access' ? (rule.status === 'pass' ? 'readable (at least View)' : 'not seen') : 'not seen';
 }
 
@@ -115,17 +108,17 @@ function matrix(r: RoleAudit, byRule: Map<string, Finding[]>): string[] {
   for (const tab of SUBTABS) {
     const rules = r.rules.filter((x) => x.kind === 'permission' && x.permission?.subtab === tab);
     if (!rules.length) continue;
-    out.push(`<table class="matrix" data-subtab="${tab}"><caption>${h(subtabLabel(tab))} subtab</caption>`,
+    out.push(`<table class="matrix"><caption>${h(subtabLabel(tab))} subtab</caption>`,
       '<thead><tr><th scope="col">Permission</th><th scope="col">Required</th><th scope="col">Actual</th><th scope="col">Result</th></tr></thead><tbody>');
     for (const rule of rules) {
       const p = rule.permission!;
-      out.push(`<tr><th scope="row">${h(p.name)}${p.name === p.id ? '' : ` <code>${h(p.id)}</code>`}</th><td>${h(required(rule))}</td><td>${h(actual(rule, byRule.get(rule.id) ?? [], r.role.evidence))}</td>${cell(rule.status)}</tr>`);
+      out.push(`<tr><th scope="row">${h(p.name)}${p.name === p.id ? '' : ` <code>${h(p.id)}</code>`}</th><td>${h(describeLevelRange(rule.expectedMin, rule.expectedMax))}</td><td>${h(actual(rule, byRule.get(rule.id) ?? [], r.role.evidence))}</td>${cell(rule.status)}</tr>`);
     }
     out.push('</tbody></table>');
   }
   const other = r.rules.filter((x) => x.kind !== 'permission');
   if (other.length) {
-    out.push('<table class="matrix" data-subtab="role"><caption>Role, flags, settings and policy-wide rules</caption>',
+    out.push('<table class="matrix"><caption>Role, flags, settings and policy-wide rules</caption>',
       '<thead><tr><th scope="col">Rule</th><th scope="col">Result</th></tr></thead><tbody>',
       ...other.map((rule) => `<tr><th scope="row">${h(rule.title)}</th>${cell(rule.status)}</tr>`), '</tbody></table>');
   }
@@ -147,7 +140,7 @@ function stepsList(r: RoleAudit): string[] {
   const { sections } = remediationPlan(r.findings, { strong: (s) => `<strong>${h(s)}</strong>`, text: h });
   if (!sections.length) return [];
   return [
-    `<p>In NetSuite: <strong>Setup &gt; Users/Roles &gt; Manage Roles</strong>, then <strong>Edit</strong> beside <strong>${h(roleName(r))}</strong>.</p>`,
+    `<p>In NetSuite: <strong>Setup &gt; Users/Roles &gt; Manage Roles</strong>, then <strong>Edit</strong> beside <strong>${h(roleLabel(r))}</strong>.</p>`,
     ...sections.flatMap(([title, steps]) => [`<h4>${h(title)}</h4>`, '<ul class="steps">', ...steps.map((s) => `<li>${s}</li>`), '</ul>']),
     '<p>Click <strong>Save</strong>, then run the audit again.</p>',
   ];
@@ -157,14 +150,16 @@ function roleSection(r: RoleAudit, i: number, fleet: boolean, failOn: string): s
   const byRule = new Map<string, Finding[]>();
   for (const f of r.findings) byRule.set(f.rule, [...(byRule.get(f.rule) ?? []), f]);
   const c = r.counts;
-  const head = `${h(roleName(r))}${r.role.scriptId && r.role.scriptId !== roleName(r) ? ` <code>${h(r.role.scriptId)}</code>` : ''}`;
+  const name = roleLabel(r);
+  const head = `${h(name)}${r.role.scriptId && r.role.scriptId !== name ? ` <code>${h(r.role.scriptId)}</code>` : ''}`;
+  const steps = stepsList(r);
   const body = [
     `<p>Policy <code>${h(r.policy.file)}</code> · source ${h(r.source.kind)} <code>${h(r.source.location)}</code>${r.source.account ? ` · account <code>${h(r.source.account)}</code>` : ''} · <span class="badge ${ROLE_STATUS_CLASS[r.status]}">${r.status}</span> · ${r.failed ? `<strong>fails</strong> (--fail-on ${h(failOn)})` : 'passes'}</p>`,
     `<ul class="counts"><li>${c.errors} error(s)</li><li>${c.unverifiable} not verified</li><li>${c.warnings} warning(s)</li><li>${c.accepted} accepted</li></ul>`,
     ...r.notes.map((n) => `<p class="note"><strong>Note:</strong> ${h(n)}</p>`),
     ...(r.role.found ? [`<h3>Permissions</h3>`, ...matrix(r, byRule)] : ['<p><strong>The role was not found.</strong> Create it, then run the audit again.</p>']),
     '<h3>Findings</h3>', ...findingsList(r),
-    ...(stepsList(r).length ? ['<h3>To fix</h3>', ...stepsList(r)] : []),
+    ...(steps.length ? ['<h3>To fix</h3>', ...steps] : []),
   ];
   if (fleet) return [`<details class="role" id="role-${i}"><summary><span class="badge ${ROLE_STATUS_CLASS[r.status]}">${r.status}</span> ${head}</summary>`, ...body, '</details>'];
   return [`<section class="role" id="role-${i}" aria-labelledby="role-${i}-h"><h2 id="role-${i}-h">${head}</h2>`, ...body, '</section>'];
@@ -184,13 +179,14 @@ function fleetView(report: AuditReport): string[] {
       if (s === 'fail') failing.set(id, (failing.get(id) ?? 0) + 1);
       return `<td class="${STATUS[s].cls}">${STATUS[s].sym}</td>`;
     });
-    const search = [roleName(r), r.role.scriptId ?? '', r.source.account ?? '', r.source.connection ?? ''].join(' ').toLowerCase();
-    return `<tr data-status="${r.status}" data-search="${h(search)}"><td class="role"><a href="#role-${i}">${h(roleName(r))}</a></td><td class="num">${h(r.source.account ?? r.source.connection ?? '')}</td><td class="${ROLE_STATUS_CLASS[r.status]}" data-v="${r.status}">${r.status}</td><td class="num" data-v="${r.counts.errors}">${r.counts.errors}</td><td class="num" data-v="${r.counts.unverifiable}">${r.counts.unverifiable}</td><td class="num" data-v="${r.counts.warnings}">${r.counts.warnings}</td>${cells.join('')}</tr>`;
+    const search = [roleLabel(r), r.role.scriptId ?? '', r.source.account ?? '', r.source.connection ?? ''].join(' ').toLowerCase();
+    return `<tr data-status="${r.status}" data-search="${h(search)}"><td class="role"><a href="#role-${i}">${h(roleLabel(r))}</a></td><td class="num">${h(r.source.account ?? r.source.connection ?? '')}</td><td class="${ROLE_STATUS_CLASS[r.status]}" data-v="${r.status}">${r.status}</td><td class="num" data-v="${r.counts.errors}">${r.counts.errors}</td><td class="num" data-v="${r.counts.unverifiable}">${r.counts.unverifiable}</td><td class="num" data-v="${r.counts.warnings}">${r.counts.warnings}</td>${cells.join('')}</tr>`;
   });
   const fixed = ['Role', 'Account', 'Status', 'Errors', 'Not verified', 'Warnings'];
   const head = [...fixed.map((t, i) => `<th scope="col"><button type="button" data-col="${i}">${t}</button></th>`),
     ...cols.map(([id, c], i) => `<th scope="col"><button type="button" data-col="${i + fixed.length}" title="${h(c.name)} (${h(subtabLabel(c.subtab as never))})">${h(c.name)}</button><span class="sr"> ${h(id)}</span></th>`)];
-  const totals = `<tr><th scope="row">Roles failing</th><td></td><td></td><td class="num">${report.results.reduce((n, r) => n + r.counts.errors, 0)}</td><td class="num">${report.results.reduce((n, r) => n + r.counts.unverifiable, 0)}</td><td class="num">${report.results.reduce((n, r) => n + r.counts.warnings, 0)}</td>${cols.map(([id]) => `<td>${failing.get(id) ?? 0}</td>`).join('')}</tr>`;
+  // Finding counts summed for the count columns; for each permission, the number of roles failing it.
+  const totals = `<tr><th scope="row">Totals (per permission: roles failing)</th><td></td><td></td><td class="num">${report.results.reduce((n, r) => n + r.counts.errors, 0)}</td><td class="num">${report.results.reduce((n, r) => n + r.counts.unverifiable, 0)}</td><td class="num">${report.results.reduce((n, r) => n + r.counts.warnings, 0)}</td>${cols.map(([id]) => `<td>${failing.get(id) ?? 0}</td>`).join('')}</tr>`;
   return [
     '<h2 id="fleet-h">Fleet: roles by permission</h2>',
     '<div class="filters"><label for="fleet-q">Filter roles<input id="fleet-q" type="search" placeholder="role, script id or account"></label>',

@@ -1,6 +1,6 @@
 import type { AuditReport, RoleAudit } from '../model';
 import { markdownCode as c, markdownText as t } from './escape';
-import { conflictViewLines, describeFinding } from './messages';
+import { conflictViewLines, describeFinding, roleLabel } from './messages';
 import { remediationPlan, type Markup } from './remediation';
 import type { Formatter } from './registry';
 
@@ -9,7 +9,7 @@ const MARKUP: Markup = { strong: (s) => `**${t(s)}**`, text: t };
 const verdict = (failed: boolean, failOn: string) => (failed ? `**fails** (--fail-on ${failOn})` : 'passes');
 
 function roleSection(r: RoleAudit, failOn: string): string {
-  const name = r.role.name ?? r.role.scriptId ?? r.role.selector;
+  const name = roleLabel(r);
   const id = r.role.scriptId && r.role.scriptId !== name ? ` (${c(r.role.scriptId)})` : '';
   const out = [`## ${t(name)}${id}`, ''];
   out.push(`Policy ${c(r.policy.file)} · source ${r.source.kind} ${c(r.source.location)} · **${r.status}** · ${verdict(r.failed, failOn)}`, '');

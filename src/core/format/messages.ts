@@ -1,5 +1,5 @@
 import { levelLabel, subtabLabel, type Level } from '../catalog';
-import { FLAG_LABELS, ROLE_SETTINGS, type Acceptance, type AuditReport, type Finding, type SettingKey } from '../model';
+import { FLAG_LABELS, ROLE_SETTINGS, type Acceptance, type AuditReport, type Finding, type RoleAudit, type RunError, type SettingKey } from '../model';
 
 /** "Sales Order (TRAN_SALESORD)"; custom records and unknown keys show once. */
 function permissionLabel(f: Pick<Finding, 'permission'>): string {
@@ -34,8 +34,8 @@ export function settingLabel(setting: string | undefined): string {
   return ROLE_SETTINGS[setting as SettingKey]?.label ?? setting;
 }
 
-/** Why an accepted finding no longer counts, in words. */
-function acceptanceText(a: Acceptance): string {
+/** Why an accepted finding no longer counts, in words (every format, and SARIF's suppression justification). */
+export function acceptanceText(a: Acceptance): string {
   switch (a.by) {
     case 'waiver': return `Waived until ${a.expires}: ${a.reason}`;
     case 'baseline': return `Accepted in baseline ${a.file}.`;
@@ -44,14 +44,14 @@ function acceptanceText(a: Acceptance): string {
   }
 }
 
-/** What an accepted finding's acceptance is, short (formats that show it beside the finding). */
-export function acceptanceLabel(a: Acceptance): string {
-  switch (a.by) {
-    case 'waiver': return `waiver until ${a.expires}: ${a.reason}`;
-    case 'baseline': return `in the baseline ${a.file}`;
-    case 'accept-unverified': return 'accepted unverified (--accept-unverified)';
-    case 'policy': return `acknowledged: the policy asks for it (${a.loc.file}:${a.loc.line})`;
-  }
+/** How every format names an audited role: its name, else its script id, else the selector asked for. */
+export function roleLabel(r: Pick<RoleAudit, 'role'>): string {
+  return r.role.name ?? r.role.scriptId ?? r.role.selector;
+}
+
+/** A connection that could not be audited, in one plain sentence. */
+export function runErrorText(e: RunError): string {
+  return `connection ${e.connection}${e.account ? ` (account ${e.account})` : ''} could not be audited: ${e.code}: ${e.message}`;
 }
 
 const held = (ps: Array<{ name: string; id: string; level: string }>) => ps.map((p) => `${p.name} (${p.id}) at ${levelLabel(p.level as Level)}`).join(', ');

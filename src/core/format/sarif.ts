@@ -9,12 +9,14 @@ import { FINDING_CODES, type AuditReport, type Finding, type FindingCode, type R
 import { comparisonRows, rowDiffers } from './comparison';
 import { FINDING_HELP, FINDINGS_DOC_URL } from './finding-help';
 import { fnv1a64 } from './fingerprint';
-import { acceptanceLabel, describeFinding } from './messages';
+import { acceptanceText, describeFinding, roleLabel, runErrorText } from './messages';
 import type { Formatter } from './registry';
 
 const SCHEMA = 'https://json.schemastore.org/sarif-2.1.0.json';
 const LEVEL: Record<Severity, 'error' | 'warning' | 'note'> = { error: 'error', warning: 'warning', info: 'note' };
 const CODES = Object.keys(FINDING_CODES) as FindingCode[];
+/** The tool's home page (the README), for `informationUri`. */
+const HOME_URL = FINDINGS_DOC_URL.replace(/#.*/, '');
 /** The key of the fingerprint; its version changes only if the identity does. */
 const FINGERPRINT = 'nsRoleAuditFinding/v1';
 
@@ -31,7 +33,7 @@ function physical(loc: SourceLoc) {
   return { artifactLocation: artifactLocation(loc.file), region: { startLine: Math.max(1, loc.line), startColumn: Math.max(1, loc.column) } };
 }
 
-function rules() {
+function findingRules() {
   return CODES.map((code) => ({
     id: code,
     name: FINDING_HELP[code].title.replace(/(^|\s)(\w)/g, (_m, _s, ch: string) => ch.toUpperCase()).replace(/\W/g, ''),
@@ -47,11 +49,11 @@ function rules() {
 function suppression(f: Finding) {
   const a = f.accepted!;
   const where = a.by === 'waiver' || a.by === 'policy' ? { location: { physicalLocation: physical(a.loc) } } : {};
-  return { kind: 'external', status: 'accepted', justification: acceptanceLabel(a), ...where };
+  return { kind: 'external', status: 'accepted', justification: acceptanceText(a), ...where };
 }
 
 function result(r: RoleAudit, f: Finding) {
-  const role = r.role.name ?? r.role.scriptId ?? r.role.selector;
+  const role = roleLabel(r);
   const policyLoc: SourceLoc = f.loc ?? { file: r.policy.file, line: 1, column: 1 };
   const primary = f.roleLoc ?? policyLoc;
   const text = `${role}: ${f.message ?? describeFinding(f)}`;
@@ -72,13 +74,13 @@ function result(r: RoleAudit, f: Finding) {
   };
 }
 
-function run(tool: { name: string; version?: string }, results: unknown[], notifications: unknown[], ok: boolean) {
+function run(tool: { name: string; version?: string }, rules: unknown[], results: unknown[], notifications: unknown[], ok: boolean) {
   const version = tool.version ? { version: tool.version, semanticVersion: tool.version } : {};
   return {
     $schema: SCHEMA,
     version: '2.1.0',
     runs: [{
-      tool: { driver: { name: tool.name, ...version, informationUri: FINDINGS_DOC_URL.replace(/#.*/, ''), rules: rules() } },
+      tool: { driver: { name: tool.name, ...version, informationUri: HOME_URL, rules } },
       invocations: [{ executionSuccessful: ok, toolExecutionNotifications: notifications }],
       columnKind: 'utf16CodeUnits',
       results,
@@ -90,25 +92,23 @@ function run(tool: { name: string; version?: string }, results: unknown[], notif
 export const formatSarif: Formatter<AuditReport> = (report) => {
   const results = report.results.flatMap((r) => r.findings.map((f) => result(r, f)));
   const notes = [
-    ...report.results.flatMap((r) => r.notes.map((n) => ({ level: 'note', message: { text: `${r.role.name ?? r.role.selector}: ${n}` } }))),
-    ...(report.errors ?? []).map((e) => ({ level: 'error', message: { text: `connection ${e.connection}${e.account ? ` (account ${e.account})` : ''}: ${e.code}: ${e.message}` } })),
+    ...report.results.flatMap((r) => r.notes.map((n) => ({ level: 'note', message: { text: `${roleLabel(r)}: ${n}` } }))),
+    ...(report.errors ?? []).map((e) => ({ level: 'error', message: { text: runErrorText(e) } })),
   ];
-  return JSON.stringify(run(report.tool, results, notes, !report.errors?.length), null, 2) + '\n';
+  return JSON.stringify(run(report.tool, findingRules(), results, notes, !report.errors?.length), null, 2) + '\n';
 };
 
 /** A comparison as SARIF: one ROLE_DIFFERENCE result per line that differs (no source location: two roles, no policy). */
 export const formatComparisonSarif: Formatter<RoleComparison> = (c) => {
-  const doc = run(c.tool ?? { name: 'ns-role-audit' }, [], [], true);
-  const r = doc.runs[0];
-  (r.tool.driver as { rules: unknown[] }).rules = [{
-    id: 'ROLE_DIFFERENCE', name: 'RoleDifference', shortDescription: { text: 'Roles differ' }, fullDescription: { text: 'A flag, setting or permission differs between the two roles compared.' },
-    help: { text: 'A flag, setting or permission differs between the two roles compared.', markdown: 'A flag, setting or permission differs between the two roles compared.' },
-    helpUri: FINDINGS_DOC_URL.replace(/#.*/, '#compare'), defaultConfiguration: { level: 'warning' }, properties: { tags: ['netsuite', 'role'] },
-  }];
-  r.results = comparisonRows(c).filter(rowDiffers).map((row) => ({
+  const help = 'A flag, setting or permission differs between the two roles compared.';
+  const rule = {
+    id: 'ROLE_DIFFERENCE', name: 'RoleDifference', shortDescription: { text: 'Roles differ' }, fullDescription: { text: help },
+    help: { text: help, markdown: help }, helpUri: `${HOME_URL}#compare`, defaultConfiguration: { level: 'warning' }, properties: { tags: ['netsuite', 'role'] },
+  };
+  const results = comparisonRows(c).filter(rowDiffers).map((row) => ({
     ruleId: 'ROLE_DIFFERENCE', ruleIndex: 0, level: 'warning', message: { text: row.message },
     partialFingerprints: { [FINGERPRINT]: fnv1a64(`${c.left.role}|${c.right.role}|${row.group}|${row.name}`) },
     properties: { group: row.group, left: row.left, right: row.right },
-  })) as never;
-  return JSON.stringify(doc, null, 2) + '\n';
+  }));
+  return JSON.stringify(run(c.tool ?? { name: 'ns-role-audit' }, [rule], results, [], true), null, 2) + '\n';
 };

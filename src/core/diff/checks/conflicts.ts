@@ -1,5 +1,5 @@
 import { isAtLeast, levelLabel } from '../../catalog';
-import { finding, type ConflictSide, type Finding } from '../../model';
+import { finding, type ConflictRule, type ConflictSide, type Finding } from '../../model';
 import { describePermission, type CheckContext, type CheckResult, type RuleDraft } from './context';
 
 /** What the role holds of one side of a conflict (each at or above its level). */
@@ -14,8 +14,7 @@ function holdings(ctx: CheckContext, side: ConflictSide) {
  * One segregation-of-duties rule: SOD_CONFLICT when the role holds any permission of `any` (at or
  * above its level) together with any of `with`, or, one-sided, any of `any` alone.
  */
-export function checkConflict(ctx: CheckContext, index: number): CheckResult {
-  const c = ctx.policy.conflicts[index];
+export function checkConflict(ctx: CheckContext, c: ConflictRule): CheckResult {
   const sides = (s: ConflictSide) => s.map((p) => `${p.name} (${levelLabel(p.min)} or above)`).join(' or ');
   const rule: RuleDraft = { id: `conflict:${c.name}`, title: `Conflict '${c.name}': not ${sides(c.any)}${c.with ? ` together with ${sides(c.with)}` : ''}`, kind: 'conflict', loc: c.loc };
   const base = { rule: rule.id, severity: c.severity, loc: c.loc };

@@ -1,17 +1,10 @@
-import { isAtLeast, levelLabel, levelRank } from '../../catalog';
+import { describeLevelRange, isAtLeast, levelLabel, levelRank } from '../../catalog';
 import { finding, type PermissionRule } from '../../model';
 import type { CheckContext, CheckResult, RuleDraft } from './context';
 
 /** What a rule asks, in a few words: "at least View", "exactly Full", "at most Edit". */
 function describeRule(r: Pick<PermissionRule, 'min' | 'max' | 'restriction'>): string {
-  const parts = [];
-  if (r.min && r.max && r.min === r.max) parts.push(`exactly ${levelLabel(r.min)}`);
-  else {
-    if (r.min) parts.push(`at least ${levelLabel(r.min)}`);
-    if (r.max) parts.push(`at most ${levelLabel(r.max)}`);
-  }
-  if (r.restriction) parts.push(`restriction ${r.restriction}`);
-  return parts.join(', ');
+  return [describeLevelRange(r.min, r.max), r.restriction ? `restriction ${r.restriction}` : ''].filter(Boolean).join(', ');
 }
 
 /** One required permission: present, at least `min`, at most `max`. */

@@ -94,7 +94,7 @@ describe('ns-role-audit (built CLI, files only)', () => {
     writeFileSync(join(dir, 'customrole_bad.xml'), '<role scriptid="customrole_bad">\n  <name>Bad</name>\n  <permissions>\n    <permission><permkey>X</permkey>\n  </permissions>\n</role>\n');
     const r = runCli(['audit', '--policy', POLICY, '--role-file', join(dir, 'customrole_bad.xml')]);
     expect(r.code).toBe(2);
-    expect(r.stderr).toMatch(/customrole_bad\.xml:5:\d+: malformed XML/);
+    expect(r.stderr).toMatch(/customrole_bad\.xml:5:\d+: not well-formed XML: <\/permissions> where <\/permission> was expected/);
     noStack(r.stderr);
   });
 

@@ -1,0 +1,99 @@
+import { join } from 'node:path';
+import { cli, folderWith } from '../helpers/cli-in-process';
+
+// "No silent acceptance where data enters": each case below is a role that must fail (or an input
+// that must be refused with a position) and once came out compliant, exit 0. Named by the item of
+// the issue that found it; variants of each written here too.
+
+const role = (body: string, scriptId = 'customrole_x') => `<role scriptid="${scriptId}">\n  <name>X</name>\n  <iswebserviceonlyrole>T</iswebserviceonlyrole>\n${body}\n</role>\n`;
+const perm = (key: string, level: string) => `    <permission>\n      <permkey>${key}</permkey>\n      <permlevel>${level}</permlevel>\n    </permission>`;
+const perms = (...lines: string[]) => `  <permissions>\n${lines.join('\n')}\n  </permissions>`;
+const POLICY = `version: 1
+role: {scriptId: customrole_x}
+flags: {webServicesOnly: true}
+excess: fail
+permissions:
+  transactions:
+    Sales Order: View
+    Customer Refunds: {exact: None}
+recordRestrictions:
+  DEPARTMENT: NONE
+`;
+
+async function audit(files: Record<string, string>, ...extra: string[]) {
+  const dir = folderWith({ 'policy.yaml': POLICY, ...files });
+  return cli(['audit', '--policy', join(dir, 'policy.yaml'), '--role-file', join(dir, Object.keys(files)[0]), ...extra], { cwd: dir });
+}
+
+describe('1. character references in SDF files are read as XML reads them', () => {
+  test.each([
+    ['a decimal reference', 'TRAN_CUSTRFN&#68;'],
+    ['a hexadecimal reference', 'TRAN_CUSTRFN&#x44;'],
+    ['a reference for the first letter', '&#84;RAN_CUSTRFND'],
+    ['the whole key as references', [...'TRAN_CUSTRFND'].map((c) => `&#${c.charCodeAt(0)};`).join('')],
+  ])('a banned permission written with %s fails its {exact: None} rule', async (_name, key) => {
+    const r = await audit({ 'customrole_x.xml': role(perms(perm('TRAN_SALESORD', 'VIEW'), perm(key, 'FULL'))) }, '--format', 'json');
+    expect(r.code).toBe(1);
+    const findings = JSON.parse(r.stdout).results[0].findings;
+    expect(findings).toContainEqual(expect.objectContaining({ code: 'LEVEL_ABOVE_MAX', permission: expect.objectContaining({ id: 'TRAN_CUSTRFND' }), actualLevel: 'FULL' }));
+    expect(findings.map((f: { code: string }) => f.code)).not.toContain('PERMISSION_UNCATALOGUED');
+  });
+
+  test.each([
+    ['the segment', '<segment>DEPARTMEN&#84;</segment><restriction>OWNONLY</restriction>'],
+    ['the restriction', '<segment>DEPARTMENT</segment><restriction>&#79;WNONLY</restriction>'],
+  ])('a record restriction with a reference in %s fails DEPARTMENT: NONE', async (_name, inner) => {
+    const r = await audit({ 'customrole_x.xml': role(`${perms(perm('TRAN_SALESORD', 'VIEW'))}\n  <recordrestrictions><recordrestriction>${inner}</recordrestriction></recordrestrictions>`) }, '--format', 'json');
+    expect(r.code).toBe(1);
+    expect(JSON.parse(r.stdout).results[0].findings).toContainEqual(expect.objectContaining({ code: 'RECORD_RESTRICTION_MISMATCH', actualValue: 'OWNONLY' }));
+  });
+
+  test('a reference in a flag is read: T written as &#84; is checked', async () => {
+    const r = await audit({ 'customrole_x.xml': role(perms(perm('TRAN_SALESORD', 'VIEW'))).replace('<iswebserviceonlyrole>T<', '<iswebserviceonlyrole>&#84;<') }, '--format', 'json');
+    expect(JSON.parse(r.stdout).results[0].rules).toContainEqual(expect.objectContaining({ id: 'flag:webServicesOnly', status: 'pass' }));
+  });
+
+  test.each([
+    ['an entity a DTD would define', '<!DOCTYPE role [<!ENTITY r "TRAN_CUSTRFND">]>\n', '&r;', 'DOCTYPE is not allowed', 1],
+    ['an HTML entity', '', 'TRAN_CUSTRFND&nbsp;', '&nbsp; is not defined', 10],
+    ['a reference to a character XML forbids', '', 'TRAN_CUSTRFN&#1;', 'is not a character XML allows', 10],
+  ])('%s is refused at its line, never guessed', async (_name, head, key, message, line) => {
+    const r = await audit({ 'customrole_x.xml': head + role(perms(perm('TRAN_SALESORD', 'VIEW'), perm(key, 'FULL'))) });
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('ROLE_FILE_INVALID');
+    expect(r.stderr).toContain(message);
+    expect(r.stderr).toMatch(new RegExp(`customrole_x\\.xml:${line}:\\d+`));
+  });
+});
+
+describe('2. repeated elements are errors, never a silent pick', () => {
+  test.each([
+    ['two <permissions> blocks', role(`${perms(perm('TRAN_SALESORD', 'VIEW'))}\n${perms(perm('TRAN_CUSTRFND', 'FULL'))}`), '<permissions> appears twice in <role> (first at line 4)', 10],
+    ['a repeated flag', role(`  <iswebserviceonlyrole>F</iswebserviceonlyrole>\n${perms(perm('TRAN_SALESORD', 'VIEW'))}`), '<iswebserviceonlyrole> appears twice in <role> (first at line 3)', 4],
+    ['a repeated name', role(`  <name>Y</name>\n${perms(perm('TRAN_SALESORD', 'VIEW'))}`), '<name> appears twice', 4],
+    ['a repeated setting', role(`  <coreadminpermission>F</coreadminpermission><coreadminpermission>T</coreadminpermission>\n${perms(perm('TRAN_SALESORD', 'VIEW'))}`), '<coreadminpermission> appears twice', 4],
+    ['a repeated <permlevel>', role(perms('    <permission><permkey>TRAN_SALESORD</permkey><permlevel>VIEW</permlevel><permlevel>FULL</permlevel></permission>')), '<permlevel> appears twice in <permission>', 5],
+    ['a repeated <permkey>', role(perms('    <permission><permkey>TRAN_SALESORD</permkey><permkey>TRAN_CUSTRFND</permkey><permlevel>VIEW</permlevel></permission>')), '<permkey> appears twice in <permission>', 5],
+    ['two <recordrestrictions> blocks', role(`${perms(perm('TRAN_SALESORD', 'VIEW'))}\n  <recordrestrictions/>\n  <recordrestrictions><recordrestriction><segment>DEPARTMENT</segment><restriction>OWNONLY</restriction></recordrestriction></recordrestrictions>`), '<recordrestrictions> appears twice', 11],
+    ['a repeated <segment>', role(`${perms(perm('TRAN_SALESORD', 'VIEW'))}\n  <recordrestrictions><recordrestriction><segment>CLASS</segment><segment>DEPARTMENT</segment><restriction>OWNONLY</restriction></recordrestriction></recordrestrictions>`), '<segment> appears twice in <recordrestriction>', 10],
+  ])('%s', async (_name, xml, message, line) => {
+    const r = await audit({ 'customrole_x.xml': xml });
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain(message);
+    expect(r.stderr).toMatch(new RegExp(`customrole_x\\.xml:${line}:\\d+`));
+  });
+
+  test.each([
+    ['an element inside a field', role(`  <isinactive><b>F</b></isinactive>\n${perms(perm('TRAN_SALESORD', 'VIEW'))}`), '<isinactive> holds an element <b>'],
+    ['an unknown field in a permission', role(perms('    <permission><permkey>TRAN_SALESORD</permkey><permlevel>VIEW</permlevel><level>FULL</level></permission>')), '<level> is not a field of <permission>'],
+    ['another element among the permissions', role(perms(`${perm('TRAN_SALESORD', 'VIEW')}\n    <perm><permkey>TRAN_CUSTRFND</permkey><permlevel>FULL</permlevel></perm>`)), '<perm> inside <permissions>'],
+    ['a restriction line without its restriction', role(`${perms(perm('TRAN_SALESORD', 'VIEW'))}\n  <recordrestrictions><recordrestriction><segment>DEPARTMENT</segment></recordrestriction></recordrestrictions>`), 'without a <restriction>'],
+    ['text beside the permissions', role(perms(`${perm('TRAN_SALESORD', 'VIEW')}\n    TRAN_CUSTRFND FULL`)), 'text directly inside <permissions>'],
+    ['a level in digits', role(perms(perm('TRAN_SALESORD', '4'))), 'unknown <permlevel> "4"'],
+  ])('%s is refused with a position', async (_name, xml, message) => {
+    const r = await audit({ 'customrole_x.xml': xml });
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain(message);
+    expect(r.stderr).toMatch(/customrole_x\.xml:\d+:\d+/);
+  });
+});

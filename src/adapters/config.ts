@@ -1,6 +1,7 @@
 import { readTextFile } from './read-file';
 import { dirname, resolve } from 'node:path';
 import { AuditError } from '../core/errors';
+import { fileErrorText } from '../core/file-errors';
 import { validateAgainstSchema } from '../core/input/schema';
 import { parseYamlFile } from '../core/input/yaml-file';
 import { canonicalAccount } from '../core/account-id';
@@ -93,7 +94,8 @@ export function readConfig(file: string): ConfigFile {
     text = readTextFile(file, 'config');
   } catch (e) {
     if (e instanceof AuditError) throw e;
-    throw new AuditError('CONFIG_INVALID', `${file}: no such config file`, { details: { hint: `create ${CONFIG_FILE} (see README "Connections"), or pass --config <file>` } });
+    const missing = (e as NodeJS.ErrnoException).code === 'ENOENT';
+    throw new AuditError('CONFIG_INVALID', `${file}: ${missing ? 'no such config file' : fileErrorText(e)}`, missing ? { details: { hint: `create ${CONFIG_FILE} (see README "Connections"), or pass --config <file>` } } : {});
   }
   const { yaml, issues } = parseYamlFile(file, text);
   const all = yaml ? [...issues, ...validateAgainstSchema('config', yaml)] : issues;

@@ -1,9 +1,10 @@
 import { readdirSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { AuditError } from '../core/errors';
+import { fileErrorText } from '../core/file-errors';
 import { readTextFile } from './read-file';
 import type { RoleSelector, RoleSnapshot } from '../core/model';
-import { matchesSelector } from '../core/role/select';
+import { describeSelector, matchesSelector } from '../core/role/select';
 import type { RoleSource } from './sources/role-source';
 import { parseSdfRole } from '../core/role/sdf';
 import { parseSnapshot } from '../core/role/snapshot';
@@ -43,15 +44,15 @@ export function readRoleFiles(path: string): { kind: 'sdf' | 'snapshot'; roles: 
   let stat;
   try {
     stat = statSync(path);
-  } catch {
-    throw new AuditError('ROLE_FILE_UNREADABLE', `${path}: no such file or folder`);
+  } catch (e) {
+    throw new AuditError('ROLE_FILE_UNREADABLE', `${path}: ${fileErrorText(e)}`);
   }
   const read = (f: string) => {
     try {
       return readTextFile(f, 'role');
     } catch (e) {
       if (e instanceof AuditError) throw e;
-      throw new AuditError('ROLE_FILE_UNREADABLE', `${f}: cannot be read (${(e as NodeJS.ErrnoException).code ?? 'error'})`);
+      throw new AuditError('ROLE_FILE_UNREADABLE', `${f}: ${fileErrorText(e)}`);
     }
   };
   if (stat.isDirectory()) {
@@ -69,6 +70,15 @@ export function readRoleFiles(path: string): { kind: 'sdf' | 'snapshot'; roles: 
   return { kind: 'snapshot', roles: parseSnapshot(path, text), notes: [] };
 }
 
+/** More than one role file matches: a named error listing every candidate, as SuiteQL's AMBIGUOUS_ROLE. */
+function ambiguous(path: string, selector: string, candidates: string[]): AuditError {
+  return new AuditError('AMBIGUOUS_ROLE', `${path}: ${candidates.length} roles match ${selector}: ${candidates.join(', ')}`, {
+    details: { hint: 'keep one file per role (move stale copies out of the project), or name the file itself with --role-file', candidates },
+  });
+}
+
+const describeRole = (r: RoleSnapshot) => [r.scriptId, r.internalId && `#${r.internalId}`, r.name && `"${r.name}"`].filter(Boolean).join(' ');
+
 /** A RoleSource over files: one SDF role, a SuiteCloud project folder, or a snapshot. */
 export function createFileSource(path: string): RoleSource {
   const { kind, roles, notes } = readRoleFiles(path);
@@ -80,7 +90,10 @@ export function createFileSource(path: string): RoleSource {
     },
     async fetchRole(selector: RoleSelector) {
       // Even a one-role file must match the selector: auditing another role would be a wrong pass.
-      return { role: roles.find((r) => matchesSelector(r, selector)), notes };
+      const matches = roles.filter((r) => matchesSelector(r, selector));
+      // Two files (or snapshot entries) for one role: which one NetSuite holds is not ours to pick.
+      if (matches.length > 1) throw ambiguous(path, describeSelector(selector), matches.map((r) => r.origin + (kind === 'snapshot' ? ` (${describeRole(r)})` : '')));
+      return { role: matches[0], notes };
     },
   };
 }

@@ -10,8 +10,10 @@ export const EXIT = {
   ERROR: 2,
 } as const;
 
-/** The exit code of an audit: 2 when a part could not be audited, else the report's own verdict (core/verdict.ts), nothing recomputed. */
+/** The exit code of each run verdict (core/verdict.ts runVerdict). */
+const EXIT_OF_VERDICT = { passed: EXIT.OK, failed: EXIT.FINDINGS, incomplete: EXIT.ERROR } as const;
+
+/** The exit code of an audit: the report's own verdict, nothing recomputed. */
 export function exitCodeOf(report: AuditReport): number {
-  if (report.errors?.length) return EXIT.ERROR;
-  return report.summary.failed ? EXIT.FINDINGS : EXIT.OK;
+  return EXIT_OF_VERDICT[report.summary.verdict];
 }

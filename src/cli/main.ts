@@ -1,5 +1,5 @@
 import { AuditError, formatIssue } from '../core/errors';
-import { terminalText } from '../core/format/escape';
+import { terminalLines } from '../core/format/escape';
 import { closest } from '../core/catalog/suggest';
 import { EXIT } from './exit-codes';
 import type { CliIo } from './io';
@@ -50,7 +50,7 @@ Environment: NO_COLOR disables colour; NETSUITE_* variables name a live account.
 function reportError(err: unknown, io: CliIo): number {
   if (err instanceof AuditError) {
     // Messages can quote NetSuite's answers and file contents: nothing in them may drive the terminal.
-    const line = (s: string) => s.split('\n').map(terminalText).join('\n');
+    const line = terminalLines;
     io.stderr.write(`ns-role-audit: error ${err.code}: ${line(err.message)}\n`);
     for (const issue of err.issues) io.stderr.write(`  ${line(formatIssue(issue)).replace(/\n/g, '\n  ')}\n`);
     const hint = err.details.hint;

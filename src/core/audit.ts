@@ -1,8 +1,8 @@
 import { diffRole } from './diff';
-import { REPORT_SCHEMA_VERSION, type AuditReport, type ConflictHolders, type BaselineSummary, type FailOn, type Policy, type RoleAudit, type RoleSelector, type RoleSnapshot, type RunError } from './model';
+import { formatLoc, REPORT_SCHEMA_VERSION, type AuditReport, type ConflictHolders, type BaselineSummary, type FailOn, type Policy, type RoleAudit, type RoleSelector, type RoleSnapshot, type RunError } from './model';
 import { describeFinding, roleLabel } from './format/messages';
 import { describeSelector } from './role/select';
-import { countFindings, runFails, settleRole } from './verdict';
+import { countFindings, runVerdict, settleRole } from './verdict';
 
 /** What an audit of one role knows besides the policy and the role. */
 export interface AuditMeta {
@@ -22,7 +22,7 @@ const EFFECTIVE_ACCESS_NOTE = 'Read over SOAP with the integration token: this p
 /** Diffs one role (already fetched) against a policy into a RoleAudit. Pure. */
 export function auditSnapshot(policy: Policy, role: RoleSnapshot | undefined, meta: AuditMeta): RoleAudit {
   const { rules, findings } = diffRole(policy, role, { today: meta.today, ...(meta.fallback !== undefined ? { fallback: meta.fallback } : {}) });
-  const notes = [...(meta.notes ?? [])];
+  const notes = [...(meta.notes ?? []), ...policy.warnings.map((w) => `Policy warning ${formatLoc(w.loc)} ${w.code}: ${w.message}${w.suggestion ? ` (${w.suggestion})` : ''}.`)];
   if (role?.evidence === 'effective-access') notes.push(EFFECTIVE_ACCESS_NOTE);
   return settleRole({
     policy: { file: policy.file, files: policy.files, ...(policy.description ? { description: policy.description } : {}) },
@@ -50,6 +50,7 @@ export function buildReport(results: readonly RoleAudit[], meta: { version: stri
   // Every finding carries its sentence, for library users as for the JSON report.
   const settled = results.map((r) => settleRole({ ...r, findings: r.findings.map((f) => ({ ...f, message: describeFinding(f) })) }, meta.failOn));
   const count = (s: RoleAudit['status']) => settled.filter((r) => r.status === s).length;
+  const verdict = runVerdict(settled, meta.failOn, meta.errors);
   return {
     schemaVersion: REPORT_SCHEMA_VERSION,
     tool: { name: 'ns-role-audit', version: meta.version },
@@ -67,7 +68,8 @@ export function buildReport(results: readonly RoleAudit[], meta: { version: stri
       unverified: count('unverified'),
       ...countFindings(settled.flatMap((r) => r.findings)),
       failedRoles: settled.filter((r) => r.failed).length,
-      failed: runFails(settled, meta.failOn),
+      verdict,
+      failed: verdict !== 'passed',
     },
   };
 }

@@ -8,13 +8,15 @@ export interface InputIssue {
   /** YAML/XML path of the offending node, e.g. `permissions.transactions["Cash Sal"]`. */
   path?: string;
   suggestion?: string;
+  /** An error makes the input invalid; a warning is valid wording that is probably a mistake (shown; fatal with --strict). Default error. */
+  severity?: 'error' | 'warning';
 }
 
-/** Formats an issue as `file:line:column: message (at path)\n  suggestion`. */
+/** Formats an issue as `file:line:column: error CODE: message (at path)\n  suggestion`. */
 export function formatIssue(issue: InputIssue): string {
   const at = issue.path ? ` (at ${issue.path})` : '';
   const hint = issue.suggestion ? `\n    ${issue.suggestion}` : '';
-  return `${formatLoc(issue.loc)}: error ${issue.code}: ${issue.message}${at}${hint}`;
+  return `${formatLoc(issue.loc)}: ${issue.severity ?? 'error'} ${issue.code}: ${issue.message}${at}${hint}`;
 }
 
 /**

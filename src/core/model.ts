@@ -3,6 +3,7 @@
  * constants that define them; no behaviour beyond building a finding.
  */
 import type { Level, Subtab } from './catalog';
+import type { InputIssue } from './errors';
 
 // ---------------------------------------------------------------- places in files
 
@@ -119,6 +120,8 @@ export interface Waiver {
   flag?: FlagName;
   /** For SOD_CONFLICT: the conflict rule's name. */
   conflict?: string;
+  /** A rule by id (`excess`, `risk`, `role:active`, `source`): for findings no permission, flag, setting or conflict names. */
+  rule?: string;
   /** For SETTING_MISMATCH: the setting key; for RECORD_RESTRICTION_MISMATCH: the segment. */
   setting?: string;
   reason: string;
@@ -147,6 +150,8 @@ export interface Policy {
   file: string;
   /** Every file that contributed, this one last. */
   files: string[];
+  /** Valid wording that is probably a mistake, from every file (validate shows them; --strict fails on them). */
+  warnings: InputIssue[];
   description?: string;
   role: RoleSelector;
   roleLoc?: SourceLoc;
@@ -341,8 +346,10 @@ export interface FindingWaiver {
  * The finding keeps its code and severity; the verdict skips it; every format shows it.
  */
 export type Acceptance =
-  | { by: 'waiver'; reason: string; expires: string; loc: SourceLoc }
-  | { by: 'baseline'; file: string }
+  /** `covers`: what the waiver names ("NOT_VERIFIABLE on Sales Order (TRAN_SALESORD)"), so every format says what it accepted. */
+  | { by: 'waiver'; reason: string; expires: string; loc: SourceLoc; covers: string }
+  /** `accepted`: what the baseline entry recorded (a level or value); a finding beyond it is new. */
+  | { by: 'baseline'; file: string; accepted?: string }
   /** `--accept-unverified` (or `acceptUnverified: true` in the config): a NOT_VERIFIABLE finding the user accepts. */
   | { by: 'accept-unverified' }
   /** A risk the policy asks for (it requires or allows the permission): acknowledged, still shown. */
@@ -478,6 +485,9 @@ export interface ConflictHolders {
   roles: Array<{ role: string; account?: string; connection?: string; accepted: boolean }>;
 }
 
+/** The run's verdict: passed (exit 0), failed (exit 1), incomplete (exit 2: a part could not be audited). */
+export type RunVerdict = 'passed' | 'failed' | 'incomplete';
+
 /** The whole run: what every audit formatter formats. */
 export interface AuditReport {
   schemaVersion: typeof REPORT_SCHEMA_VERSION;
@@ -499,7 +509,9 @@ export interface AuditReport {
     unverified: number;
     /** Roles that fail at `failOn`. */
     failedRoles: number;
-    /** True when the run fails at `failOn` (exit code 1). */
+    /** The run's verdict (core/verdict.ts runVerdict), which every format states. */
+    verdict: RunVerdict;
+    /** True unless the verdict is `passed`: a role fails at `failOn` (exit 1), or a part could not be audited (exit 2). */
     failed: boolean;
   };
 }

@@ -4,11 +4,16 @@
  * the table's summary, JUnit failures, the Markdown header, JSON `failed`, baselines and fleet
  * totals all call these functions.
  */
-import type { FailOn, Finding, FindingCounts, RoleAudit, RoleStatus, RuleResult, RuleStatus } from './model';
+import type { FailOn, Finding, FindingCounts, RoleAudit, RoleStatus, RuleResult, RuleStatus, RunVerdict } from './model';
 
-/** True when the finding counts against the run at `failOn`: not accepted, and at or above it. */
+/**
+ * True when the finding counts against the run at `failOn`: not accepted, and at or above it.
+ * What could not be verified counts at any severity but info (a rule the policy made
+ * informational): a pass must be seen, whatever the rule's own weight (README "Exit codes").
+ */
 export function findingFails(f: Finding, failOn: FailOn): boolean {
   if (f.accepted || failOn === 'never') return false;
+  if (f.code === 'NOT_VERIFIABLE' && f.severity !== 'info') return true;
   return f.severity === 'error' || (failOn === 'warning' && f.severity === 'warning');
 }
 
@@ -92,7 +97,17 @@ export function settleRole<T extends Pick<RoleAudit, 'findings' | 'rules'>>(r: T
   };
 }
 
-/** True when the run fails at `failOn`: exit code 1. */
+/** True when a role fails the run at `failOn`. */
 export function runFails(results: readonly Pick<RoleAudit, 'findings'>[], failOn: FailOn): boolean {
   return results.some((r) => failsAt(r.findings, failOn));
+}
+
+/**
+ * The run's one verdict, which every format states and the exit code follows: `incomplete` when
+ * any part could not be audited (whatever the rest says: what was not audited did not pass),
+ * else `failed` when a role fails at `failOn`, else `passed`.
+ */
+export function runVerdict(results: readonly Pick<RoleAudit, 'findings'>[], failOn: FailOn, errors: readonly unknown[] = []): RunVerdict {
+  if (errors.length) return 'incomplete';
+  return runFails(results, failOn) ? 'failed' : 'passed';
 }

@@ -1,6 +1,7 @@
 import { readTextFile } from '../adapters/read-file';
 import { parseLevel, type Level } from '../core/catalog/levels';
 import { AuditError, type InputIssue } from '../core/errors';
+import { fileErrorText } from '../core/file-errors';
 import { validateAgainstSchema } from '../core/input/schema';
 import { parseYamlFile } from '../core/input/yaml-file';
 import { canonicalAccount } from '../core/account-id';
@@ -105,7 +106,7 @@ export function readAccountFixture(file: string): SimAccount {
     text = readTextFile(file, 'fixture');
   } catch (e) {
     if (e instanceof AuditError) throw e;
-    throw new AuditError('FIXTURE_UNREADABLE', `${file}: ${(e as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : (e as Error).message}`);
+    throw new AuditError('FIXTURE_UNREADABLE', `${file}: ${fileErrorText(e)}`);
   }
   return parseAccountFixture(file, text);
 }

@@ -80,7 +80,8 @@ describe('ns-role-audit (built CLI, files only)', () => {
     [['audit', '--policy', POLICY, '--role-file', SDF, '--formt', 'json'], "did you mean '--format'?"],
     [['audit', '--policy', POLICY, '--role-file', SDF, '--format', 'xml'], 'expected one of table, json, junit, markdown'],
     [['audit', '--policy', 'nowhere.yaml', '--role-file', SDF], 'nowhere.yaml: no such file'],
-    [['audit', '--policy', POLICY, '--role-file', SDF, '--today', '27/11/2026'], 'expected a date as YYYY-MM-DD'],
+    [['audit', '--policy', POLICY, '--role-file', SDF, '--today', '27/11/2026'], 'expected a calendar date as YYYY-MM-DD'],
+    [['audit', '--policy', POLICY, '--role-file', SDF, '--today', '2027-02-30'], '--today "2027-02-30": expected a calendar date as YYYY-MM-DD'],
     [['audti'], "did you mean 'audit'?"],
   ])('%j exits 2 with a clear error', (args, message) => {
     const r = runCli(args);

@@ -19,7 +19,7 @@ const SEEDS = {
   role: seed('test/fixtures/role-corpus/customrole_acme_integration.xml'),
   snapshot: 'kind: ns-role-audit/role-snapshot\nversion: 1\nroles:\n  - scriptId: customrole_polytomic\n    flags: {webServicesOnly: true}\n    settings: {coreAdminPermissions: false}\n    permissions:\n      - {permkey: TRAN_SALESORD, level: FULL, restriction: EDIT}\n      - {permkey: "[scriptid=customrecord_x]", level: VIEW}\n',
   config: 'version: 1\nconnections:\n  sandbox: {accountId: 1234567_SB1, consumerKeyEnv: A_CK, consumerSecretEnv: A_CS, tokenIdEnv: A_TI, tokenSecretEnv: A_TS, baseUrl: "http://127.0.0.1:9"}\naudits:\n  - {policy: p.yaml, roles: [customrole_polytomic]}\n',
-  baseline: JSON.stringify({ kind: 'ns-role-audit/baseline', version: 2, createdAt: 'x', findings: [{ key: 'customrole_polytomic|polytomic.yaml|PERMISSION_MISSING|LIST_ITEM', role: 'customrole_polytomic', code: 'PERMISSION_MISSING', target: 'LIST_ITEM', severity: 'error' }] }),
+  baseline: JSON.stringify({ kind: 'ns-role-audit/baseline', version: 3, createdAt: 'x', findings: [{ key: 'customrole_polytomic|polytomic.yaml|PERMISSION_MISSING|LIST_ITEM', role: 'customrole_polytomic', policy: 'polytomic.yaml', code: 'PERMISSION_MISSING', target: 'LIST_ITEM', severity: 'error' }] }),
 };
 
 /** Text fragments that break parsers: markup, YAML structure, control characters, huge and odd values. */

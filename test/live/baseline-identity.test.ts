@@ -61,7 +61,7 @@ test('written by a fleet run: applies unchanged to a single live run', async () 
 });
 
 test.each([
-  ['a null finding', { kind: 'ns-role-audit/baseline', version: 2, createdAt: 'x', findings: [null] }, 'findings[0] is not a baseline entry'],
+  ['a null finding', { kind: 'ns-role-audit/baseline', version: 3, createdAt: 'x', findings: [null] }, 'findings[0] is not a baseline entry'],
   ['version 1 (keys that depended on the source)', { kind: 'ns-role-audit/baseline', version: 1, createdAt: 'x', findings: [] }, 'write it again'],
   ['not a baseline', { hello: 1 }, 'not an ns-role-audit baseline'],
 ])('a baseline with %s is a named error, exit 2', async (_name, doc, text) => {

@@ -96,7 +96,7 @@ describe('permission rules on effective access (SOAP probes)', () => {
   });
   test('a pinned restriction cannot be proved by a read', () => {
     const got = run(`${HEAD}excess: ignore\npermissions:\n  transactions:\n    Invoice: {min: View, restriction: OWNONLY}\n`, soap([['TRAN_CUSTINVC', 'VIEW']]));
-    expect(got.findings.filter((f) => f.rule !== 'risk').map((f) => f.code)).toEqual(['NOT_VERIFIABLE']);
+    expect(got.findings.filter((f) => f.rule !== 'risk' && f.rule !== 'role:active').map((f) => f.code)).toEqual(['NOT_VERIFIABLE']);
   });
   test('excess cannot be seen unless it is ignored with no allow-list', () => {
     const excessFinding = { code: 'NOT_VERIFIABLE', severity: 'error', rule: 'excess', detail: 'excess access cannot be seen with effective-access probes' };
@@ -212,7 +212,7 @@ describe('waivers', () => {
     for (const today of ['2026-11-27', '2026-12-31']) {
       const got = run(waiver(''), roleOf(), today);
       expect(got.findings).toEqual([
-        { code: 'PERMISSION_MISSING', severity: 'error', rule: 'permission:LIST_ITEM', permission: ITEMS, expectedMin: 'EDIT', expectedMax: undefined, actualLevel: 'NONE', accepted: { by: 'waiver', reason: 'vendor asks', expires: '2026-12-31', loc: expect.objectContaining({ line: 8 }) } },
+        { code: 'PERMISSION_MISSING', severity: 'error', rule: 'permission:LIST_ITEM', permission: ITEMS, expectedMin: 'EDIT', expectedMax: undefined, actualLevel: 'NONE', accepted: { by: 'waiver', reason: 'vendor asks', expires: '2026-12-31', loc: expect.objectContaining({ line: 8 }), covers: 'PERMISSION_MISSING on Items' } },
       ]);
       expect(got.rules).toContainEqual(['permission:LIST_ITEM', 'Items at least Edit', 'accepted']);
       expect(got.rules.map((r) => r[0])).not.toContain('waiver:0');
@@ -304,5 +304,21 @@ describe('permission rules carry what the matrix shows', () => {
   test('effective access or an unverifiable permission: no actual level is claimed', () => {
     expect(rulesOf(roleOf({ evidence: 'effective-access' }, [['LIST_ITEM', 'VIEW']]))).toEqual([['LIST_ITEM', 'VIEW', 'EDIT', undefined], ['LIST_VENDOR', 'FULL', undefined, undefined]]);
     expect(rulesOf(roleOf({ unverifiable: { LIST_VENDOR: 'unmapped' } }, [['LIST_VENDOR', 'FULL']]))[1]).toEqual(['LIST_VENDOR', 'FULL', undefined, undefined]);
+  });
+});
+
+describe('the role itself must be seen', () => {
+  test('over SOAP probes the role cannot be identified: "Role exists and is active" is NOT_VERIFIABLE', () => {
+    const got = run(`${HEAD}excess: ignore\n`, roleOf({ evidence: 'effective-access' }, []));
+    expect(got.findings.filter((f) => f.rule === 'role:active')).toEqual([expect.objectContaining({ code: 'NOT_VERIFIABLE', severity: 'error', detail: expect.stringContaining('cannot show which role that is') })]);
+    expect(got.rules).toContainEqual(['role:active', 'Role exists and is active', 'unverifiable']);
+  });
+  test('a source that cannot read the Inactive flag cannot say the role is active', () => {
+    const got = run(`${HEAD}excess: ignore\n`, roleOf({ flags: { webServicesOnly: true } }, []));
+    expect(got.findings).toEqual([expect.objectContaining({ code: 'NOT_VERIFIABLE', rule: 'role:active', flag: 'inactive', actualFlag: null })]);
+  });
+  test('a policy expecting the role inactive needs no Inactive flag to pass "Role exists"', () => {
+    const got = run(`${HEAD}excess: ignore\nflags: {inactive: true}\n`, roleOf({ flags: { inactive: true } }, []));
+    expect(got.rules).toContainEqual(['role:active', 'Role exists', 'pass']);
   });
 });

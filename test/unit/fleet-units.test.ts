@@ -24,7 +24,7 @@ test.each([
   expect(r.unmatched).toEqual(unmatched);
 });
 
-const snap = (perms: Array<[string, 'VIEW' | 'FULL' | 'NONE']>, flags: RoleSnapshot['flags'] = { webServicesOnly: true }): RoleSnapshot =>
+const snap = (perms: Array<[string, 'VIEW' | 'FULL' | 'NONE']>, flags: RoleSnapshot['flags'] = { webServicesOnly: true, inactive: false }): RoleSnapshot =>
   ({ scriptId: 'customrole_x', flags, settings: {}, permissions: perms.map(([permkey, level]) => ({ permkey, level })), evidence: 'definition', origin: 't' });
 
 test('compareRoles: only-left, only-right, level, flags; None counts as absent; unknown flags never differ', () => {
@@ -48,7 +48,11 @@ test('baseline: accepted findings stop counting, new ones count, fixed ones are 
   const same = applyBaseline(run([['LIST_ITEM', 'VIEW'], ['LIST_FIND', 'VIEW']]), baseline, meta);
   expect([same.summary.existing, same.summary.new, same.summary.resolved.length, same.results[0].status, same.results[0].failed]).toEqual([3, 0, 0, 'compliant', false]);
   // Accepted findings keep their code and severity and say what accepted them.
-  expect(same.results[0].findings.filter((f) => f.severity === 'error').map((f) => f.accepted)).toEqual([meta, meta, meta].map(() => ({ by: 'baseline', file: 'baseline.json' })));
+  expect(same.results[0].findings.filter((f) => f.severity === 'error').map((f) => [f.code, f.accepted])).toEqual([
+    ['PERMISSION_EXCESS', { by: 'baseline', file: 'baseline.json', accepted: 'VIEW' }],
+    ['LEVEL_TOO_LOW', { by: 'baseline', file: 'baseline.json', accepted: 'VIEW' }],
+    ['PERMISSION_MISSING', { by: 'baseline', file: 'baseline.json' }],
+  ]);
   const later = applyBaseline(run([['LIST_ITEM', 'FULL'], ['LIST_FIND', 'VIEW'], ['LIST_CONTACT', 'VIEW']]), baseline, meta);
   expect([later.summary.existing, later.summary.new, later.summary.resolved.map((r) => r.target)]).toEqual([2, 1, ['LIST_ITEM']]);
   expect(later.results[0].status).toBe('non-compliant');

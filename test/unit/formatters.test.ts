@@ -60,7 +60,7 @@ test('JUnit output is well-formed XML with one suite per role and a case per rul
   expect(xml.match(/<testsuite /g)).toHaveLength(3);
   const rules = report.results.reduce((n, r) => n + r.rules.length, 0);
   expect(xml.match(/<testcase /g)).toHaveLength(rules);
-  expect(xml).toContain('<skipped message="Perform Search (LIST_FIND) is granted at View on Lists, but the policy does not list it. Waived until 2027-06-30');
+  expect(xml).toContain('<skipped message="Perform Search (LIST_FIND) is granted at View on Lists, but the policy does not list it. Waived (PERMISSION_EXCESS on Perform Search) until 2027-06-30');
 });
 
 test('JSON output is the versioned report, each finding with its sentence', async () => {

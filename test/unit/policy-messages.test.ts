@@ -139,12 +139,12 @@ describe('merging layers (extends)', () => {
       }
       return undefined;
     };
-    expect(err({ 'a.yaml': 'extends: gone.yaml\n' }, 'a.yaml')).toEqual(['a.yaml: 1 problem in the policy', [['EXTENDS_NOT_FOUND', 'gone.yaml: no such file', 'paths in extends are relative to the file that names them', 'a.yaml', 1]]]);
+    expect(err({ 'a.yaml': 'extends: gone.yaml\n' }, 'a.yaml')).toEqual(['a.yaml: 1 problem in the policy', [['EXTENDS_NOT_FOUND', 'gone.yaml: no such file or folder', 'paths in extends are relative to the file that names them', 'a.yaml', 1]]]);
     expect(err({ 'a.yaml': 'extends: b.yaml\n', 'b.yaml': 'extends: a.yaml\npermisions: {}\n' }, 'a.yaml')).toEqual(['a.yaml: 2 problems in the policy', [
       ['UNKNOWN_FIELD', "unknown field 'permisions'", "did you mean 'permissions'?", 'b.yaml', 2],
       ['EXTENDS_CYCLE', "'a.yaml' extends itself: a.yaml -> b.yaml -> a.yaml", 'remove one of the extends entries', 'b.yaml', 1],
     ]]);
-    expect(err({}, 'none.yaml')).toEqual(['none.yaml: 1 problem in the policy', [['FILE_UNREADABLE', 'none.yaml: no such file', undefined, 'none.yaml', 1]]]);
+    expect(err({}, 'none.yaml')).toEqual(['none.yaml: 1 problem in the policy', [['FILE_UNREADABLE', 'none.yaml: no such file or folder', undefined, 'none.yaml', 1]]]);
   });
 
   test('a shared base (a diamond) is applied once', () => {

@@ -95,7 +95,7 @@ describe('SARIF 2.1.0', () => {
   test('fingerprints are stable across runs and sources, and differ between findings', () => {
     const a = JSON.parse(cases.drifted()).runs[0].results;
     const b = JSON.parse(FORMATS.sarif.report({ ...driftedReport(), generatedAt: '2027-01-01T00:00:00Z' }, ctx)).runs[0].results;
-    const fp = (rs: Array<{ partialFingerprints: Record<string, string> }>) => rs.map((r) => r.partialFingerprints['nsRoleAuditFinding/v1']);
+    const fp = (rs: Array<{ partialFingerprints: Record<string, string> }>) => rs.map((r) => r.partialFingerprints['nsRoleAuditFinding/v2']);
     expect(fp(b)).toEqual(fp(a));
     expect(new Set(fp(a)).size).toBe(a.length);
     expect(fp(a).every((f) => /^[0-9a-f]{16}$/.test(f))).toBe(true);
@@ -105,7 +105,7 @@ describe('SARIF 2.1.0', () => {
     const results = JSON.parse(cases.accepted()).runs[0].results as Array<{ ruleId: string; suppressions?: Array<{ kind: string; status: string; justification: string }> }>;
     const suppressed = results.filter((r) => r.suppressions);
     expect(suppressed.map((r) => [r.ruleId, r.suppressions![0].justification])).toEqual(expect.arrayContaining([
-      ['LEVEL_TOO_LOW', 'Waived until 2027-01-31: vendor asks, ticket 42'],
+      ['LEVEL_TOO_LOW', 'Waived (LEVEL_TOO_LOW on Sales Order) until 2027-01-31: vendor asks, ticket 42'],
       ['NOT_VERIFIABLE', 'Accepted unverified (--accept-unverified).'],
     ]));
     expect(suppressed.every((r) => r.suppressions![0].status === 'accepted' && r.suppressions![0].kind === 'external')).toBe(true);
@@ -134,7 +134,7 @@ describe('GitHub workflow commands', () => {
     expect(commands.length).toBeGreaterThan(3);
     for (const line of commands) expect(line).toMatch(syntax);
     expect(commands).toContain(`::error file=${DRIFTED_FILE},line=45,col=1,title=LEVEL_TOO_LOW%3A Level too low::Polytomic (drifted): Sales Order (TRAN_SALESORD) is Edit; the policy requires at least Full.`);
-    expect(out[out.length - 1]).toMatch(/^ns-role-audit: 1 role\(s\).*fails \(--fail-on error\)$/);
+    expect(out[out.length - 1]).toMatch(/^ns-role-audit: 1 role, .*; the run fails \(--fail-on error\)$/);
     const hostile = githubCommand('error', 'x\n::error::injected', { title: 't,x:y', loc: { file: 'a,b:c.xml', line: 2, column: 3 } });
     expect(hostile).toBe('::error file=a%2Cb%3Ac.xml,line=2,col=3,title=t%2Cx%3Ay::x%0A::error::injected');
     expect(hostile.split('\n')).toHaveLength(1);
@@ -142,7 +142,7 @@ describe('GitHub workflow commands', () => {
 
   test('accepted findings and notes are notices, not errors', () => {
     const out = FORMATS.github.report(acceptedReport(), ctx);
-    expect(out).toMatch(/^::notice [^\n]*LEVEL_TOO_LOW[^\n]*Waived until 2027-01-31: vendor asks, ticket 42$/m);
+    expect(out).toMatch(/^::notice [^\n]*LEVEL_TOO_LOW[^\n]*Waived \(LEVEL_TOO_LOW on Sales Order\) until 2027-01-31: vendor asks, ticket 42$/m);
     expect(out).toMatch(/^::notice file=policies\/polytomic.yaml,line=45,[^\n]*RISKY_PERMISSION[^\n]*Acknowledged: the policy asks for it/m);
     expect(out).toMatch(/^::notice title=ns-role-audit note::[^\n]*probed effective access$/m);
     expect(out).not.toMatch(/^::error [^\n]*accepted/m);

@@ -45,13 +45,13 @@ describe('risk rules', () => {
   });
 
   test('a role that is not web-services-only, under a policy that does not ask for one, has no risk rule', () => {
-    const result = run(HEAD, role([['ADMI_KERNEL', 'FULL']], { flags: { webServicesOnly: false } }));
+    const result = run(HEAD, role([['ADMI_KERNEL', 'FULL']], { flags: { webServicesOnly: false, inactive: false } }));
     expect(result.rules.map((r) => r.id)).not.toContain('risk');
     expect(result.findings).toEqual([]);
   });
 
   test('the policy asking for webServicesOnly makes the rules apply even if the role is not (yet) one', () => {
-    const result = run(`${HEAD}flags:\n  webServicesOnly: true\n`, role([['ADMI_KERNEL', 'FULL']], { flags: { webServicesOnly: false } }));
+    const result = run(`${HEAD}flags:\n  webServicesOnly: true\n`, role([['ADMI_KERNEL', 'FULL']], { flags: { webServicesOnly: false, inactive: false } }));
     expect(result.findings.map((f) => f.code).sort()).toEqual(['FLAG_MISMATCH', 'RISKY_PERMISSION']);
   });
 
@@ -82,7 +82,7 @@ describe('risk rules', () => {
   });
 
   test('only a policy that asks for a web-services-only role (not one that forbids it) turns the rules on for a UI role', () => {
-    const ui = role([['ADMI_KERNEL', 'FULL']], { flags: { webServicesOnly: false } });
+    const ui = role([['ADMI_KERNEL', 'FULL']], { flags: { webServicesOnly: false, inactive: false } });
     expect(run(`${HEAD}flags:\n  webServicesOnly: false\n`, ui).rules.map((r) => r.id)).not.toContain('risk');
     expect(run(HEAD, role([['ADMI_KERNEL', 'FULL']])).rules.find((r) => r.id === 'risk')).toEqual(expect.objectContaining({ title: 'No high-risk permission on a web-services-only role (built-in risk rules)', kind: 'risk', status: 'warn' }));
   });

@@ -2,13 +2,14 @@ import fc from 'fast-check';
 import { XMLParser } from 'fast-xml-parser';
 import { buildReport } from '../../src/core/audit';
 import { applyBaseline, createBaseline } from '../../src/core/baseline';
-import { FORMATS } from '../../src/core/format';
-import { FAIL_ON, FINDING_CODES, type FailOn, type Finding, type FindingCode, type RoleAudit, type RuleResult, type Severity } from '../../src/core/model';
+import { FORMATS, FORMAT_NAMES, type FormatName } from '../../src/core/format';
+import { FAIL_ON, FINDING_CODES, type FailOn, type Finding, type FindingCode, type RoleAudit, type RuleResult, type RunError, type RunVerdict, type Severity } from '../../src/core/model';
 import { settleRole } from '../../src/core/verdict';
 import { EXIT, exitCodeOf } from '../../src/cli/exit-codes';
 
-// One verdict: for random finding sets and every --fail-on, the exit code, every format, the
-// totals and a baseline written from the run all agree with each other and with a plain oracle.
+// One verdict: for random finding sets, every --fail-on, and runs where a part could not be
+// audited, the exit code, every format, the totals and a baseline written from the run all agree
+// with each other and with a plain oracle.
 
 const CODES = Object.keys(FINDING_CODES) as FindingCode[];
 const SEVERITIES: Severity[] = ['error', 'warning', 'info'];
@@ -42,7 +43,7 @@ function toRoleAudit(raw: { rules: number; findings: Array<{ rule: number; code:
     ...(f.code === 'RECORD_RESTRICTION_MISMATCH' ? { setting: 'recordRestrictions.DEPARTMENT', expectedValues: ['NONE'], actualValue: 'OWNONLY' } : {}),
     ...(f.code === 'PERMISSION_RESTRICTION_MISMATCH' ? { setting: 'restriction', expectedValues: ['NONE'], actualValue: 'EDIT' } : {}),
     ...(f.code === 'WAIVER_EXPIRED' || f.code === 'WAIVER_UNUSED' ? { waiver: { reason: 'r', expires: '2026-01-01', loc }, detail: 'X on y' } : {}),
-    ...(f.accepted === 'waiver' ? { accepted: { by: 'waiver' as const, reason: 'because', expires: '2027-01-01', loc } } : {}),
+    ...(f.accepted === 'waiver' ? { accepted: { by: 'waiver' as const, reason: 'because', expires: '2027-01-01', loc, covers: 'X on y' } } : {}),
     ...(f.accepted === 'baseline' ? { accepted: { by: 'baseline' as const, file: 'b.json' } } : {}),
   }));
   return settleRole({
@@ -55,49 +56,102 @@ function toRoleAudit(raw: { rules: number; findings: Array<{ rule: number; code:
   }, 'error');
 }
 
-/** The oracle, written apart from core/verdict.ts: a finding counts when it is not accepted and at or above --fail-on. */
+/** The oracle, written apart from core/verdict.ts: a finding counts when it is not accepted and at or above --fail-on; what could not be verified counts unless informational. */
 function oracle(results: RoleAudit[], failOn: FailOn): boolean[] {
   const rank = { info: 0, warning: 1, error: 2 };
   const threshold = failOn === 'never' ? Infinity : failOn === 'warning' ? 1 : 2;
-  return results.map((r) => r.findings.some((f) => !f.accepted && rank[f.severity] >= threshold));
+  const counts = (f: Finding) => !f.accepted && failOn !== 'never' && (rank[f.severity] >= threshold || (f.code === 'NOT_VERIFIABLE' && f.severity !== 'info'));
+  return results.map((r) => r.findings.some(counts));
 }
 
 const xml = new XMLParser({ ignoreAttributes: false, attributeNamePrefix: '', isArray: (n) => n === 'testsuite' || n === 'testcase' });
 
-test('exit code, table, JUnit, Markdown, JSON, totals and baselines agree for every --fail-on', () => {
-  fc.assert(fc.property(fc.array(roleArb, { minLength: 1, maxLength: 4 }), (raws) => {
+/** RFC 4180 rows (quoted fields, doubled quotes, CRLF), read apart from the formatter. */
+function csvRows(text: string): string[][] {
+  const rows: string[][] = [];
+  let row: string[] = [];
+  let field = '';
+  let quoted = false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i];
+    if (quoted) {
+      if (c === '"' && text[i + 1] === '"') { field += '"'; i++; } else if (c === '"') quoted = false; else field += c;
+    } else if (c === '"') quoted = true;
+    else if (c === ',') { row.push(field); field = ''; } else if (c === '\r' && text[i + 1] === '\n') { row.push(field); rows.push(row); row = []; field = ''; i++; } else field += c;
+  }
+  return rows;
+}
+
+/**
+ * What each format says the run's verdict is, read as its consumer reads it (the words a person
+ * reads, the field a tool reads). Typed by format name: a new format cannot come without one.
+ */
+const VERDICT_OF: Record<FormatName, (out: string) => RunVerdict> = {
+  table: (out) => words(out.trimEnd().split('\n').pop()!),
+  json: (out) => JSON.parse(out).summary.verdict,
+  junit: (out) => {
+    const doc = xml.parse(out).testsuites;
+    return Number(doc.errors) > 0 ? 'incomplete' : Number(doc.failures) > 0 ? 'failed' : 'passed';
+  },
+  markdown: (out) => words(/The run \*\*([^*]+)\*\*/.exec(out)![0]),
+  sarif: (out) => {
+    const inv = JSON.parse(out).runs[0].invocations[0];
+    expect(inv.executionSuccessful).toBe(inv.properties.verdict !== 'incomplete');
+    return inv.properties.verdict;
+  },
+  github: (out) => words(out.trimEnd().split('\n').pop()!),
+  csv: (out) => {
+    const [head, ...rows] = csvRows(out);
+    const col = (name: string) => head.indexOf(name);
+    if (rows.some((r) => r[col('kind')] === 'error')) return 'incomplete';
+    return rows.some((r) => r[col('fails_run')] === 'true') ? 'failed' : 'passed';
+  },
+  html: (out) => words(/<span class="badge [^"]*" id="verdict"[^>]*>([^<]*)<\/span>/.exec(out)![1]),
+};
+
+/** The verdict a sentence states, from its words alone. */
+function words(text: string): RunVerdict {
+  const line = text.replace(/\*/g, '');
+  const said = [/the run passes/i.test(line) && 'passed', /the run fails/i.test(line) && 'failed', /the run could not be completed/i.test(line) && 'incomplete'].filter(Boolean);
+  expect({ line, said: said.length }).toEqual({ line, said: 1 });
+  return said[0] as RunVerdict;
+}
+
+const errorsArb = fc.array(fc.record({ connection: fc.constantFrom('sandbox', 'production'), code: fc.constantFrom('AUTH_FAILED', 'NETSUITE_UNAVAILABLE') }), { maxLength: 2 })
+  .map((es) => es.map((e): RunError => ({ ...e, account: '1234567', message: `${e.code} on ${e.connection}` })));
+
+test('the exit code and every format state one verdict, for every --fail-on, with and without parts that could not be audited', () => {
+  fc.assert(fc.property(fc.array(roleArb, { minLength: 1, maxLength: 4 }), errorsArb, (raws, errors) => {
     const results = raws.map(toRoleAudit);
     for (const failOn of FAIL_ON) {
-      const report = buildReport(results, { version: 't', generatedAt: 'now', failOn });
+      const report = buildReport(results, { version: 't', generatedAt: 'now', failOn, errors });
       const expected = oracle(report.results, failOn);
-      const failed = expected.some(Boolean);
+      const verdict: RunVerdict = errors.length ? 'incomplete' : expected.some(Boolean) ? 'failed' : 'passed';
 
       expect(report.results.map((r) => r.failed)).toEqual(expected);
-      expect(report.summary.failed).toBe(failed);
+      expect(report.summary.verdict).toBe(verdict);
+      expect(report.summary.failed).toBe(verdict !== 'passed');
       expect(report.summary.failedRoles).toBe(expected.filter(Boolean).length);
-      expect(exitCodeOf(report)).toBe(failed ? EXIT.FINDINGS : EXIT.OK);
+      expect(exitCodeOf(report)).toBe({ passed: EXIT.OK, failed: EXIT.FINDINGS, incomplete: EXIT.ERROR }[verdict]);
+      for (const name of FORMAT_NAMES) {
+        expect({ format: name, verdict: VERDICT_OF[name](FORMATS[name].report(report, { color: false })) }).toEqual({ format: name, verdict });
+      }
 
-      const table = FORMATS.table.report(report, { color: false }).trimEnd().split('\n');
-      expect(table[table.length - 1].includes(`fails (--fail-on ${failOn})`)).toBe(failed);
-      const heads = table.filter((l) => /^customrole_\d+  /.test(l));
-      expect(heads.map((l) => l.includes('fails ('))).toEqual(expected);
-
+      // Per role too, where a format shows roles one by one.
+      const table = FORMATS.table.report(report, { color: false }).split('\n');
+      expect(table.filter((l) => /^customrole_\d+  /.test(l)).map((l) => l.includes('fails ('))).toEqual(expected);
       const junit = xml.parse(FORMATS.junit.report(report, { color: false }));
-      expect(Number(junit.testsuites.failures) > 0).toBe(failed);
-      expect(junit.testsuites.testsuite.map((s: { failures: string }) => Number(s.failures) > 0)).toEqual(expected);
-
-      const md = FORMATS.markdown.report(report, { color: false });
-      expect(md.includes('The run **fails**')).toBe(failed);
-
+      expect(junit.testsuites.testsuite.slice(0, results.length).map((s: { failures: string }) => Number(s.failures) > 0)).toEqual(expected);
       const json = JSON.parse(FORMATS.json.report(report, { color: false }));
-      expect(json.summary.failed).toBe(failed);
       expect(json.results.map((r: { failed: boolean }) => r.failed)).toEqual(expected);
+      const [head, ...rows] = csvRows(FORMATS.csv.report(report, { color: false }));
+      expect(report.results.map((r) => rows.some((row) => row[head.indexOf('role_script_id')] === r.role.scriptId && row[head.indexOf('fails_run')] === 'true'))).toEqual(expected);
 
-      // A baseline written from this run accepts everything that fails it, whatever --fail-on.
+      // A baseline written from this run accepts everything that fails it, whatever --fail-on; parts
+      // that could not be audited still make the run incomplete.
       const baselined = applyBaseline(report.results, createBaseline(report), { file: 'b.json', failOn });
-      const again = buildReport(baselined.results, { version: 't', generatedAt: 'now', failOn, baseline: baselined.summary });
-      expect(again.summary.failed).toBe(false);
-      expect(exitCodeOf(again)).toBe(EXIT.OK);
+      const again = buildReport(baselined.results, { version: 't', generatedAt: 'now', failOn, baseline: baselined.summary, errors });
+      expect(again.summary.verdict).toBe(errors.length ? 'incomplete' : 'passed');
     }
   }), { seed: 20261127, numRuns: process.env.NS_MUTATION ? 40 : 300 });
 });

@@ -9,7 +9,7 @@ const err = finding('PERMISSION_MISSING', { rule: 'a' });
 const warn = finding('PERMISSION_UNCATALOGUED', { rule: 'b' });
 const info = finding('WAIVER_UNUSED', { rule: 'c' });
 const unseen = finding('NOT_VERIFIABLE', { rule: 'd' });
-const accepted = (f: Finding): Finding => ({ ...f, accepted: { by: 'waiver', reason: 'r', expires: '2027-01-01', loc: { file: 'p.yaml', line: 1, column: 1 } } });
+const accepted = (f: Finding): Finding => ({ ...f, accepted: { by: 'waiver', reason: 'r', expires: '2027-01-01', loc: { file: 'p.yaml', line: 1, column: 1 }, covers: 'X on y' } });
 
 test.each([
   [err, 'error', true], [err, 'warning', true], [err, 'never', false],

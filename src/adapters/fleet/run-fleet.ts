@@ -36,7 +36,7 @@ export interface FleetOptions {
 export async function runFleet(config: ConfigFile, opts: FleetOptions): Promise<{ results: RoleAudit[]; errors: RunError[] }> {
   if (!config.audits.length) throw new AuditError('CONFIG_INVALID', `${config.file} has no audits`, { details: { hint: 'add audits: [{policy: policies/polytomic.yaml, roles: [customrole_polytomic]}]' } });
   const policies = new Map<string, Policy>();
-  for (const a of config.audits) if (!policies.has(a.policy)) policies.set(a.policy, readPolicy(a.policy));
+  for (const a of config.audits) if (!policies.has(a.policy)) policies.set(a.policy, readPolicy(a.policy, { today: opts.today }));
   const allConnections = Object.keys(config.connections);
   const byConnection = new Map<string, typeof config.audits>();
   for (const a of config.audits) {

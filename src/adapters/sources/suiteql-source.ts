@@ -147,7 +147,10 @@ export function createSuiteQlSource(opts: { client: SuiteQlClient; accountId: st
       const what = `read role ${describeSelector(sel)}`;
       const { rows, unread } = await queryRoles(opts.client, where(sel), what, false);
       if (!rows.length) return { role: undefined, notes: unreadNote(unread) };
-      if (rows.length > 1) throw new AuditError('AMBIGUOUS_ROLE', `${what}: ${rows.length} roles match; name it by script id or internal id`);
+      if (rows.length > 1) {
+        const candidates = rows.map((r) => [r.scriptId, `#${r.internalId}`, r.name && `"${r.name}"`].filter(Boolean).join(' '));
+        throw new AuditError('AMBIGUOUS_ROLE', `${what}: ${rows.length} roles match: ${candidates.join(', ')}`, { details: { hint: 'name the role by script id or internal id', candidates } });
+      }
       const role = rows[0];
       const perms = await opts.client.all(`SELECT permkey, permlevel, restriction FROM rolepermissions WHERE role = ${sqlString(role.internalId!)} ORDER BY permkey`, `read permissions of ${role.scriptId ?? role.internalId}`);
       const mapped = await mapCustomRecordEntries(opts.client, perms.map(permissionFromRow), hints, what);

@@ -1,11 +1,14 @@
 import { readTextFile } from '../../adapters/read-file';
-import { resolve } from 'node:path';
+import { dirname, relative, resolve, sep } from 'node:path';
 import { buildReport } from '../../core/audit';
 import { auditRole } from '../../adapters/audit-role';
-import { applyBaseline, BASELINE_KIND, createBaseline, type Baseline } from '../../core/baseline';
+import { applyBaseline, BASELINE_KIND, BASELINE_VERSION, createBaseline, type Baseline, type PolicyRef } from '../../core/baseline';
 import { FAIL_ON, type FailOn, type RoleAudit, type RunError } from '../../core/model';
 import { acceptUnverified } from '../../core/verdict';
-import { AuditError } from '../../core/errors';
+import { AuditError, formatIssue, type InputIssue } from '../../core/errors';
+import { isCalendarDate } from '../../core/dates';
+import { fileErrorText } from '../../core/file-errors';
+import { terminalLines } from '../../core/format/escape';
 import { runFleet } from '../../adapters/fleet/run-fleet';
 import { CONFIG_FILE, readConfig } from '../../adapters/config';
 import { readPolicy } from '../../adapters/read-policy';
@@ -74,10 +77,13 @@ Examples:
 /** Parses --today or takes today's date (UTC) from the clock. */
 export function todayFrom(value: string | undefined, io: CliIo): string {
   if (value === undefined) return io.now().toISOString().slice(0, 10);
-  if (!/^\d{4}-\d{2}-\d{2}$/.test(value) || Number.isNaN(Date.parse(value))) {
-    throw new AuditError('USAGE', `--today ${JSON.stringify(value)}: expected a date as YYYY-MM-DD`);
-  }
+  if (!isCalendarDate(value)) throw new AuditError('USAGE', `--today ${JSON.stringify(value)}: expected a calendar date as YYYY-MM-DD, e.g. 2027-02-28`);
   return value;
+}
+
+/** A policy's warnings on stderr (each is also a note in the report). */
+export function writePolicyWarnings(warnings: readonly InputIssue[], io: CliIo): void {
+  for (const w of warnings) io.stderr.write(`ns-role-audit: ${terminalLines(formatIssue(w)).replace(/\n/g, '\n  ')}\n`);
 }
 
 function readBaseline(file: string): Baseline {
@@ -87,18 +93,27 @@ function readBaseline(file: string): Baseline {
     b = JSON.parse(readTextFile(file, 'baseline')) as Partial<Baseline> | null;
   } catch (e) {
     if (e instanceof AuditError) throw e;
-    throw new AuditError('BASELINE_INVALID', `${file}: ${(e as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : 'not JSON'}`, again);
+    throw new AuditError('BASELINE_INVALID', `${file}: ${e instanceof SyntaxError ? 'not JSON' : fileErrorText(e)}`, again);
   }
   if (b?.kind !== BASELINE_KIND || !Array.isArray(b.findings)) throw new AuditError('BASELINE_INVALID', `${file}: not an ns-role-audit baseline`, again);
-  if ((b.version as number) === 1) throw new AuditError('BASELINE_INVALID', `${file}: a version 1 baseline, whose keys depended on how the role was read`, { details: { hint: 'write it again with --write-baseline <file> (version 2 keys are the same for every source)' } });
-  if (b.version !== 2) throw new AuditError('BASELINE_INVALID', `${file}: baseline version ${JSON.stringify(b.version)} is not one this tool reads (2)`, again);
-  const bad = b.findings.findIndex((f) => !f || typeof f !== 'object' || typeof f.key !== 'string' || typeof f.code !== 'string' || (f.account !== undefined && typeof f.account !== 'string'));
+  const rewrite = (why: string) => new AuditError('BASELINE_INVALID', `${file}: a version ${b!.version} baseline, ${why}`, { details: { hint: `write it again with --write-baseline <file> (version ${BASELINE_VERSION} records what each entry accepted)` } });
+  if ((b.version as number) === 1) throw rewrite('whose keys depended on how the role was read');
+  if ((b.version as number) === 2) throw rewrite('whose entries do not record the level they accepted, so an escalation would pass as accepted');
+  if (b.version !== BASELINE_VERSION) throw new AuditError('BASELINE_INVALID', `${file}: baseline version ${JSON.stringify(b.version)} is not one this tool reads (${BASELINE_VERSION})`, again);
+  const bad = b.findings.findIndex((f) => !f || typeof f !== 'object' || typeof f.key !== 'string' || typeof f.code !== 'string' || (f.account !== undefined && typeof f.account !== 'string') || (f.accepted !== undefined && typeof f.accepted !== 'string'));
   if (bad >= 0) throw new AuditError('BASELINE_INVALID', `${file}: findings[${bad}] is not a baseline entry (an object with key and code)`, again);
   return b as Baseline;
 }
 
+/** Policy files as a baseline names them: relative to the baseline's own folder, so two policies of one name in two folders are two policies. */
+function policyRefFor(baselineFile: string, io: CliIo): PolicyRef {
+  const folder = dirname(resolve(io.cwd, baselineFile));
+  return (policyFile) => relative(folder, resolve(io.cwd, policyFile)).split(sep).join('/');
+}
+
 async function auditOne(values: Record<string, string | boolean | string[] | undefined>, io: CliIo, today: string): Promise<RoleAudit> {
-  const policy = readPolicy(values.policy as string);
+  const policy = readPolicy(values.policy as string, { today });
+  writePolicyWarnings(policy.warnings, io);
   const selector = values.role ? parseRoleSelector(values.role as string) : policy.role;
   if (!selector.scriptId && !selector.internalId && !selector.name) {
     throw new AuditError('USAGE', `${policy.file} names no role`, { details: { hint: 'add role.scriptId to the policy, or pass --role <script id|internal id|name>' } });
@@ -183,11 +198,11 @@ export async function runAudit(argv: string[], io: CliIo): Promise<number> {
   // Compliant means verified: what could not be seen fails the run unless the user accepts it.
   if (values['accept-unverified'] || run.acceptUnverified) results = acceptUnverified(results);
   let baselineSummary;
-  if (baseline) ({ results, summary: baselineSummary } = applyBaseline(results, baseline, { file: values.baseline!, failOn }));
+  if (baseline) ({ results, summary: baselineSummary } = applyBaseline(results, baseline, { file: values.baseline!, failOn, policyRef: policyRefFor(values.baseline!, io) }));
   const report = buildReport(results, { version: toolVersion(), generatedAt: io.now().toISOString(), failOn, baseline: baselineSummary, errors: run.errors });
   writeOutputs(outputs, io, (format, color) => format.report(report, { color }));
   if (values['write-baseline']) {
-    const written = createBaseline(report);
+    const written = createBaseline(report, policyRefFor(values['write-baseline'], io));
     writeOutputFile(io, values['write-baseline'], JSON.stringify(written, null, 2) + '\n');
     io.stderr.write(`wrote baseline ${values['write-baseline']}: ${written.findings.length} findings\n`);
   }

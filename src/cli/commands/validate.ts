@@ -3,41 +3,55 @@ import { readPolicy } from '../../adapters/read-policy';
 import { parseCommandArgs, oneOf } from '../args';
 import { EXIT } from '../exit-codes';
 import type { CliIo } from '../io';
+import { terminalLines } from '../../core/format/escape';
+import { plural } from '../../core/format/plural';
 
-export const VALIDATE_HELP = `Usage: ns-role-audit validate <policy>... [--format table|json]
+export const VALIDATE_HELP = `Usage: ns-role-audit validate <policy>... [--strict] [--format table|json]
 
 Checks policy files against the policy schema and NetSuite's catalog: known
 permission names on the right subtab, grantable levels, real dates, extends.
-Every problem is listed with file:line:column and a suggestion.
+Every problem is listed with file:line:column and a suggestion. Warnings are
+wording that is valid but probably a mistake ({min: None} alone, a waiver a
+year or more ahead, a waiver no rule can match, a level the permission never
+offers).
 
-Exit codes: 0 all valid, 2 any invalid.
+Options:
+  --strict               fail on warnings too (exit 1)
+  --format table|json    output (default table)
+
+Exit codes: 0 all valid, 1 warnings with --strict, 2 any invalid.
 `;
 
 /** `ns-role-audit validate`. */
 export async function runValidate(argv: string[], io: CliIo): Promise<number> {
-  const { values, positionals } = parseCommandArgs('validate', argv, { format: { type: 'string', default: 'table' } }, true);
+  const { values, positionals } = parseCommandArgs('validate', argv, { format: { type: 'string', default: 'table' }, strict: { type: 'boolean', default: false } }, true);
   if (values.help) { io.stdout.write(VALIDATE_HELP); return EXIT.OK; }
   const format = oneOf('format', values.format!, ['table', 'json'] as const);
   if (!positionals.length) throw new AuditError('USAGE', 'validate: name at least one policy file', { details: { hint: 'ns-role-audit validate policies/*.yaml' } });
-  const results: Array<{ file: string; valid: boolean; permissions?: number; conflicts?: number; issues: InputIssue[] }> = [];
+  const today = io.now().toISOString().slice(0, 10);
+  const results: Array<{ file: string; valid: boolean; permissions?: number; conflicts?: number; issues: InputIssue[]; warnings: InputIssue[] }> = [];
   for (const file of positionals) {
     try {
-      const p = readPolicy(file);
-      results.push({ file, valid: true, permissions: p.rules.length, ...(p.conflicts.length ? { conflicts: p.conflicts.length } : {}), issues: [] });
+      const p = readPolicy(file, { today });
+      results.push({ file, valid: true, permissions: p.rules.length, ...(p.conflicts.length ? { conflicts: p.conflicts.length } : {}), issues: [], warnings: p.warnings });
     } catch (e) {
       if (!(e instanceof AuditError) || e.code !== 'POLICY_INVALID') throw e;
-      results.push({ file, valid: false, issues: e.issues });
+      results.push({ file, valid: false, issues: e.issues, warnings: [] });
     }
   }
   if (format === 'json') io.stdout.write(JSON.stringify({ results }, null, 2) + '\n');
   else {
+    // File names and keys come from the user's files: nothing in them may drive the terminal.
+    const say = (s: string) => io.stdout.write(`${terminalLines(s)}\n`);
+    const list = (issues: InputIssue[]) => { for (const i of issues) say(`  ${formatIssue(i).replace(/\n/g, '\n  ')}`); };
     for (const r of results) {
-      if (r.valid) io.stdout.write(`✓ ${r.file}: valid (${r.permissions} permissions${r.conflicts ? `, ${r.conflicts} conflict rules` : ''})\n`);
-      else {
-        io.stdout.write(`✗ ${r.file}: ${r.issues.length} problem${r.issues.length === 1 ? '' : 's'}\n`);
-        for (const i of r.issues) io.stdout.write(`  ${formatIssue(i).replace(/\n/g, '\n  ')}\n`);
-      }
+      const warned = r.warnings.length ? `, ${plural(r.warnings.length, 'warning')}` : '';
+      if (r.valid) say(`${r.warnings.length && values.strict ? '✗' : '✓'} ${r.file}: valid (${plural(r.permissions!, 'permission')}${r.conflicts ? `, ${plural(r.conflicts, 'conflict rule')}` : ''})${warned}`);
+      else say(`✗ ${r.file}: ${plural(r.issues.length, 'problem')}`);
+      list(r.issues);
+      list(r.warnings);
     }
   }
-  return results.every((r) => r.valid) ? EXIT.OK : EXIT.ERROR;
+  if (!results.every((r) => r.valid)) return EXIT.ERROR;
+  return values.strict && results.some((r) => r.warnings.length) ? EXIT.FINDINGS : EXIT.OK;
 }

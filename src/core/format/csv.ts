@@ -6,7 +6,8 @@
 import { levelLabel } from '../catalog';
 import type { AuditReport, Finding, RoleComparison } from '../model';
 import { comparisonRows } from './comparison';
-import { describeFinding, roleLabel } from './messages';
+import { describeFinding, roleLabel, runErrorText } from './messages';
+import { ruleFails } from '../verdict';
 import type { Formatter } from './registry';
 
 /** One CSV field: neutralised against formula injection, then quoted when RFC 4180 requires it. */
@@ -18,11 +19,14 @@ export function csvCell(value: string | number | boolean | undefined | null): st
 
 const csv = (rows: ReadonlyArray<ReadonlyArray<string | number | boolean | undefined | null>>) => rows.map((r) => r.map(csvCell).join(',')).join('\r\n') + '\r\n';
 
-const HEADER = ['account', 'connection', 'role', 'role_script_id', 'policy', 'rule', 'kind', 'subtab', 'permission_id', 'permission', 'required', 'required_min', 'required_max', 'actual', 'status', 'codes', 'accepted', 'messages', 'policy_line'];
+const HEADER = ['account', 'connection', 'role', 'role_script_id', 'policy', 'rule', 'kind', 'subtab', 'permission_id', 'permission', 'required', 'required_min', 'required_max', 'actual', 'status', 'fails_run', 'codes', 'accepted', 'messages', 'policy_line'];
 
 const acceptedBy = (fs: Finding[]) => [...new Set(fs.filter((f) => f.accepted).map((f) => f.accepted!.by))].join(' ');
 
-/** An audit report as CSV: one row per rule per role. */
+/**
+ * An audit report as CSV: one row per rule per role (`fails_run`: the rule fails the run at
+ * --fail-on), then one row per connection that could not be audited (kind `error`, failing the run).
+ */
 export const formatCsv: Formatter<AuditReport> = (report) => {
   const rows = report.results.flatMap((r) => {
     const byRule = new Map<string, Finding[]>();
@@ -34,11 +38,12 @@ export const formatCsv: Formatter<AuditReport> = (report) => {
         r.source.account ?? '', r.source.connection ?? '', roleLabel(r), r.role.scriptId ?? '', r.policy.file,
         rule.id, rule.kind, rule.permission?.subtab ?? '', rule.permission?.id ?? '', rule.permission?.name ?? '', rule.title,
         rule.expectedMin ? levelLabel(rule.expectedMin) : '', rule.expectedMax ? levelLabel(rule.expectedMax) : '', actual ? levelLabel(actual) : '',
-        rule.status, fs.map((f) => f.code).join(' '), acceptedBy(fs), fs.map((f) => f.message ?? describeFinding(f)).join(' | '), rule.loc?.line ?? '',
+        rule.status, ruleFails(rule, fs, report.failOn), fs.map((f) => f.code).join(' '), acceptedBy(fs), fs.map((f) => f.message ?? describeFinding(f)).join(' | '), rule.loc?.line ?? '',
       ];
     });
   });
-  return csv([HEADER, ...rows]);
+  const errors = (report.errors ?? []).map((e) => [e.account ?? '', e.connection, '', '', '', 'connection', 'error', '', '', '', 'the connection is audited', '', '', '', 'error', true, e.code, '', runErrorText(e), '']);
+  return csv([HEADER, ...rows, ...errors]);
 };
 
 /** A comparison as CSV: one row per flag, setting and permission. */

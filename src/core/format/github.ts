@@ -7,7 +7,8 @@ import type { AuditReport, Finding, RoleAudit, RoleComparison, SourceLoc } from 
 import { comparisonRows, comparisonSummary, rowDiffers } from './comparison';
 import { terminalText } from './escape';
 import { FINDING_HELP } from './finding-help';
-import { describeFinding, roleLabel, runErrorText } from './messages';
+import { describeFinding, roleLabel, runErrorText, runVerdictText } from './messages';
+import { plural } from './plural';
 import type { Formatter } from './registry';
 
 /**
@@ -47,7 +48,7 @@ export const formatGithub: Formatter<AuditReport> = (report) => {
   const lines = [
     ...report.results.flatMap(roleLines),
     ...(report.errors ?? []).map((e) => githubCommand('error', runErrorText(e), { title: e.code })),
-    `ns-role-audit: ${s.roles} role(s), ${s.compliant} compliant, ${s.nonCompliant} non-compliant, ${s.unverified} unverified; ${s.failed ? `fails (--fail-on ${report.failOn})` : 'passes'}`,
+    `ns-role-audit: ${plural(s.roles, 'role')}, ${s.compliant} compliant, ${s.nonCompliant} non-compliant, ${s.unverified} unverified; the run ${runVerdictText(report)}`,
   ];
   return lines.join('\n') + '\n';
 };

@@ -10,7 +10,8 @@ import type { AuditReport, Finding, RoleAudit, RoleComparison, RuleResult, RuleS
 import { comparisonRows, comparisonSummary } from './comparison';
 import { terminalText } from './escape';
 import { FINDING_HELP } from './finding-help';
-import { conflictViewLines, describeFinding, roleLabel } from './messages';
+import { conflictViewLines, describeFinding, roleLabel, runVerdictText } from './messages';
+import { plural } from './plural';
 import type { Formatter } from './registry';
 import { remediationPlan } from './remediation';
 
@@ -217,7 +218,7 @@ export const formatHtml: Formatter<AuditReport> = (report) => {
   const body = [
     '<header>', '<h1>NetSuite role audit</h1>',
     `<p>${h(report.tool.name)} ${h(report.tool.version)} · ${h(report.generatedAt)} · --fail-on ${h(report.failOn)}</p>`,
-    `<p><span class="badge ${s.failed ? 'bad' : 'ok'}">${s.failed ? '✗ the run fails' : '✓ the run passes'}</span> ${s.roles} role(s): ${s.compliant} compliant, ${s.withWarnings} with warnings, ${s.nonCompliant} non-compliant, ${s.unverified} not fully verified.</p>`,
+    `<p><span class="badge ${s.verdict === 'passed' ? 'ok' : 'bad'}" id="verdict" data-verdict="${s.verdict}">${s.verdict === 'passed' ? '✓' : '✗'} the run ${h(runVerdictText(report))}</span> ${plural(s.roles, 'role')}: ${s.compliant} compliant, ${s.withWarnings} with warnings, ${s.nonCompliant} non-compliant, ${s.unverified} not fully verified.</p>`,
     '</header>', '<main>',
     ...(report.errors?.length ? ['<h2>Could not audit</h2>', '<ul>', ...report.errors.map((e) => `<li>Connection <code>${h(e.connection)}</code>${e.account ? ` (account <code>${h(e.account)}</code>)` : ''}: <code>${h(e.code)}</code> ${h(e.message)}</li>`), '</ul>'] : []),
     ...(fleet ? fleetView(report) : []),

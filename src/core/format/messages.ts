@@ -37,8 +37,8 @@ export function settingLabel(setting: string | undefined): string {
 /** Why an accepted finding no longer counts, in words (every format, and SARIF's suppression justification). */
 export function acceptanceText(a: Acceptance): string {
   switch (a.by) {
-    case 'waiver': return `Waived until ${a.expires}: ${a.reason}`;
-    case 'baseline': return `Accepted in baseline ${a.file}.`;
+    case 'waiver': return `Waived (${a.covers}) until ${a.expires}: ${a.reason}`;
+    case 'baseline': return `Accepted in baseline ${a.file}${a.accepted ? ` (as recorded: ${a.accepted})` : ''}.`;
     case 'accept-unverified': return 'Accepted unverified (--accept-unverified).';
     case 'policy': return `Acknowledged: the policy asks for it (${a.loc.file}:${a.loc.line}).`;
   }
@@ -47,6 +47,18 @@ export function acceptanceText(a: Acceptance): string {
 /** How every format names an audited role: its name, else its script id, else the selector asked for. */
 export function roleLabel(r: Pick<RoleAudit, 'role'>): string {
   return r.role.name ?? r.role.scriptId ?? r.role.selector;
+}
+
+/** The run's verdict in words, the same in every format: "passes", "fails (--fail-on error)", "could not be completed (...)". */
+export function runVerdictText(report: Pick<AuditReport, 'summary' | 'failOn' | 'errors'>): string {
+  switch (report.summary.verdict) {
+    case 'passed': return 'passes';
+    case 'failed': return `fails (--fail-on ${report.failOn})`;
+    case 'incomplete': {
+      const n = report.errors?.length ?? 0;
+      return `could not be completed (${n} connection${n === 1 ? '' : 's'} could not be audited)`;
+    }
+  }
 }
 
 /** A connection that could not be audited, in one plain sentence. */

@@ -17,8 +17,8 @@ const LEVEL: Record<Severity, 'error' | 'warning' | 'note'> = { error: 'error', 
 const CODES = Object.keys(FINDING_CODES) as FindingCode[];
 /** The tool's home page (the README), for `informationUri`. */
 const HOME_URL = FINDINGS_DOC_URL.replace(/#.*/, '');
-/** The key of the fingerprint; its version changes only if the identity does. */
-const FINGERPRINT = 'nsRoleAuditFinding/v1';
+/** The key of the fingerprint; its version changes only if the identity does (v2: the policy by its path as written, not its base name). */
+const FINGERPRINT = 'nsRoleAuditFinding/v2';
 
 /** A path as a SARIF artifact location: relative paths against the checkout root, absolute ones as file URIs. */
 export function artifactLocation(path: string): { uri: string; uriBaseId?: string } {
@@ -74,14 +74,14 @@ function result(r: RoleAudit, f: Finding) {
   };
 }
 
-function run(tool: { name: string; version?: string }, rules: unknown[], results: unknown[], notifications: unknown[], ok: boolean) {
+function run(tool: { name: string; version?: string }, rules: unknown[], results: unknown[], notifications: unknown[], ok: boolean, verdict?: string) {
   const version = tool.version ? { version: tool.version, semanticVersion: tool.version } : {};
   return {
     $schema: SCHEMA,
     version: '2.1.0',
     runs: [{
       tool: { driver: { name: tool.name, ...version, informationUri: HOME_URL, rules } },
-      invocations: [{ executionSuccessful: ok, toolExecutionNotifications: notifications }],
+      invocations: [{ executionSuccessful: ok, toolExecutionNotifications: notifications, ...(verdict ? { properties: { verdict } } : {}) }],
       columnKind: 'utf16CodeUnits',
       results,
     }],
@@ -95,7 +95,7 @@ export const formatSarif: Formatter<AuditReport> = (report) => {
     ...report.results.flatMap((r) => r.notes.map((n) => ({ level: 'note', message: { text: `${roleLabel(r)}: ${n}` } }))),
     ...(report.errors ?? []).map((e) => ({ level: 'error', message: { text: runErrorText(e) } })),
   ];
-  return JSON.stringify(run(report.tool, findingRules(), results, notes, !report.errors?.length), null, 2) + '\n';
+  return JSON.stringify(run(report.tool, findingRules(), results, notes, report.summary.verdict !== 'incomplete', report.summary.verdict), null, 2) + '\n';
 };
 
 /** A comparison as SARIF: one ROLE_DIFFERENCE result per line that differs (no source location: two roles, no policy). */

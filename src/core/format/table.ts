@@ -2,7 +2,8 @@ import { SUBTABS, subtabLabel } from '../catalog';
 import { formatLoc, type AuditReport, type Finding, type RoleAudit } from '../model';
 import { createStyle, type Style } from './ansi';
 import { terminalText } from './escape';
-import { conflictViewLines, describeFinding } from './messages';
+import { conflictViewLines, describeFinding, runVerdictText } from './messages';
+import { plural } from './plural';
 import type { Formatter } from './registry';
 
 // `~` marks an accepted finding (waived or in the baseline): shown, not counted.
@@ -59,14 +60,13 @@ function formatRole(r: RoleAudit, failOn: string, s: Style): string[] {
 
 function summaryLine(report: AuditReport, s: Style): string {
   const x = report.summary;
-  const parts = [`${x.roles} role${x.roles === 1 ? '' : 's'}`, s.green(`${x.compliant} compliant`)];
+  const parts = [plural(x.roles, 'role'), s.green(`${x.compliant} compliant`)];
   if (x.withWarnings) parts.push(s.yellow(`${x.withWarnings} with warnings`));
   parts.push((x.nonCompliant ? s.red : s.dim)(`${x.nonCompliant} non-compliant`));
   if (x.unverified) parts.push(s.yellow(`${x.unverified} not fully verified`));
-  const failing = x.failed ? ` (${x.failedRoles} role${x.failedRoles === 1 ? '' : 's'} failing)` : '';
-  const n = report.errors?.length ?? 0;
-  const incomplete = n ? s.red(`; ${n} connection${n === 1 ? '' : 's'} could not be audited`) : '';
-  return `${parts.join(', ')} — ${verdictText(x.failed, report.failOn, s)}${failing}${incomplete}`;
+  const failing = x.failedRoles ? ` (${plural(x.failedRoles, 'role')} failing)` : '';
+  const verdict = runVerdictText(report);
+  return `${parts.join(', ')} — the run ${x.verdict === 'passed' ? s.green(verdict) : s.red(verdict)}${failing}`;
 }
 
 /** The terminal table: one block per role, findings grouped by role-page subtab. */

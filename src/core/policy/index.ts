@@ -1,3 +1,3 @@
-export { loadPolicy, parsePolicyLayer, type PolicyHost } from './load';
+export { loadPolicy, parsePolicyLayer, type PolicyHost, type PolicyOptions } from './load';
 export { mergePolicyLayers } from './merge';
 export type { PolicyLayer } from './normalize';

@@ -1,4 +1,5 @@
 import { AuditError, type InputIssue } from '../errors';
+import { fileErrorText } from '../file-errors';
 import { validateAgainstSchema } from '../input/schema';
 import { parseYamlFile } from '../input/yaml-file';
 import type { Policy, SourceLoc } from '../model';
@@ -18,20 +19,45 @@ export interface PolicyHost {
   identity(file: string): string;
 }
 
-/** Parses and checks one policy file's text (no `extends`). Pure. */
-export function parsePolicyLayer(file: string, text: string): { layer?: PolicyLayer; issues: InputIssue[] } {
+/** What loading a policy may know besides the files: today (YYYY-MM-DD), for warnings about waivers far ahead. */
+export interface PolicyOptions {
+  today?: string;
+}
+
+const byPlace = (a: InputIssue, b: InputIssue) => (a.loc.file < b.loc.file ? -1 : a.loc.file > b.loc.file ? 1 : a.loc.line - b.loc.line || a.loc.column - b.loc.column);
+
+/** Parses and checks one policy file's text (no `extends`): its errors, and its warnings (valid, but probably a mistake). Pure. */
+export function parsePolicyLayer(file: string, text: string, opts: PolicyOptions = {}): { layer?: PolicyLayer; issues: InputIssue[]; warnings: InputIssue[] } {
   const { yaml, issues: syntax } = parseYamlFile(file, text);
-  if (!yaml) return { issues: syntax };
+  if (!yaml) return { issues: syntax, warnings: [] };
   const schemaIssues = validateAgainstSchema('policy', yaml);
-  const { layer, issues: semantic } = normalizePolicyLayer(yaml);
-  const all = [...syntax, ...schemaIssues, ...semantic].sort((a, b) => a.loc.line - b.loc.line || a.loc.column - b.loc.column);
-  return { layer, issues: all };
+  const { layer, issues: semantic, warnings } = normalizePolicyLayer(yaml, opts);
+  const all = [...syntax, ...schemaIssues, ...semantic].sort(byPlace);
+  return { layer, issues: all, warnings: warnings.sort(byPlace) };
+}
+
+/** What a waiver's findings need from the policy: a rule they could belong to. */
+function waiverMatchesNoRule(policy: Policy, w: Policy['waivers'][number]): string | undefined {
+  const has = (id: string | undefined) => id !== undefined && policy.rules.some((r) => r.id === id);
+  switch (w.code) {
+    case 'PERMISSION_MISSING': case 'LEVEL_TOO_LOW': case 'PERMISSION_RESTRICTION_MISMATCH':
+      return has(w.permissionId) ? undefined : `the policy does not require ${w.permissionName}, so no ${w.code} can arise for it`;
+    case 'FLAG_MISMATCH':
+      return policy.flags.some((f) => f.flag === w.flag) ? undefined : `the policy sets no ${w.flag} flag, so no FLAG_MISMATCH can arise for it`;
+    case 'SETTING_MISMATCH': case 'RECORD_RESTRICTION_MISMATCH': {
+      const pinned = [...policy.settings.map((s) => s.key as string), ...policy.recordRestrictions.map((r) => `recordRestrictions.${r.segment}`)];
+      return pinned.includes(w.setting!) ? undefined : `the policy does not pin ${w.setting}, so no ${w.code} can arise for it`;
+    }
+    case 'SOD_CONFLICT':
+      return policy.conflicts.some((c) => c.name === w.conflict) ? undefined : `no conflict rule is named '${w.conflict}'`;
+    default:
+      return undefined;
+  }
 }
 
 function unreadable(file: string, e: unknown, from: SourceLoc | undefined): InputIssue {
   if (e instanceof AuditError) return { code: e.code, message: e.message, loc: from ?? { file, line: 1, column: 1 } };
-  const code = (e as { code?: string }).code;
-  const what = code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'is a folder, not a policy file' : `cannot read (${code ?? 'error'})`;
+  const what = fileErrorText(e);
   return {
     code: from ? 'EXTENDS_NOT_FOUND' : 'FILE_UNREADABLE',
     message: `${file}: ${what}`,
@@ -44,8 +70,9 @@ function unreadable(file: string, e: unknown, from: SourceLoc | undefined): Inpu
  * Loads a policy and everything it `extends` through `host`, reporting every problem of every
  * file at once. Throws AuditError POLICY_INVALID (with `issues`) when anything is wrong.
  */
-export function loadPolicy(file: string, host: PolicyHost): Policy {
+export function loadPolicy(file: string, host: PolicyHost, opts: PolicyOptions = {}): Policy {
   const issues: InputIssue[] = [];
+  const warnings: InputIssue[] = [];
   const layers: PolicyLayer[] = [];
   const done = new Set<string>();
 
@@ -64,8 +91,9 @@ export function loadPolicy(file: string, host: PolicyHost): Policy {
       issues.push(unreadable(path, e, from));
       return;
     }
-    const parsed = parsePolicyLayer(path, text);
+    const parsed = parsePolicyLayer(path, text, opts);
     issues.push(...parsed.issues);
+    warnings.push(...parsed.warnings);
     if (!parsed.layer) return;
     for (const ext of parsed.layer.extends) {
       let target: string;
@@ -85,5 +113,10 @@ export function loadPolicy(file: string, host: PolicyHost): Policy {
   if (issues.length) {
     throw new AuditError('POLICY_INVALID', `${file}: ${issues.length} problem${issues.length === 1 ? '' : 's'} in the policy`, { issues });
   }
-  return mergePolicyLayers(layers);
+  const policy = mergePolicyLayers(layers);
+  for (const w of policy.waivers) {
+    const why = waiverMatchesNoRule(policy, w);
+    if (why) warnings.push({ code: 'WAIVER_MATCHES_NO_RULE', message: `this ${w.code} waiver can never apply: ${why}`, loc: w.loc, suggestion: 'remove the waiver, or name the permission, flag, setting or conflict the policy checks', severity: 'warning' });
+  }
+  return { ...policy, warnings: warnings.sort(byPlace) };
 }

@@ -20,6 +20,7 @@ export function mergePolicyLayers(layers: readonly PolicyLayer[]): Policy {
   const policy: Policy = {
     file: top.file,
     files: layers.map((l) => l.file),
+    warnings: [],
     role: {},
     flags: [],
     settings: [],

@@ -4,6 +4,7 @@ import { type Allowance, type ConflictRule, type ConflictSide, type ExcessMode, 
 import { resolvePermission } from './resolve-permission';
 import { RISK_RULES } from '../risk/rules';
 import { formatPath, type YamlFile } from '../input/yaml-file';
+import { daysBetween, isCalendarDate } from '../dates';
 
 /** One policy file's own content, before `extends` is applied. */
 export interface PolicyLayer {
@@ -37,8 +38,12 @@ interface Ctx {
   v: Obj;
   layer: PolicyLayer;
   issue(code: string, path: Array<string | number>, message: string, suggestion?: string, key?: boolean): void;
+  /** Valid wording that is probably a mistake: shown by validate and audit, fatal with --strict. */
+  warn(code: string, path: Array<string | number>, message: string, suggestion?: string, key?: boolean): void;
   /** Permission IDs already required, with where. */
   seen: Map<string, SourceLoc>;
+  /** Today (YYYY-MM-DD), when the caller knows it: waivers far ahead of it are warned about. */
+  today?: string;
 }
 
 function normalizeHead({ yaml, v, layer }: Ctx): void {
@@ -89,7 +94,8 @@ function normalizeRecordRestrictions({ yaml, v, layer }: Ctx): void {
   }
 }
 
-function normalizePermissions({ yaml, v, layer, issue, seen }: Ctx): void {
+function normalizePermissions(ctx: Ctx): void {
+  const { yaml, v, layer, issue, seen } = ctx;
   const permissions = isObj(v.permissions) ? v.permissions : {};
   for (const subtab of SUBTABS) {
     const map = permissions[subtab];
@@ -114,12 +120,16 @@ function normalizePermissions({ yaml, v, layer, issue, seen }: Ctx): void {
       }
       const bad = impossibleLevel(res.permission, levels);
       if (bad) { issue('IMPOSSIBLE_LEVEL', path, bad.message, bad.suggestion); continue; }
+      if (levels.min === 'NONE' && !levels.max && !levels.restriction) {
+        ctx.warn('LEVEL_ASKS_NOTHING', path, `{min: None} asks nothing: the role may hold ${res.ref.name} at any level, and it is no longer excess`, "write 'None' (or {exact: None}) to ban it, add 'max' for a ceiling, or list it under allow:", true);
+      }
       layer.rules.push({ ...res.ref, min: levels.min, max: levels.max, ...(levels.restriction ? { restriction: levels.restriction } : {}), loc });
     }
   }
 }
 
-function normalizeAllow({ yaml, v, layer, issue, seen }: Ctx): void {
+function normalizeAllow(ctx: Ctx): void {
+  const { yaml, v, layer, issue, seen } = ctx;
   if (!isObj(v.allow)) return;
   for (const [written, lvl] of Object.entries(v.allow)) {
     const path = ['allow', written];
@@ -133,17 +143,27 @@ function normalizeAllow({ yaml, v, layer, issue, seen }: Ctx): void {
     }
     const bad = impossibleLevel(res.permission, { max });
     if (bad) { issue('IMPOSSIBLE_LEVEL', path, bad.message, bad.suggestion); continue; }
+    if (max === 'NONE') ctx.warn('LEVEL_ASKS_NOTHING', path, `allowing ${res.ref.name} up to None allows nothing: holding it is still a finding`, 'give the highest level the role may hold, or remove the entry', true);
     layer.allow.push({ ...res.ref, max, loc: yaml.locate(path, { key: true }) });
   }
 }
 
-function normalizeWaivers({ yaml, v, layer, issue }: Ctx): void {
+/** Rules a waiver can name with `rule:` (those whose findings name no permission, flag, setting or conflict). */
+const WAIVER_RULES: Record<string, string> = { role: 'role:active', excess: 'excess', risk: 'risk', source: 'source' };
+/** A waiver further ahead than this many days is probably a mistake (a year typed wrong, or a permanent waiver in disguise). */
+const WAIVER_HORIZON_DAYS = 366;
+
+function normalizeWaivers(ctx: Ctx): void {
+  const { yaml, v, layer, issue } = ctx;
   const waivers = Array.isArray(v.waivers) ? v.waivers : [];
   waivers.forEach((w, i) => {
     if (!isObj(w) || typeof w.code !== 'string' || typeof w.reason !== 'string' || typeof w.expires !== 'string') return;
     const path = ['waivers', i];
     const waiver: Waiver = { code: w.code, reason: w.reason, expires: w.expires, loc: yaml.locate(path) };
-    if (!isRealDate(w.expires)) issue('INVALID_DATE', [...path, 'expires'], `'${w.expires}' is not a calendar date`, 'write the date as YYYY-MM-DD, e.g. 2027-03-31');
+    if (!isCalendarDate(w.expires)) issue('INVALID_DATE', [...path, 'expires'], `'${w.expires}' is not a calendar date`, 'write the date as YYYY-MM-DD, e.g. 2027-03-31');
+    else if (ctx.today && daysBetween(ctx.today, w.expires) > WAIVER_HORIZON_DAYS) {
+      ctx.warn('WAIVER_FAR_AHEAD', [...path, 'expires'], `this waiver holds until ${w.expires}, more than a year from today (${ctx.today})`, 'waivers are for a while: set the date of the next review, and renew it then');
+    }
     if (typeof w.permission === 'string') {
       const res = resolvePermission(w.permission, undefined);
       if (!res.ok) { issue(res.code, [...path, 'permission'], res.message, res.suggestion); return; }
@@ -152,22 +172,17 @@ function normalizeWaivers({ yaml, v, layer, issue }: Ctx): void {
     }
     if (typeof w.flag === 'string' && (FLAGS as readonly string[]).includes(w.flag)) waiver.flag = w.flag as FlagName;
     if (typeof w.setting === 'string') waiver.setting = (RECORD_SEGMENTS as readonly string[]).includes(w.setting.toUpperCase()) ? `recordRestrictions.${w.setting.toUpperCase()}` : w.setting;
-    if (SETTING_CODES.has(w.code) && !waiver.setting) {
-      issue('WAIVER_TARGET_MISSING', path, `a ${w.code} waiver must name the setting it covers`, w.code === 'SETTING_MISMATCH' ? "add 'setting: <key>', e.g. 'setting: coreAdminPermissions'" : "add 'setting: DEPARTMENT' (or CLASS, LOCATION)");
-      return;
-    }
-    if (PERMISSION_CODES.has(w.code) && !waiver.permissionId) {
-      issue('WAIVER_TARGET_MISSING', path, `a ${w.code} waiver must name the permission it covers`, "add 'permission: <name or ID>'");
-      return;
-    }
     if (typeof w.conflict === 'string') waiver.conflict = w.conflict;
-    if (w.code === 'SOD_CONFLICT' && !waiver.conflict) {
-      issue('WAIVER_TARGET_MISSING', path, 'a SOD_CONFLICT waiver must name the conflict it covers', "add 'conflict: <the conflict rule's name>'");
-      return;
-    }
-    if (w.code === 'FLAG_MISMATCH' && !waiver.flag) {
-      issue('WAIVER_TARGET_MISSING', path, 'a FLAG_MISMATCH waiver must name the flag it covers', "add 'flag: webServicesOnly' (or doNotRestrictEmployeeFields, inactive)");
-      return;
+    if (typeof w.rule === 'string' && Object.hasOwn(WAIVER_RULES, w.rule)) waiver.rule = WAIVER_RULES[w.rule];
+    const missing = (what: string, hint: string) => issue('WAIVER_TARGET_MISSING', path, `a ${w.code} waiver must name the ${what} it covers`, hint);
+    if (SETTING_CODES.has(w.code) && !waiver.setting) return missing('setting', w.code === 'SETTING_MISMATCH' ? "add 'setting: <key>', e.g. 'setting: coreAdminPermissions'" : "add 'setting: DEPARTMENT' (or CLASS, LOCATION)");
+    if (PERMISSION_CODES.has(w.code) && !waiver.permissionId) return missing('permission', "add 'permission: <name or ID>'");
+    if (w.code === 'SOD_CONFLICT' && !waiver.conflict) return missing('conflict', "add 'conflict: <the conflict rule's name>'");
+    if (w.code === 'FLAG_MISMATCH' && !waiver.flag) return missing('flag', "add 'flag: webServicesOnly' (or doNotRestrictEmployeeFields, inactive)");
+    // Without a target, one NOT_VERIFIABLE waiver would accept everything a source cannot see:
+    // a permanent --accept-unverified hidden in a policy.
+    if (w.code === 'NOT_VERIFIABLE' && !waiver.permissionId && !waiver.flag && !waiver.setting && !waiver.conflict && !waiver.rule) {
+      return missing('rule', "add 'permission: <name or ID>', 'flag:', 'setting:', 'conflict:', or 'rule: excess' (or risk, role)");
     }
     layer.waivers.push(waiver);
   });
@@ -207,6 +222,11 @@ function conflictSide(ctx: Ctx, path: Array<string | number>, raw: unknown): Con
     const min = parseLevel(lvl);
     if (!min) return undefined; // the schema names it
     if (min === 'NONE') { ctx.issue('INVALID_VALUE', [...path, written], 'a conflict side counts a permission held at or above a level; None would match every role', "use 'View' or above"); return undefined; }
+    const offered = res.permission?.levels;
+    if (offered?.length && !offered.includes(min)) {
+      const from = offered.find((l) => levelRank(l) >= levelRank(min));
+      ctx.warn('LEVEL_NOT_OFFERED', [...path, written], `${res.ref.name} (${res.ref.id}) is never granted at ${levelLabel(min)}; NetSuite offers ${offered.map(levelLabel).join(', ')}, so this side counts it from ${from ? levelLabel(from) : 'no level'}`, from ? `write '${levelLabel(from)}'` : 'remove the entry', true);
+    }
     side.push({ ...res.ref, min });
   }
   return side.length ? side : undefined;
@@ -250,14 +270,17 @@ function normalizeSource({ v, layer }: Ctx): void {
  * grantable levels, min <= max, no permission twice, real dates) and normalizes the file.
  * Tolerant of shapes the schema already rejected, so every problem is reported at once.
  */
-export function normalizePolicyLayer(yaml: YamlFile): { layer: PolicyLayer; issues: InputIssue[] } {
+export function normalizePolicyLayer(yaml: YamlFile, opts: { today?: string } = {}): { layer: PolicyLayer; issues: InputIssue[]; warnings: InputIssue[] } {
   const issues: InputIssue[] = [];
+  const warnings: InputIssue[] = [];
   const ctx: Ctx = {
     yaml,
     v: isObj(yaml.value) ? yaml.value : {},
     layer: { file: yaml.file, extends: [], flags: [], settings: [], recordRestrictions: [], rules: [], allow: [], waivers: [], risk: { permissions: [] }, conflicts: [] },
     issue: (code, path, message, suggestion, key = false) => issues.push({ code, message, loc: yaml.locate(path, { key }), path: formatPath(path), suggestion }),
+    warn: (code, path, message, suggestion, key = false) => warnings.push({ code, message, loc: yaml.locate(path, { key }), path: formatPath(path), suggestion, severity: 'warning' }),
     seen: new Map(),
+    ...(opts.today ? { today: opts.today } : {}),
   };
   normalizeHead(ctx);
   normalizeSettings(ctx);
@@ -268,7 +291,7 @@ export function normalizePolicyLayer(yaml: YamlFile): { layer: PolicyLayer; issu
   normalizeRisks(ctx);
   normalizeConflicts(ctx);
   normalizeSource(ctx);
-  return { layer: ctx.layer, issues };
+  return { layer: ctx.layer, issues, warnings };
 }
 
 type Spec = { min?: Level; max?: Level; restriction?: string } | { conflict: true };
@@ -276,6 +299,8 @@ type Spec = { min?: Level; max?: Level; restriction?: string } | { conflict: tru
 function parseSpec(spec: unknown): Spec | undefined {
   if (typeof spec === 'string') {
     const min = parseLevel(spec);
+    // A bare level is a minimum; a bare None reads as what people mean by it: not granted.
+    if (min === 'NONE') return { min, max: min };
     return min ? { min } : undefined;
   }
   if (!isObj(spec)) return undefined;
@@ -311,9 +336,4 @@ function impossibleLevel(p: Permission | undefined, spec: { min?: Level; max?: L
   return undefined;
 }
 
-function isRealDate(s: string): boolean {
-  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(s);
-  if (!m) return false;
-  const d = new Date(Date.UTC(+m[1], +m[2] - 1, +m[3]));
-  return d.getUTCFullYear() === +m[1] && d.getUTCMonth() === +m[2] - 1 && d.getUTCDate() === +m[3];
-}
+

@@ -41,13 +41,16 @@ export function parseSnapshot(file: string, text: string): RoleSnapshot[] {
     name: r.name,
     flags: { ...r.flags },
     settings: { ...r.settings },
-    ...(r.recordRestrictions ? { recordRestrictions: r.recordRestrictions } : {}),
+    // Words are compared in upper case everywhere (SDF and SuiteQL give them so): a hand-written
+    // `department` is DEPARTMENT, never a segment of its own that escapes the policy's rule.
+    ...(r.recordRestrictions ? { recordRestrictions: r.recordRestrictions.map((x) => ({ ...x, segment: x.segment.trim().toUpperCase(), restriction: x.restriction.trim().toUpperCase() })) } : {}),
     ...(r.customFields ? { customFields: r.customFields } : {}),
     permissions: r.permissions.map((p) => {
       // Snapshots may hold any key form (hand-edited, or SDF brackets): one identity per permission.
       const key = parsePermkey(p.permkey);
       const appId = p.appId ?? key.appId;
-      return { permkey: key.id, level: p.level, ...(p.restriction ? { restriction: p.restriction } : {}), ...(appId ? { appId } : {}) };
+      const restriction = p.restriction?.trim().toUpperCase();
+      return { permkey: key.id, level: p.level, ...(restriction ? { restriction } : {}), ...(appId ? { appId } : {}) };
     }),
     evidence: 'definition' as const,
     origin: file,

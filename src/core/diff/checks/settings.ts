@@ -26,7 +26,7 @@ export function checkRecordRestriction(ctx: CheckContext, r: RecordRestrictionRu
   if (held === undefined) {
     return { rule, findings: [finding('NOT_VERIFIABLE', { ...base, actualValue: null, detail: 'this source cannot read record restrictions (the Restrictions subtab)' })] };
   }
-  const actual = held.find((x) => x.segment === r.segment)?.restriction ?? 'NONE';
+  const actual = held.find((x) => x.segment.toUpperCase() === r.segment)?.restriction.toUpperCase() ?? 'NONE';
   if (actual === r.restriction) return { rule, findings: [] };
   return { rule, findings: [finding('RECORD_RESTRICTION_MISMATCH', { ...base, actualValue: actual })] };
 }

@@ -6,7 +6,7 @@
 export type * from './core/model';
 export { FINDING_CODES, FLAGS, FLAG_LABELS, FAIL_ON, REPORT_SCHEMA_VERSION, ROLE_SETTINGS, SETTING_KEYS, RECORD_SEGMENTS, finding, formatLoc } from './core/model';
 export { getCatalog, createCatalog, type Catalog, type LookupResult, type Permission, type Level, type Subtab } from './core/catalog';
-export { loadPolicy, parsePolicyLayer, mergePolicyLayers, type PolicyHost, type PolicyLayer } from './core/policy';
+export { loadPolicy, parsePolicyLayer, mergePolicyLayers, type PolicyHost, type PolicyLayer, type PolicyOptions } from './core/policy';
 export { diffRole, type RoleDiff, type DiffOptions } from './core/diff';
 export { findingFails, failsAt, ruleFails, runFails, ruleStatus, roleStatus, countFindings, settleRole } from './core/verdict';
 export { auditSnapshot, buildReport } from './core/audit';

@@ -39,7 +39,7 @@ export interface Baseline {
 export type PolicyRef = (policyFile: string) => string;
 
 /** A policy file as written in the report, with posix separators and no leading `./`. */
-export const asWritten: PolicyRef = (file) => file.replace(/\\/g, '/').replace(/^(\.\/)+/, '');
+const asWritten: PolicyRef = (file) => file.replace(/\\/g, '/').replace(/^(\.\/)+/, '');
 
 /** What a finding is about: a permission, a flag, a setting, or the rule itself. */
 const targetOf = (f: Finding) => f.permission?.id ?? f.flag ?? f.setting ?? f.rule;

@@ -13,7 +13,7 @@ function waiverCovers(w: Waiver, f: Finding): boolean {
 }
 
 /** What a waiver covers, in words: "NOT_VERIFIABLE on Sales Order", "ROLE_INACTIVE on the role". */
-export function waiverTarget(w: Waiver): string {
+function waiverTarget(w: Waiver): string {
   const rule = w.rule === 'role:active' ? 'the role' : w.rule === 'source' ? 'the source' : w.rule === 'risk' ? 'the risk rules' : w.rule;
   return `${w.code} on ${w.permissionName ?? w.flag ?? w.setting ?? (w.conflict !== undefined ? `conflict '${w.conflict}'` : rule ?? 'the role')}`;
 }

@@ -1,5 +1,6 @@
 import { getCatalog, SUBTABS, subtabOf } from './catalog';
-import { FLAG_LABELS, FLAGS, RECORD_SEGMENTS, ROLE_SETTINGS, SETTING_KEYS, type FlagDifference, type PermissionDifference, type RecordRestriction, type RoleComparison, type RoleSnapshot, type SettingDifference } from './model';
+import { FLAG_LABELS, FLAGS, RECORD_SEGMENTS, ROLE_SETTINGS, SETTING_KEYS, type FlagDifference, type PermissionDifference, type RecordRestriction, type RoleComparison, type RolePermission, type RoleSnapshot, type SettingDifference } from './model';
+import { heldLevels, type HeldLevel } from './role/held-levels';
 
 const roleName = (r: RoleSnapshot) => r.name ? `${r.name} (${r.scriptId ?? r.internalId})` : r.scriptId ?? r.internalId ?? '?';
 
@@ -31,27 +32,46 @@ function compareSettings(left: RoleSnapshot, right: RoleSnapshot): SettingDiffer
 /** A Restrict column as compared: NONE when unset; SuiteQL's numeric codes cannot be compared with SDF's words. */
 const isCode = (r: string | undefined) => r !== undefined && /^-?\d+$/.test(r);
 
-/** Compares two role definitions: flags, settings, record restrictions, custom fields and permissions by subtab; pure. A level of None counts as absent. */
-export function compareRoles(left: RoleSnapshot, right: RoleSnapshot, meta: { leftLabel: string; rightLabel: string; generatedAt: string; version?: string }): RoleComparison {
+/** A permission's identity in a comparison: a SuiteApp's custom record is not the account's record of the same script id. */
+const keyOf = (p: RolePermission) => (p.appId ? `[appid=${p.appId}] ${p.permkey}` : p.permkey);
+
+/** Why one permission could not be compared, if it could not. */
+function unknownWhy(a: HeldLevel | undefined, b: HeldLevel | undefined, labels: [string, string]): string | undefined {
+  const ambiguous = [a?.readings && labels[0], b?.readings && labels[1]].filter(Boolean);
+  if (ambiguous.length) return `${ambiguous.join(' and ')} list${ambiguous.length === 1 ? 's' : ''} it more than once at different levels`;
+  if (a && b && a.level === b.level && (a.restriction ?? 'NONE') !== (b.restriction ?? 'NONE') && isCode(a.restriction) !== isCode(b.restriction)) {
+    return 'one side gives its restriction as a code whose meaning is unconfirmed';
+  }
+  return undefined;
+}
+
+/**
+ * Compares two role definitions: flags, settings, record restrictions, custom fields and
+ * permissions by subtab; pure. A level of None counts as absent. The roles are the same only when
+ * nothing differs and every field is known on both sides (`acceptUnverified`: what one side cannot
+ * show is listed, and accepted).
+ */
+export function compareRoles(left: RoleSnapshot, right: RoleSnapshot, meta: { leftLabel: string; rightLabel: string; generatedAt: string; version?: string; acceptUnverified?: boolean }): RoleComparison {
   const catalog = getCatalog();
-  const lines = (r: RoleSnapshot) => new Map(r.permissions.filter((p) => p.level !== 'NONE').map((p) => [p.permkey, p]));
+  const lines = (r: RoleSnapshot) => new Map([...heldLevels(r.permissions, keyOf)].filter(([, h]) => h.level !== 'NONE' || h.readings));
   const l = lines(left);
   const r = lines(right);
   const ids = [...new Set([...l.keys(), ...r.keys()])];
-  let unknown = 0;
-  const permissions = ids.map((id): PermissionDifference => {
-    const a = l.get(id);
-    const b = r.get(id);
-    let kind: PermissionDifference['kind'] = !b ? 'only-left' : !a ? 'only-right' : a.level !== b.level ? 'level' : 'same';
-    if (kind === 'same' && (a!.restriction ?? 'NONE') !== (b!.restriction ?? 'NONE')) {
-      if (isCode(a!.restriction) !== isCode(b!.restriction)) unknown++;
-      else kind = 'restriction';
-    }
+  const permissions = ids.map((key): PermissionDifference => {
+    const a = l.get(key);
+    const b = r.get(key);
+    const id = key.replace(/^\[appid=[^\]]*\] /, '');
+    const why = unknownWhy(a, b, [meta.leftLabel, meta.rightLabel]);
+    let kind: PermissionDifference['kind'] = why ? 'unknown' : !b ? 'only-left' : !a ? 'only-right' : a.level !== b.level ? 'level' : 'same';
+    if (kind === 'same' && (a!.restriction ?? 'NONE') !== (b!.restriction ?? 'NONE')) kind = 'restriction';
+    const appId = /^\[appid=([^\]]*)\]/.exec(key)?.[1];
     return {
-      id, name: catalog.byId(id)?.name ?? id, subtab: subtabOf(id),
+      id, name: catalog.byId(id)?.name ?? (appId ? `${id} (SuiteApp ${appId})` : id), subtab: subtabOf(id),
+      ...(appId ? { appId } : {}),
       ...(a ? { left: a.level } : {}), ...(b ? { right: b.level } : {}),
       ...(a?.restriction ? { leftRestriction: a.restriction } : {}), ...(b?.restriction ? { rightRestriction: b.restriction } : {}),
       kind,
+      ...(why ? { why } : {}),
     };
   }).sort((x, y) => SUBTABS.indexOf(x.subtab) - SUBTABS.indexOf(y.subtab) || x.name.localeCompare(y.name));
   const flags = FLAGS.map((flag): FlagDifference => {
@@ -61,13 +81,15 @@ export function compareRoles(left: RoleSnapshot, right: RoleSnapshot, meta: { le
   });
   const settings = compareSettings(left, right);
   const count = (k: PermissionDifference['kind']) => permissions.filter((p) => p.kind === k).length;
-  unknown += flags.filter((f) => f.kind === 'unknown').length + settings.filter((s) => s.kind === 'unknown').length;
+  const unknown = count('unknown') + flags.filter((f) => f.kind === 'unknown').length + settings.filter((s) => s.kind === 'unknown').length;
   const counts = {
     onlyLeft: count('only-left'), onlyRight: count('only-right'), level: count('level'), restriction: count('restriction'), same: count('same'),
     flags: flags.filter((f) => f.kind === 'different').length,
     settings: settings.filter((s) => s.kind === 'different').length,
     unknown,
   };
+  const differs = counts.onlyLeft + counts.onlyRight + counts.level + counts.restriction + counts.flags + counts.settings > 0;
+  const verdict = differs ? 'different' : unknown && !meta.acceptUnverified ? 'incomplete' : 'same';
   return {
     schemaVersion: 2,
     ...(meta.version ? { tool: { name: 'ns-role-audit', version: meta.version } } : {}),
@@ -77,7 +99,9 @@ export function compareRoles(left: RoleSnapshot, right: RoleSnapshot, meta: { le
     flags,
     settings,
     permissions,
-    equal: counts.onlyLeft + counts.onlyRight + counts.level + counts.restriction + counts.flags + counts.settings === 0,
+    verdict,
+    equal: verdict === 'same',
+    ...(meta.acceptUnverified && unknown ? { acceptedUnverified: true } : {}),
     counts,
   };
 }

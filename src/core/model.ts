@@ -384,6 +384,8 @@ export interface Finding {
   loc?: SourceLoc;
   /** SOD_CONFLICT: the rule's name and what the role holds on each side. */
   conflict?: { name: string; any: Array<FindingPermission & { level: Level }>; with?: Array<FindingPermission & { level: Level }> };
+  /** RISKY_PERMISSION: false when the role is not (yet) web-services-only and the rule applies because the policy requires it to be. */
+  roleWebServicesOnly?: boolean;
   /** Where in the role's own file (SDF) the fix belongs: the permission's line, else the element or section it goes in. */
   roleLoc?: SourceLoc;
   /** Set when a waiver or the baseline accepts this finding: shown, never counted. */
@@ -528,8 +530,12 @@ export interface PermissionDifference {
   /** The line's Restrict column on each side, when set. */
   leftRestriction?: string;
   rightRestriction?: string;
-  /** `restriction`: same level, another Restrict column. */
-  kind: 'only-left' | 'only-right' | 'level' | 'restriction' | 'same';
+  /** The SuiteApp that owns a custom record, when it is one. */
+  appId?: string;
+  /** `restriction`: same level, another Restrict column; `unknown`: it cannot be compared (see `why`). */
+  kind: 'only-left' | 'only-right' | 'level' | 'restriction' | 'same' | 'unknown';
+  /** Why it cannot be compared. */
+  why?: string;
 }
 
 /** One setting, record restriction or custom field in a comparison; `null` = the source cannot tell. */
@@ -562,7 +568,11 @@ export interface RoleComparison {
   flags: FlagDifference[];
   settings: SettingDifference[];
   permissions: PermissionDifference[];
-  /** True when nothing both sides show differs (what one side cannot show is counted in `unknown`). */
+  /** `same` only when nothing differs and everything was known on both sides (or accepted unverified); `incomplete`: nothing differs, but something could not be compared. */
+  verdict: 'same' | 'different' | 'incomplete';
+  /** True when the verdict is `same` (exit 0). */
   equal: boolean;
+  /** Set when `--accept-unverified` accepted fields one side could not show. */
+  acceptedUnverified?: boolean;
   counts: { onlyLeft: number; onlyRight: number; level: number; restriction: number; same: number; flags: number; settings: number; unknown: number };
 }

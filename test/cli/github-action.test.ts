@@ -57,7 +57,7 @@ describe('the GitHub action, run locally', () => {
     expect(install.code).toBe(0);
     expect(audit.code).toBe(1);
     expect(r.outputs).toEqual({ 'exit-code': '1', status: 'failed', sarif: 'ns-role-audit/results.sarif' });
-    expect(audit.stdout).toContain('::error file=roles/customrole_polytomic_drifted.xml,line=45,col=1,title=LEVEL_TOO_LOW%3A Level too low::');
+    expect(audit.stdout).toContain('::error file=roles/customrole_polytomic_drifted.xml,line=59,col=1,title=LEVEL_TOO_LOW%3A Level too low::');
     expect(r.summary).toMatch(/^# Role remediation checklist/);
     expect(r.summary).toContain('- [ ] Raise **Sales Order** (TRAN_SALESORD) from Edit to **Full**');
     const sarif = JSON.parse(readFileSync(join(r.workspace, 'ns-role-audit', 'results.sarif'), 'utf8'));

@@ -77,7 +77,7 @@ describe('fleet across accounts, compare, baselines', () => {
     expect(readFileSync(join(dir, 'r.txt'), 'utf8')).toContain('could not audit connection production');
   });
 
-  test('compare one role across two accounts: exit 1 with the difference; the same role twice: exit 0', async () => {
+  test('compare one role across two accounts: exit 1 with the difference; the same role twice: exit 1 until what SuiteQL cannot show is accepted, then 0', async () => {
     const { dir, env } = fleetConfigFor({ sandbox: a, production: b }, []);
     const cfg = join(dir, 'ns-role-audit.config.yaml');
     const diff = await runCliAsync(['compare', '--role', 'customrole_gen_3', '--connection', 'sandbox', '--with', 'production', '--config', cfg, '--format', 'json'], { env });
@@ -85,9 +85,13 @@ describe('fleet across accounts, compare, baselines', () => {
     const c = JSON.parse(diff.stdout);
     // Production's gen_3 lacks Items and was filled up with the next catalog permission instead.
     expect(c.permissions.filter((p: { kind: string }) => p.kind !== 'same').map((p: { id: string; kind: string }) => `${p.kind} ${p.id}`)).toEqual(['only-left LIST_ITEM', 'only-right ADMI_CASEALERT']);
-    const same = await runCliAsync(['compare', '--role', 'customrole_gen_1', '--connection', 'sandbox', '--with', 'production', '--config', cfg], { env });
+    const unseen = await runCliAsync(['compare', '--role', 'customrole_gen_1', '--connection', 'sandbox', '--with', 'production', '--config', cfg], { env });
+    expect(unseen.code).toBe(1);
+    expect(unseen.stdout).toContain('Nothing differs in what both sides show, but the roles are not shown to be the same:');
+    expect(unseen.stdout).toContain('Two-Factor Authentication Required (neither side shows it)');
+    const same = await runCliAsync(['compare', '--role', 'customrole_gen_1', '--connection', 'sandbox', '--with', 'production', '--config', cfg, '--accept-unverified'], { env });
     expect(same.code).toBe(0);
-    expect(same.stdout).toContain('The roles are the same in everything both sources show (30 permissions).');
+    expect(same.stdout).toContain('The roles are the same (30 permissions), except what was accepted unverified (--accept-unverified).');
   });
 
   test('baseline round trip: accepted findings pass, new ones fail, fixed ones are listed as resolved', async () => {

@@ -131,11 +131,13 @@ describe('doctor and pull against the simulator', () => {
     }
   });
 
-  test('pull --as policy writes the role page\'s words', async () => {
+  test('pull --as policy writes the role page\'s words, each at exactly its level (--minimums: at least it)', async () => {
     const r = await runCliAsync(['pull', '--role', '1028', '--as', 'policy'], { env: envFor(sim, 'auditor') });
     expect(r.code).toBe(0);
-    expect(r.stdout).toContain('    Customer Payment: View');
-    expect(r.stdout).toContain('    Log in using Access Tokens: Full');
+    expect(r.stdout).toContain('    Customer Payment: {exact: View}');
+    expect(r.stdout).toContain('    Log in using Access Tokens: {exact: Full}');
+    const min = await runCliAsync(['pull', '--role', '1028', '--as', 'policy', '--minimums'], { env: envFor(sim, 'auditor') });
+    expect(min.stdout).toContain('    Customer Payment: View\n');
   });
 
   test('pull of a role that does not exist: exit 1', async () => {

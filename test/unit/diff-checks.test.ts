@@ -46,7 +46,7 @@ describe('permission rules on a role definition', () => {
     ['max only, above', 'Items: {max: Edit}', [['LIST_ITEM', 'FULL']], 'Items at most Edit', [{ code: 'LEVEL_ABOVE_MAX', actualLevel: 'FULL', expectedMax: 'EDIT' }]],
     ['max only, absent', 'Items: {max: Edit}', [], 'Items at most Edit', []],
     ['min and max', 'Items: {min: View, max: Edit}', [['LIST_ITEM', 'CREATE']], 'Items at least View, at most Edit', []],
-    ['repeated line: the highest counts', 'Items: {exact: Full}', [['LIST_ITEM', 'VIEW'], ['LIST_ITEM', 'FULL'], ['LIST_ITEM', 'EDIT']], 'Items exactly Full', []],
+    ['a line repeated at one level is one line', 'Items: {exact: Full}', [['LIST_ITEM', 'FULL'], ['LIST_ITEM', 'FULL']], 'Items exactly Full', []],
   ])('%s', (_name, spec, perms, title, expected) => {
     const got = run(`${HEAD}excess: ignore\npermissions:\n  lists:\n    ${spec}\n`, roleOf({}, perms));
     expect(got.rules).toContainEqual(['permission:LIST_ITEM', title, expected.length ? 'fail' : 'pass']);
@@ -320,5 +320,17 @@ describe('the role itself must be seen', () => {
   test('a policy expecting the role inactive needs no Inactive flag to pass "Role exists"', () => {
     const got = run(`${HEAD}excess: ignore\nflags: {inactive: true}\n`, roleOf({ flags: { inactive: true } }, []));
     expect(got.rules).toContainEqual(['role:active', 'Role exists', 'pass']);
+  });
+});
+
+describe('one reading of duplicate lines', () => {
+  const twice: Array<[string, RolePermission['level']]> = [['LIST_ITEM', 'VIEW'], ['LIST_ITEM', 'FULL'], ['LIST_ITEM', 'EDIT']];
+  test.each(['Items: View', 'Items: {exact: Full}', 'Items: {max: Full}', 'Items: None'])('lines at different levels leave %s not verifiable, never a pick', (spec) => {
+    const got = run(`${HEAD}excess: fail\npermissions:\n  lists:\n    ${spec}\n`, roleOf({}, twice));
+    expect(got.findings.filter((f) => f.rule === 'permission:LIST_ITEM')).toEqual([expect.objectContaining({ code: 'NOT_VERIFIABLE', detail: 'the role lists LIST_ITEM more than once, at View and Edit and Full; which line NetSuite applies is unconfirmed' })]);
+  });
+  test('an unlisted permission listed at different levels is not verifiable under excess: fail, and nothing under excess: ignore', () => {
+    expect(run(`${HEAD}excess: fail\n`, roleOf({}, twice)).findings.filter((f) => f.rule === 'excess').map((f) => f.code)).toEqual(['NOT_VERIFIABLE']);
+    expect(run(`${HEAD}excess: ignore\n`, roleOf({}, twice)).findings.filter((f) => f.rule === 'excess')).toEqual([]);
   });
 });

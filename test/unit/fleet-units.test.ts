@@ -27,7 +27,7 @@ test.each([
 const snap = (perms: Array<[string, 'VIEW' | 'FULL' | 'NONE']>, flags: RoleSnapshot['flags'] = { webServicesOnly: true, inactive: false }): RoleSnapshot =>
   ({ scriptId: 'customrole_x', flags, settings: {}, permissions: perms.map(([permkey, level]) => ({ permkey, level })), evidence: 'definition', origin: 't' });
 
-test('compareRoles: only-left, only-right, level, flags; None counts as absent; unknown flags never differ', () => {
+test('compareRoles: only-left, only-right, level, flags; None counts as absent; unknown fields never differ, and never make "the same"', () => {
   const c = compareRoles(
     snap([['TRAN_SALESORD', 'FULL'], ['LIST_ITEM', 'VIEW'], ['LIST_FIND', 'NONE']], { webServicesOnly: true, doNotRestrictEmployeeFields: undefined }),
     snap([['TRAN_SALESORD', 'VIEW'], ['LIST_VENDOR', 'VIEW']], { webServicesOnly: false, doNotRestrictEmployeeFields: true }),
@@ -35,7 +35,10 @@ test('compareRoles: only-left, only-right, level, flags; None counts as absent; 
   expect(c.permissions.map((p) => `${p.kind} ${p.id}`)).toEqual(['level TRAN_SALESORD', 'only-left LIST_ITEM', 'only-right LIST_VENDOR']);
   expect(c.flags.map((f) => `${f.flag}:${f.kind}`)).toEqual(['webServicesOnly:different', 'doNotRestrictEmployeeFields:unknown', 'inactive:unknown']);
   expect(c.equal).toBe(false);
-  expect(compareRoles(snap([['LIST_ITEM', 'VIEW']]), snap([['LIST_ITEM', 'VIEW'], ['LIST_FIND', 'NONE']]), { leftLabel: 'a', rightLabel: 'b', generatedAt: 'now' }).equal).toBe(true);
+  const same = (acceptUnverified: boolean) => compareRoles(snap([['LIST_ITEM', 'VIEW']]), snap([['LIST_ITEM', 'VIEW'], ['LIST_FIND', 'NONE']]), { leftLabel: 'a', rightLabel: 'b', generatedAt: 'now', acceptUnverified });
+  // These snapshots cannot show their settings: nothing differs, yet they are not shown to be the same.
+  expect([same(false).verdict, same(false).equal]).toEqual(['incomplete', false]);
+  expect([same(true).verdict, same(true).equal, same(true).acceptedUnverified]).toEqual(['same', true, true]);
 });
 
 test('baseline: accepted findings stop counting, new ones count, fixed ones are resolved', () => {

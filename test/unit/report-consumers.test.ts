@@ -85,8 +85,8 @@ describe('SARIF 2.1.0', () => {
     expect(sales.ruleId).toBe('LEVEL_TOO_LOW');
     expect(run.tool.driver.rules[sales.ruleIndex].id).toBe('LEVEL_TOO_LOW');
     expect(sales.level).toBe('error');
-    expect(sales.locations[0].physicalLocation).toEqual({ artifactLocation: { uri: DRIFTED_FILE, uriBaseId: '%SRCROOT%' }, region: { startLine: 45, startColumn: 1 } });
-    expect(readFileSync(DRIFTED_FILE, 'utf8').split('\n')[44]).toContain('<permkey>TRAN_SALESORD</permkey>');
+    expect(sales.locations[0].physicalLocation).toEqual({ artifactLocation: { uri: DRIFTED_FILE, uriBaseId: '%SRCROOT%' }, region: { startLine: 59, startColumn: 1 } });
+    expect(readFileSync(DRIFTED_FILE, 'utf8').split('\n')[sales.locations[0].physicalLocation.region.startLine - 1]).toContain('<permkey>TRAN_SALESORD</permkey>');
     expect(sales.relatedLocations[0].physicalLocation.artifactLocation.uri).toBe(POLICY_FILE);
     const policyLine = readFileSync(POLICY_FILE, 'utf8').split('\n')[sales.relatedLocations[0].physicalLocation.region.startLine - 1];
     expect(policyLine).toMatch(/Sales Order/);
@@ -133,7 +133,7 @@ describe('GitHub workflow commands', () => {
     const commands = out.slice(0, -1);
     expect(commands.length).toBeGreaterThan(3);
     for (const line of commands) expect(line).toMatch(syntax);
-    expect(commands).toContain(`::error file=${DRIFTED_FILE},line=45,col=1,title=LEVEL_TOO_LOW%3A Level too low::Polytomic (drifted): Sales Order (TRAN_SALESORD) is Edit; the policy requires at least Full.`);
+    expect(commands).toContain(`::error file=${DRIFTED_FILE},line=59,col=1,title=LEVEL_TOO_LOW%3A Level too low::Polytomic (drifted): Sales Order (TRAN_SALESORD) is Edit; the policy requires at least Full.`);
     expect(out[out.length - 1]).toMatch(/^ns-role-audit: 1 role, .*; the run fails \(--fail-on error\)$/);
     const hostile = githubCommand('error', 'x\n::error::injected', { title: 't,x:y', loc: { file: 'a,b:c.xml', line: 2, column: 3 } });
     expect(hostile).toBe('::error file=a%2Cb%3Ac.xml,line=2,col=3,title=t%2Cx%3Ay::x%0A::error::injected');

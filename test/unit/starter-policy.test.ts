@@ -25,8 +25,9 @@ test('a role with every kind of entry', () => {
   expect(text).toBe([
     "# yaml-language-server: $schema=../schema/policy.schema.json",
     "# Written by 'ns-role-audit pull --as policy' from role.xml at 2026-11-27T00:00:00Z.",
-    "# Review it: every permission the role holds today is required at its current level, and",
-    "# anything else fails the audit (excess: fail). Lower or remove what the integration does not need.",
+    "# Review it: every permission the role holds today is pinned at exactly its current level (a",
+    "# change up or down fails the audit), and anything else fails it too (excess: fail).",
+    "# Lower or remove what the integration does not need.",
     "version: 1",
     "description: \"Policy for API \\\"role\\\"\"",
     "",
@@ -52,26 +53,34 @@ test('a role with every kind of entry', () => {
     "",
     "permissions:",
     "  transactions:  # Transactions subtab",
-    "    Invoice: {min: View, restriction: OWNONLY}",
-    "    Sales Order: Edit",
+    "    Invoice: {exact: View, restriction: OWNONLY}",
+    "    Sales Order: {exact: Edit}",
     "  reports:       # Reports subtab",
-    "    SuiteAnalytics Workbook: Edit   # the role holds Full, which the role page does not offer",
+    "    SuiteAnalytics Workbook: Edit   # the role holds Full, which the role page does not offer: no ceiling can name it",
     "  lists:         # Lists subtab",
-    "    Items: Full",
-    "    LIST_BRANDNEW: View   # no catalog lists this ID: check what it is",
+    "    # Items: ...   (the role lists it at View and Full; audits cannot read its level until one line is left)",
+    "    LIST_BRANDNEW: {exact: View}   # no catalog lists this ID: check what it is",
     "  setup:         # Setup subtab",
-    "    SOAP Web Services: Full",
+    "    SOAP Web Services: {exact: Full}",
     "  customRecords: # Custom Record subtab",
-    "    customrecord_mine: Full",
+    "    customrecord_mine: {exact: Full}",
     "    # \"weird key\": View   (a key form no policy can name: audits report it as excess)",
   ].join('\n') + '\n');
   expect(parsePolicyLayer('p.yaml', text).issues).toEqual([]);
 });
 
-test('a repeated line is required at its highest level, whatever the order', () => {
-  const twice = (a: 'VIEW' | 'FULL', b: 'VIEW' | 'FULL') => formatStarterPolicy({ ...role, permissions: [{ permkey: 'LIST_ITEM', level: a }, { permkey: 'LIST_ITEM', level: b }] }, { source: 's', capturedAt: 't', schemaPath: 'p' });
-  expect(twice('VIEW', 'FULL')).toContain('    Items: Full\n');
-  expect(twice('FULL', 'VIEW')).toContain('    Items: Full\n');
+test('a line repeated at one level is pinned once; lines at different levels are not guessed at, whatever the order', () => {
+  const twice = (a: 'VIEW' | 'FULL', b: 'VIEW' | 'FULL', minimumsOnly = false) => formatStarterPolicy({ ...role, permissions: [{ permkey: 'LIST_ITEM', level: a }, { permkey: 'LIST_ITEM', level: b }] }, { source: 's', capturedAt: 't', schemaPath: 'p', minimumsOnly });
+  expect(twice('FULL', 'FULL')).toContain('    Items: {exact: Full}\n');
+  expect(twice('FULL', 'FULL', true)).toContain('    Items: Full\n');
+  for (const text of [twice('VIEW', 'FULL'), twice('FULL', 'VIEW')]) expect(text).toContain('    # Items: ...   (the role lists it at View and Full');
+});
+
+test('minimums only: each permission at least its level, and the header says so', () => {
+  const text = formatStarterPolicy(role, { source: 'role.xml', capturedAt: 't', schemaPath: 'p', minimumsOnly: true });
+  expect(text).toContain('    Invoice: {min: View, restriction: OWNONLY}\n    Sales Order: Edit\n');
+  expect(text).toContain('(raising one still passes)');
+  expect(parsePolicyLayer('p.yaml', text).issues).toEqual([]);
 });
 
 test('a bare role: internal id only, no flags read, no permissions', () => {
@@ -80,8 +89,9 @@ test('a bare role: internal id only, no flags read, no permissions', () => {
   expect(text).toBe([
     "# yaml-language-server: $schema=p",
     "# Written by 'ns-role-audit pull --as policy' from s at t.",
-    "# Review it: every permission the role holds today is required at its current level, and",
-    "# anything else fails the audit (excess: fail). Lower or remove what the integration does not need.",
+    "# Review it: every permission the role holds today is pinned at exactly its current level (a",
+    "# change up or down fails the audit), and anything else fails it too (excess: fail).",
+    "# Lower or remove what the integration does not need.",
     "version: 1",
     "description: \"Policy for 1017\"",
     "",

@@ -29,13 +29,18 @@ Right side (one of):
 Options:
   --role <id>               the role (script id, internal id or name); a file
                             holding one role needs none
+  --accept-unverified       exit 0 when nothing differs although some fields
+                            could not be compared (one side cannot show them);
+                            every format lists them
   --with-role <id>          the right-hand role, when it differs (default --role)
   --format <name>[=<file>]  table (default), json, junit, markdown, sarif,
                             github, csv, html; repeatable
   --config <file>           config file (default ./ns-role-audit.config.yaml)
   --verbose                 one line per HTTP request on stderr
 
-Exit codes: 0 the roles are the same, 1 they differ, 2 could not compare.
+Exit codes: 0 the roles are the same (every field known on both sides, or
+accepted with --accept-unverified), 1 they differ or a field could not be
+compared, 2 could not compare at all.
 
 Examples:
   ns-role-audit compare --role customrole_polytomic --connection sandbox --with production
@@ -66,6 +71,7 @@ export async function runCompare(argv: string[], io: CliIo): Promise<number> {
     format: { type: 'string', multiple: true },
     config: { type: 'string' },
     verbose: { type: 'boolean', default: false },
+    'accept-unverified': { type: 'boolean', default: false },
   });
   if (values.help) { io.stdout.write(COMPARE_HELP); return EXIT.OK; }
   const outputs = parseOutputs(values.format);
@@ -84,6 +90,7 @@ export async function runCompare(argv: string[], io: CliIo): Promise<number> {
     rightLabel: label(values['with-file'], values.with, 'right'),
     generatedAt: io.now().toISOString(),
     version: toolVersion(),
+    acceptUnverified: values['accept-unverified'],
   });
   writeOutputs(outputs, io, (format, color) => format.comparison(comparison, { color }));
   return comparison.equal ? EXIT.OK : EXIT.FINDINGS;

@@ -21,8 +21,11 @@ Options:
   --role <id>            script id, internal id or name (required)
   --as snapshot|policy   what to write (default snapshot)
   --pack <name>          with --as policy: start from a shipped pack
-                         (extends: [pack:<name>]) and list only what the role
+                         (extends: [pack:<name>]) and list what the role
                          holds beyond it ('ns-role-audit packs' lists them)
+  --minimums             with --as policy: require each permission at least
+                         at its level (default: exactly, so an escalation
+                         fails the audit)
   --out <file>           write here instead of stdout (.json: JSON snapshot)
   --connection <name>    a connection from the config file (default: NETSUITE_*)
   --config <file>        config file (default ./ns-role-audit.config.yaml)
@@ -37,6 +40,7 @@ export async function runPull(argv: string[], io: CliIo): Promise<number> {
     role: { type: 'string' },
     as: { type: 'string', default: 'snapshot' },
     pack: { type: 'string' },
+    minimums: { type: 'boolean', default: false },
     out: { type: 'string' },
     connection: { type: 'string' },
     config: { type: 'string' },
@@ -46,6 +50,7 @@ export async function runPull(argv: string[], io: CliIo): Promise<number> {
   const selector = parseRoleSelector(required('pull', 'role', values.role));
   const as = oneOf('as', values.as!, ['snapshot', 'policy'] as const);
   if (values.pack !== undefined && as !== 'policy') throw new AuditError('USAGE', '--pack starts a policy: use it with --as policy');
+  if (values.minimums && as !== 'policy') throw new AuditError('USAGE', '--minimums shapes a policy: use it with --as policy');
   // Checked before any request: an unknown pack is a usage error with the list of packs.
   const pack = values.pack === undefined ? undefined : { name: values.pack, rules: readPolicy(packFile(`pack:${values.pack}`)!).rules };
   const session = openLiveSession({ connection: values.connection, config: values.config, verbose: values.verbose }, io);
@@ -60,7 +65,7 @@ export async function runPull(argv: string[], io: CliIo): Promise<number> {
   if (as === 'policy' && json) throw new AuditError('USAGE', '--as policy writes YAML; give --out a .yaml name');
   const text = as === 'snapshot'
     ? formatSnapshot([role], { capturedAt, account: session.connection.accountId, source: 'suiteql' }, json ? 'json' : 'yaml')
-    : formatStarterPolicy(role, { source: `account ${session.connection.accountId}`, capturedAt, schemaPath: 'node_modules/ns-role-audit/schema/policy.schema.json', pack });
+    : formatStarterPolicy(role, { source: `account ${session.connection.accountId}`, capturedAt, schemaPath: 'node_modules/ns-role-audit/schema/policy.schema.json', pack, minimumsOnly: values.minimums });
   if (!values.out) io.stdout.write(text);
   else {
     writeOutputFile(io, values.out, text);

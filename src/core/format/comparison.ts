@@ -4,6 +4,7 @@ import { xmlEscape } from '../xml-tree';
 import { createStyle } from './ansi';
 import { markdownText as t, terminalText } from './escape';
 import type { Formatter } from './registry';
+import { plural } from './plural';
 
 /** A row of role-level differences: a flag, a setting, a record restriction or a custom field. */
 interface SettingRow { label: string; left: string; right: string; kind: 'same' | 'different' | 'unknown' }
@@ -33,12 +34,23 @@ function describe(d: PermissionDifference, c: RoleComparison): string {
   return `${leftText(d)} in ${c.left.label}, ${rightText(d)} in ${c.right.label}`;
 }
 
+/** What could not be compared, each with why: "Support Role (neither side shows it)". */
+function unknownList(c: RoleComparison): string {
+  return comparisonRows(c).filter((r) => r.kind === 'unknown').map((r) => `${r.name} (${r.why})`).join('; ');
+}
+
 /** The closing sentence every format shares. */
 function summary(c: RoleComparison): string {
   const k = c.counts;
-  const unknown = k.unknown ? ` ${k.unknown} setting(s) could not be compared: one source cannot read them.` : '';
-  if (c.equal) return `The roles are the same in everything both sources show (${k.same} permissions).${unknown}`;
-  return `${k.onlyLeft} only on the left, ${k.onlyRight} only on the right, ${k.level} at different levels, ${k.restriction} with another restriction, ${k.flags + k.settings} setting(s) differ; ${k.same} the same.${unknown}`;
+  const unknown = k.unknown ? ` ${plural(k.unknown, 'field')} could not be compared: ${unknownList(c)}.` : '';
+  switch (c.verdict) {
+    case 'same':
+      return `The roles are the same (${plural(k.same, 'permission')})${k.unknown ? `, except what was accepted unverified (--accept-unverified).${unknown}` : ', every field known on both sides.'}`;
+    case 'incomplete':
+      return `Nothing differs in what both sides show, but the roles are not shown to be the same:${unknown} (--accept-unverified accepts what cannot be compared.)`;
+    case 'different':
+      return `${k.onlyLeft} only on the left, ${k.onlyRight} only on the right, ${k.level} at different levels, ${k.restriction} with another restriction, ${plural(k.flags + k.settings, 'setting')} ${k.flags + k.settings === 1 ? 'differs' : 'differ'}; ${k.same} the same.${unknown}`;
+  }
 }
 
 /** The comparison with every outside string made inert for a terminal. */
@@ -72,8 +84,8 @@ export const formatComparisonTable: Formatter<RoleComparison> = (raw, ctx) => {
     if (!tabDiffs.length) continue;
     out.push(s.bold(subtabLabel(tab)), head);
     for (const d of tabDiffs) {
-      const mark = d.kind === 'only-left' ? s.red('<') : d.kind === 'only-right' ? s.green('>') : s.yellow('≠');
-      out.push(`${mark} ${`${d.name} (${d.id})`.padEnd(w)}  ${leftText(d).padEnd(lw)}  ${rightText(d)}`);
+      const mark = d.kind === 'only-left' ? s.red('<') : d.kind === 'only-right' ? s.green('>') : d.kind === 'unknown' ? '?' : s.yellow('≠');
+      out.push(`${mark} ${`${d.name} (${d.id})`.padEnd(w)}  ${leftText(d).padEnd(lw)}  ${rightText(d)}${d.kind === 'unknown' ? s.dim(`  (cannot compare: ${d.why})`) : ''}`);
     }
   }
   out.push('', c.equal ? s.green(summary(c)) : summary(c));
@@ -104,12 +116,12 @@ export const formatComparisonJunit: Formatter<RoleComparison> = (c) => {
   const cases = [
     ...c.flags.map((f) => ({ name: f.label, classname: 'settings', fail: f.kind === 'different' ? `${flagText(f.left)} in ${c.left.label}, ${flagText(f.right)} in ${c.right.label}` : undefined, skip: f.kind === 'unknown' })),
     ...c.settings.map((st) => ({ name: st.label, classname: 'settings', fail: st.kind === 'different' ? `${st.left} in ${c.left.label}, ${st.right} in ${c.right.label}` : undefined, skip: st.kind === 'unknown' })),
-    ...c.permissions.map((d) => ({ name: `${d.name} (${d.id})`, classname: d.subtab, fail: d.kind === 'same' ? undefined : describe(d, c), skip: false })),
+    ...c.permissions.map((d) => ({ name: `${d.name} (${d.id})`, classname: d.subtab, fail: d.kind === 'same' || d.kind === 'unknown' ? undefined : describe(d, c), skip: d.kind === 'unknown' })),
   ];
   const body = cases.map((t) => {
     const head = `    <testcase classname="${xmlEscape(t.classname)}" name="${xmlEscape(t.name)}"`;
     if (t.fail) return `${head}>\n      <failure type="ROLE_DIFFERENCE" message="${xmlEscape(t.fail)}"/>\n    </testcase>`;
-    if (t.skip) return `${head}>\n      <skipped message="cannot compare: a source cannot read this setting"/>\n    </testcase>`;
+    if (t.skip) return `${head}>\n      <skipped message="cannot compare: one side cannot show it"/>\n    </testcase>`;
     return `${head}/>`;
   }).join('\n');
   const failures = cases.filter((t) => t.fail).length;
@@ -124,20 +136,33 @@ export interface ComparisonRow {
   left: string;
   right: string;
   kind: 'same' | 'different' | 'unknown' | PermissionDifference['kind'];
+  /** Why it cannot be compared (`unknown` rows). */
+  why?: string;
   /** The sentence for a difference. */
   message: string;
 }
 
+/** Which side cannot show a value: "neither side shows it", "production cannot show it". */
+function whoCannot(c: RoleComparison, left: unknown, right: unknown): string {
+  if (left === null && right === null) return 'neither side shows it';
+  return `${left === null ? c.left.label : c.right.label} cannot show it`;
+}
+
 /** Every flag, setting and permission of a comparison as rows, differences and sames alike. */
 export function comparisonRows(c: RoleComparison): ComparisonRow[] {
-  const setting = (label: string, left: string, right: string, kind: SettingRow['kind']): ComparisonRow => ({
+  const setting = (label: string, left: string, right: string, kind: SettingRow['kind'], why: string): ComparisonRow => ({
     group: 'settings', name: label, left, right, kind,
-    message: kind === 'unknown' ? `${label}: cannot compare (a source cannot read it)` : `${label}: ${left} in ${c.left.label}, ${right} in ${c.right.label}`,
+    ...(kind === 'unknown' ? { why } : {}),
+    message: kind === 'unknown' ? `${label}: cannot compare (${why})` : `${label}: ${left} in ${c.left.label}, ${right} in ${c.right.label}`,
   });
   return [
-    ...c.flags.map((f) => setting(f.label, flagText(f.left), flagText(f.right), f.kind)),
-    ...c.settings.map((s) => setting(s.label, s.left ?? 'unknown', s.right ?? 'unknown', s.kind)),
-    ...c.permissions.map((d) => ({ group: d.subtab, name: `${d.name} (${d.id})`, left: leftText(d), right: rightText(d), kind: d.kind, message: `${d.name} (${d.id}): ${describe(d, c)}` })),
+    ...c.flags.map((f) => setting(f.label, flagText(f.left), flagText(f.right), f.kind, whoCannot(c, f.left, f.right))),
+    ...c.settings.map((s) => setting(s.label, s.left ?? 'unknown', s.right ?? 'unknown', s.kind, whoCannot(c, s.left, s.right))),
+    ...c.permissions.map((d) => ({
+      group: d.subtab, name: `${d.name} (${d.id})`, left: leftText(d), right: rightText(d), kind: d.kind,
+      ...(d.why ? { why: d.why } : {}),
+      message: `${d.name} (${d.id}): ${d.kind === 'unknown' ? `cannot compare (${d.why})` : describe(d, c)}`,
+    })),
   ];
 }
 

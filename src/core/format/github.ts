@@ -53,8 +53,12 @@ export const formatGithub: Formatter<AuditReport> = (report) => {
   return lines.join('\n') + '\n';
 };
 
-/** A comparison as GitHub workflow commands: a warning per difference. */
+/** A comparison as GitHub workflow commands: a warning per difference, a notice per field that could not be compared. */
 export const formatComparisonGithub: Formatter<RoleComparison> = (c) => {
-  const lines = comparisonRows(c).filter(rowDiffers).map((r) => githubCommand('warning', r.message, { title: 'Roles differ' }));
+  const rows = comparisonRows(c);
+  const lines = [
+    ...rows.filter(rowDiffers).map((r) => githubCommand('warning', r.message, { title: 'Roles differ' })),
+    ...rows.filter((r) => r.kind === 'unknown').map((r) => githubCommand(c.acceptedUnverified ? 'notice' : 'warning', r.message, { title: 'Cannot compare' })),
+  ];
   return [...lines, `ns-role-audit compare: ${githubData(comparisonSummary(c))}`].join('\n') + '\n';
 };

@@ -93,7 +93,7 @@ function findingSentence(f: Finding): string {
     case 'PERMISSION_RESTRICTION_MISMATCH': return `${perm} has restriction ${f.actualValue}; the policy requires ${wanted}.`;
     case 'PERMISSION_UNCATALOGUED': return `${perm} (at ${actualText(f)}) is not in NetSuite's permission catalog.`;
     case 'NOT_VERIFIABLE': return `${[perm, setting === 'Restriction' ? 'restriction' : setting].filter(Boolean).join(' ') || flag || unverifiableSubject(f)}: not verifiable; ${f.detail ?? 'this source cannot see it'}.`;
-    case 'RISKY_PERMISSION': return `${perm} is granted at ${actualText(f)} on a web-services-only role: ${f.detail ?? 'it is on the built-in risk list.'}`;
+    case 'RISKY_PERMISSION': return `${perm} is granted at ${actualText(f)} on ${f.roleWebServicesOnly === false ? 'a role the policy requires to be web-services-only' : 'a web-services-only role'}: ${f.detail ?? 'it is on the built-in risk list.'}`;
     case 'SOD_CONFLICT': return f.conflict
       ? `Conflict '${f.conflict.name}': the role holds ${held(f.conflict.any)}${f.conflict.with ? ` together with ${held(f.conflict.with)}` : ''}. ${f.detail ?? ''}`.trimEnd()
       : `Segregation-of-duties conflict (${f.rule}). ${f.detail ?? ''}`.trimEnd();

@@ -105,10 +105,16 @@ export const formatComparisonSarif: Formatter<RoleComparison> = (c) => {
     id: 'ROLE_DIFFERENCE', name: 'RoleDifference', shortDescription: { text: 'Roles differ' }, fullDescription: { text: help },
     help: { text: help, markdown: help }, helpUri: `${HOME_URL}#compare`, defaultConfiguration: { level: 'warning' }, properties: { tags: ['netsuite', 'role'] },
   };
-  const results = comparisonRows(c).filter(rowDiffers).map((row) => ({
-    ruleId: 'ROLE_DIFFERENCE', ruleIndex: 0, level: 'warning', message: { text: row.message },
-    partialFingerprints: { [FINGERPRINT]: fnv1a64(`${c.left.role}|${c.right.role}|${row.group}|${row.name}`) },
-    properties: { group: row.group, left: row.left, right: row.right },
-  }));
-  return JSON.stringify(run(c.tool ?? { name: 'ns-role-audit' }, [rule], results, [], true), null, 2) + '\n';
+  const unseen = 'A flag, setting or permission one side cannot show (or shows ambiguously), so the roles are not shown to be the same.';
+  const notCompared = { ...rule, id: 'NOT_COMPARED', name: 'NotCompared', shortDescription: { text: 'Cannot compare' }, fullDescription: { text: unseen }, help: { text: unseen, markdown: unseen }, defaultConfiguration: { level: 'warning' } };
+  const results = comparisonRows(c).filter((row) => rowDiffers(row) || row.kind === 'unknown').map((row) => {
+    const differs = rowDiffers(row);
+    return {
+      ruleId: differs ? 'ROLE_DIFFERENCE' : 'NOT_COMPARED', ruleIndex: differs ? 0 : 1, level: differs || !c.acceptedUnverified ? 'warning' : 'note', message: { text: row.message },
+      partialFingerprints: { [FINGERPRINT]: fnv1a64(`${c.left.role}|${c.right.role}|${row.group}|${row.name}`) },
+      ...(!differs && c.acceptedUnverified ? { suppressions: [{ kind: 'external', status: 'accepted', justification: acceptanceText({ by: 'accept-unverified' }) }] } : {}),
+      properties: { group: row.group, left: row.left, right: row.right },
+    };
+  });
+  return JSON.stringify(run(c.tool ?? { name: 'ns-role-audit' }, [rule, notCompared], results, [], true, c.verdict), null, 2) + '\n';
 };

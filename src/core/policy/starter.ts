@@ -1,6 +1,7 @@
 import { stringify } from 'yaml';
-import { getCatalog, levelLabel, levelRank, parsePermkey, SUBTABS, subtabLabel, subtabOf, type Subtab } from '../catalog';
-import { FLAGS, RECORD_SEGMENTS, ROLE_SETTINGS, SETTING_KEYS, type PermissionRule, type RolePermission, type RoleSnapshot } from '../model';
+import { getCatalog, levelLabel, levelRank, parsePermkey, SUBTABS, subtabLabel, subtabOf, type Level, type Subtab } from '../catalog';
+import { heldLevels } from '../role/held-levels';
+import { FLAGS, RECORD_SEGMENTS, ROLE_SETTINGS, SETTING_KEYS, type PermissionRule, type RoleSnapshot } from '../model';
 
 /** A YAML key as written: plain where YAML reads it back unchanged, else quoted. */
 const yamlKey = (s: string) => stringify({ [s]: 0 }).split(':')[0].replace(/^\s+/, '') === s && !/[:#]/.test(s) ? s : JSON.stringify(s);
@@ -14,35 +15,51 @@ function policyName(permkey: string): string {
   return found.ok && found.permission.id === known.id ? known.name : known.id;
 }
 
-function permissionLines(role: RoleSnapshot, tab: Subtab, covered: ReadonlySet<string>): string[] {
-  // A source that repeats a line: the highest level is what the role holds (as the diff reads it).
-  const highest = new Map<string, RolePermission>();
-  for (const p of role.permissions) {
-    if (p.level === 'NONE' || subtabOf(p.permkey) !== tab || covered.has(p.permkey)) continue;
-    const prev = highest.get(p.permkey);
-    if (!prev || levelRank(p.level) > levelRank(prev.level)) highest.set(p.permkey, p);
-  }
-  const lines = [...highest.values()]
-    .map((p) => ({ key: policyName(p.permkey), p }))
-    .sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
+/** What a starter policy requires of each permission: exactly the level held, or (minimums only) at least it. */
+interface StarterOptions {
+  minimumsOnly: boolean;
+  /** With a pack: the pack's minimum for each permission it requires and the role meets. */
+  covered: ReadonlyMap<string, Level>;
+}
+
+function permissionLines(role: RoleSnapshot, tab: Subtab, opts: StarterOptions): string[] {
+  const held = [...heldLevels(role.permissions)].filter(([id, h]) => h.level !== 'NONE' && subtabOf(id) === tab && !(opts.minimumsOnly && opts.covered.has(id)));
+  const lines = held.map(([id, h]) => ({ key: policyName(id), id, h })).sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
   const seen = new Set<string>();
   const out: string[] = [];
-  for (const { key, p } of lines) {
-    if (parsePermkey(p.permkey).kind === 'unknown') {
-      out.push(`    # ${JSON.stringify(p.permkey)}: ${levelLabel(p.level)}   (a key form no policy can name: audits report it as excess)`);
+  for (const { key, id, h } of lines) {
+    if (parsePermkey(id).kind === 'unknown') {
+      out.push(`    # ${JSON.stringify(id)}: ${levelLabel(h.level)}   (a key form no policy can name: audits report it as excess)`);
       continue;
     }
     if (seen.has(key)) continue; // two key forms of one permission
     seen.add(key);
-    const note = getCatalog().byId(p.permkey) ? '' : parsePermkey(p.permkey).kind === 'standard' ? '   # no catalog lists this ID: check what it is' : '';
-    const restriction = p.restriction && !/^-?\d+$/.test(p.restriction) ? p.restriction : undefined;
+    if (h.readings) {
+      out.push(`    # ${yamlKey(key)}: ...   (the role lists it at ${h.readings.map(levelLabel).join(' and ')}; audits cannot read its level until one line is left)`);
+      continue;
+    }
+    const note = getCatalog().byId(id) ? '' : parsePermkey(id).kind === 'standard' ? '   # no catalog lists this ID: check what it is' : '';
+    const restriction = h.restriction && !/^-?\d+$/.test(h.restriction) ? h.restriction : undefined;
     // Real roles can hold a level the role page does not offer (REPO_ANALYTICS at Full): require
-    // the highest level a policy may name that the role still meets, and say so.
-    const offered = getCatalog().byId(p.permkey)?.levels;
-    const level = offered && !offered.includes(p.level) ? [...offered].reverse().find((l) => levelRank(l) <= levelRank(p.level) && l !== 'NONE') : p.level;
+    // the highest level a policy may name that the role still meets, and say so (no ceiling can
+    // name the level held).
+    const offered = getCatalog().byId(id)?.levels;
+    const unoffered = !!offered && !offered.includes(h.level);
+    const level = unoffered ? [...offered].reverse().find((l) => levelRank(l) <= levelRank(h.level) && l !== 'NONE') : h.level;
     if (!level) continue;
-    const held = level === p.level ? note : `${note}   # the role holds ${levelLabel(p.level)}, which the role page does not offer`;
-    out.push(restriction ? `    ${yamlKey(key)}: {min: ${levelLabel(level)}, restriction: ${restriction}}${held}` : `    ${yamlKey(key)}: ${levelLabel(level)}${held}`);
+    const packMin = opts.covered.get(id);
+    const min = packMin ?? level;
+    const fields = [
+      opts.minimumsOnly || unoffered ? `min: ${levelLabel(min)}` : min === level ? `exact: ${levelLabel(level)}` : `min: ${levelLabel(min)}, max: ${levelLabel(level)}`,
+      ...(restriction ? [`restriction: ${restriction}`] : []),
+    ];
+    const spec = fields.length === 1 && fields[0].startsWith('min: ') ? fields[0].slice(5) : `{${fields.join(', ')}}`;
+    const why = [
+      note,
+      unoffered ? `   # the role holds ${levelLabel(h.level)}, which the role page does not offer${opts.minimumsOnly ? '' : ': no ceiling can name it'}` : '',
+      packMin && !opts.minimumsOnly ? `   # the pack asks at least ${levelLabel(packMin)}; this pins the level held` : '',
+    ].join('');
+    out.push(`    ${yamlKey(key)}: ${spec}${why}`);
   }
   return out;
 }
@@ -59,19 +76,26 @@ function settingLines(role: RoleSnapshot): string[] {
 
 /**
  * A starter policy for a role, in the role page's own words: every permission it holds, by
- * subtab, at its current level (and restriction); its flags and settings as they are; its record
- * restrictions; `excess: fail`. It always validates, and the role it came from passes it. Pure:
- * the time comes from the caller.
+ * subtab, at exactly its current level (and restriction), so a change up or down fails the audit
+ * (`minimumsOnly`: at least it); its flags and settings as they are; its record restrictions;
+ * `excess: fail`. It always validates, and the role it came from passes it, or it says what the
+ * role holds that no policy can pin. Pure: the time comes from the caller.
  */
-export function formatStarterPolicy(role: RoleSnapshot, meta: { source: string; capturedAt: string; schemaPath: string; pack?: { name: string; rules: readonly PermissionRule[] } }): string {
-  // With a pack, what the pack requires and the role meets is the pack's to say; the rest is listed.
-  const held = new Map(role.permissions.map((p) => [p.permkey, p.level]));
-  const covered = new Set((meta.pack?.rules ?? []).filter((r) => r.max === undefined && r.restriction === undefined && (!r.min || levelRank(held.get(r.id) ?? 'NONE') >= levelRank(r.min))).map((r) => r.id));
+export function formatStarterPolicy(role: RoleSnapshot, meta: { source: string; capturedAt: string; schemaPath: string; pack?: { name: string; rules: readonly PermissionRule[] }; minimumsOnly?: boolean }): string {
+  // With a pack, what the pack requires and the role meets is the pack's to say (pinned at the
+  // level held unless minimums only); the rest is listed.
+  const held = heldLevels(role.permissions);
+  const covered = new Map((meta.pack?.rules ?? [])
+    .filter((r) => r.max === undefined && r.restriction === undefined && r.min && r.min !== 'NONE' && !held.get(r.id)?.readings && levelRank(held.get(r.id)?.level ?? 'NONE') >= levelRank(r.min))
+    .map((r) => [r.id, r.min!] as const));
+  const opts: StarterOptions = { minimumsOnly: meta.minimumsOnly === true, covered };
   const lines = [
     `# yaml-language-server: $schema=${meta.schemaPath}`,
     `# Written by 'ns-role-audit pull --as policy' from ${meta.source} at ${meta.capturedAt}.`,
-    '# Review it: every permission the role holds today is required at its current level, and',
-    '# anything else fails the audit (excess: fail). Lower or remove what the integration does not need.',
+    ...(opts.minimumsOnly
+      ? ['# Review it: every permission the role holds today is required at least at its current level', '# (raising one still passes), and anything else fails the audit (excess: fail).']
+      : ['# Review it: every permission the role holds today is pinned at exactly its current level (a', '# change up or down fails the audit), and anything else fails it too (excess: fail).']),
+    '# Lower or remove what the integration does not need.',
     'version: 1',
     ...(meta.pack ? [`extends: [pack:${meta.pack.name}]   # the vendor's published role; below, what this role holds beyond it`] : []),
     `description: ${JSON.stringify(`Policy for ${role.name ?? role.scriptId ?? role.internalId}`)}`,
@@ -98,7 +122,7 @@ export function formatStarterPolicy(role: RoleSnapshot, meta: { source: string; 
     }
   }
   lines.push('', 'excess: fail');
-  const tabs = SUBTABS.map((t) => [t, permissionLines(role, t, covered)] as const).filter(([, l]) => l.length);
+  const tabs = SUBTABS.map((t) => [t, permissionLines(role, t, opts)] as const).filter(([, l]) => l.length);
   lines.push('', tabs.length ? 'permissions:' : 'permissions: {}');
   for (const [tab, perms] of tabs) lines.push(`  ${tab}:${' '.repeat(Math.max(1, 14 - tab.length))}# ${subtabLabel(tab)} subtab`, ...perms);
   return lines.join('\n') + '\n';

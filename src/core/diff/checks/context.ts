@@ -1,4 +1,5 @@
-import { getCatalog, levelRank, subtabOf, type Catalog, type Level } from '../../catalog';
+import { getCatalog, subtabOf, type Catalog, type Level } from '../../catalog';
+import { ambiguityText, heldLevels } from '../../role/held-levels';
 import type { Finding, FindingPermission, Policy, RoleSnapshot, RuleResult } from '../../model';
 
 /** A rule as a check describes it; its status follows from its findings (core/verdict.ts). */
@@ -15,7 +16,7 @@ export interface CheckContext {
   policy: Policy;
   role: RoleSnapshot;
   catalog: Catalog;
-  /** The role's level per permission ID (the highest, should a source repeat one). */
+  /** The role's level per permission ID (the highest, should a source repeat one at different levels: see unverifiable). */
   levels: Map<string, Level>;
   /** IDs the source could not see either way, with why. */
   unverifiable: Map<string, string>;
@@ -25,16 +26,11 @@ export interface CheckContext {
 
 /** Builds the context the checks share. */
 export function createCheckContext(policy: Policy, role: RoleSnapshot, catalog: Catalog = getCatalog()): CheckContext {
-  const levels = new Map<string, Level>();
-  for (const p of role.permissions) {
-    const prev = levels.get(p.permkey);
-    if (!prev || levelRank(p.level) > levelRank(prev)) levels.set(p.permkey, p.level);
-  }
-  return {
-    policy, role, catalog, levels,
-    unverifiable: new Map(Object.entries(role.unverifiable ?? {})),
-    complete: role.evidence === 'definition',
-  };
+  const held = heldLevels(role.permissions);
+  const levels = new Map([...held].map(([id, h]) => [id, h.level]));
+  const unverifiable = new Map(Object.entries(role.unverifiable ?? {}));
+  for (const [id, h] of held) if (h.readings && !unverifiable.has(id)) unverifiable.set(id, ambiguityText(id, h));
+  return { policy, role, catalog, levels, unverifiable, complete: role.evidence === 'definition' };
 }
 
 /** A role-side permission as findings show it: catalog name when known, else the ID itself. */

@@ -23,6 +23,11 @@ export function checkExcess(ctx: CheckContext): CheckResult {
     if (level === 'NONE' || required.has(permkey)) continue;
     const permission = describePermission(ctx, permkey);
     const allowance = allowed.get(permkey);
+    const unseen = ctx.unverifiable.get(permkey);
+    if (unseen !== undefined && (allowance || policy.excess !== 'ignore')) {
+      findings.push(finding('NOT_VERIFIABLE', { rule: rule.id, permission, loc: allowance?.loc ?? policy.excessLoc, detail: unseen }));
+      continue;
+    }
     if (allowance) {
       if (levelRank(level) > levelRank(allowance.max)) {
         findings.push(finding('LEVEL_ABOVE_MAX', { rule: rule.id, permission, expectedMax: allowance.max, actualLevel: level, loc: allowance.loc }));

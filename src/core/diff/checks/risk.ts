@@ -23,6 +23,7 @@ export function checkRisks(ctx: CheckContext): CheckResult | undefined {
     const oracle = r.oracle ? ` Oracle: "${r.oracle}"` : '';
     findings.push(finding('RISKY_PERMISSION', {
       rule: rule.id, permission: describePermission(ctx, r.id), actualLevel: level, severity: override?.severity ?? policy.risk.severity,
+      roleWebServicesOnly: role.flags.webServicesOnly === true,
       detail: `${r.reason}${oracle}`,
       // Where the policy speaks of it: its own risk severity, else the rule that asks for it.
       ...(override?.loc ?? loc ? { loc: override?.loc ?? loc } : {}),

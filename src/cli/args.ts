@@ -48,3 +48,14 @@ export function required(command: string, flag: string, value: string | undefine
   }
   return value;
 }
+
+/**
+ * A path the user gave for a flag that reads a file: `-` (standard input elsewhere) is refused
+ * by name rather than read as a file called "-".
+ */
+export function inputPath(flag: string, value: string): string;
+export function inputPath(flag: string, value: string | undefined): string | undefined;
+export function inputPath(flag: string, value: string | undefined): string | undefined {
+  if (value === '-') throw new AuditError('USAGE', `${flag} -: reading from standard input is not supported`, { details: { hint: `give ${flag} a file` } });
+  return value;
+}

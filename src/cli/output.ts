@@ -45,7 +45,8 @@ export function writeOutputs(specs: readonly OutputSpec[], io: CliIo, render: (f
   for (const spec of specs) {
     const color = !spec.file && spec.format === 'table' && shouldColor(io.stdout, io.env);
     const text = render(FORMATS[spec.format], color);
-    if (!spec.file) io.stdout.write(text);
+    // The github format writes workflow commands on purpose: they may start a line with `::`.
+    if (!spec.file) (spec.format === 'github' ? (io as Partial<RedactingIo>).commandStdout ?? io.stdout : io.stdout).write(text);
     else writeOutputFile(io, spec.file, text);
     // In GitHub Actions the job summary shows the checklist (docs: "Adding a job summary").
     const summary = io.env.GITHUB_STEP_SUMMARY;

@@ -38,11 +38,44 @@ function runAction(given: Record<string, string>) {
     const r = spawnSync(step.shell, ['-e', '-c', step.run], { cwd: workspace, env, encoding: 'utf8', timeout: 300_000 });
     return { name: step.name, code: r.status, stdout: r.stdout, stderr: r.stderr };
   });
-  const outputs = Object.fromEntries(readFileSync(output, 'utf8').trim().split('\n').filter(Boolean).map((l) => l.split(/=(.*)/s).slice(0, 2)));
-  return { workspace, steps, outputs, summary: readFileSync(summary, 'utf8') };
+  return { workspace, steps, outputs: parseGithubOutput(readFileSync(output, 'utf8')), summary: readFileSync(summary, 'utf8') };
+}
+
+/**
+ * $GITHUB_OUTPUT read as the runner reads it: `name=value` lines, and `name<<DELIMITER` blocks
+ * whose value is every line up to the delimiter's own line. A name set twice keeps the last value,
+ * so a forged line would win: the tests below check there is none.
+ */
+function parseGithubOutput(text: string): Record<string, string> {
+  const out: Record<string, string> = {};
+  const lines = text.split(/\r?\n/);
+  for (let i = 0; i < lines.length; i++) {
+    const line = lines[i];
+    if (!line) continue;
+    const eq = line.indexOf('=');
+    const heredoc = line.indexOf('<<');
+    if (eq >= 0 && (heredoc < 0 || eq < heredoc)) { out[line.slice(0, eq)] = line.slice(eq + 1); continue; }
+    const [name, delimiter] = [line.slice(0, heredoc), line.slice(heredoc + 2)];
+    const value: string[] = [];
+    for (i++; i < lines.length && lines[i] !== delimiter; i++) value.push(lines[i]);
+    if (i >= lines.length) throw new Error(`$GITHUB_OUTPUT: ${name} has no closing delimiter`);
+    out[name] = value.join('\n');
+  }
+  return out;
 }
 
 describe('the GitHub action, run locally', () => {
+  test.each([
+    ['sarif', 'results.sarif\nstatus=passed'],
+    ['policy', 'policies/polytomic.yaml\nexit-code=0'],
+    ['role', 'customrole_polytomic\r::error::forged'],
+  ])('an input with a line break (%s) is refused, and no line of it reaches $GITHUB_OUTPUT', (input, value) => {
+    const r = runAction({ policy: 'policies/polytomic.yaml', 'role-file': 'roles/customrole_polytomic_drifted.xml', [input]: value });
+    expect(r.steps.find((x) => x.name === 'Audit NetSuite roles')!.code).toBe(2);
+    expect(r.outputs).toEqual({ 'exit-code': '2', status: 'error' });
+    expect(r.steps.map((x) => x.stderr).join('')).toContain(`the '${input}' input holds a line break`);
+  });
+
   test('declares the inputs and outputs the README documents, as a composite action', () => {
     expect(action.runs.using).toBe('composite');
     expect(Object.keys(action.inputs)).toEqual(['policy', 'role-file', 'role', 'config', 'source', 'fail-on', 'formats', 'sarif']);

@@ -1,5 +1,5 @@
 import { readTextFile } from '../../adapters/read-file';
-import { dirname, relative, resolve, sep } from 'node:path';
+import { dirname, join, relative, resolve, sep } from 'node:path';
 import { buildReport } from '../../core/audit';
 import { auditRole } from '../../adapters/audit-role';
 import { applyBaseline, BASELINE_KIND, BASELINE_VERSION, createBaseline, type Baseline, type PolicyRef } from '../../core/baseline';
@@ -15,7 +15,8 @@ import { readPolicy } from '../../adapters/read-policy';
 import { describeSelector, parseRoleSelector } from '../../core/role/select';
 import { createFileSource } from '../../adapters/role-files';
 import type { RoleSource } from '../../adapters/sources/role-source';
-import { oneOf, parseCommandArgs } from '../args';
+import { inputPath, oneOf, parseCommandArgs } from '../args';
+import { plural } from '../../core/format/plural';
 import { EXIT, exitCodeOf } from '../exit-codes';
 import type { CliIo } from '../io';
 import { resolveLiveSource, traceTo } from '../live';
@@ -23,6 +24,7 @@ import { checkFileName, parseOutputs, writeOutputFile, writeOutputs } from '../o
 import { createProgress } from '../progress';
 import type { RedactingIo } from '../redact';
 import { toolVersion } from '../version';
+import { jsonText } from '../../core/format/json-text';
 
 export const AUDIT_HELP = `Usage: ns-role-audit audit --policy <file> [source] [options]
        ns-role-audit audit --config <file> [options]
@@ -186,7 +188,13 @@ export async function runAudit(argv: string[], io: CliIo): Promise<number> {
   if (values.help) { io.stdout.write(AUDIT_HELP); return EXIT.OK; }
   const failOn = oneOf<FailOn>('fail-on', values['fail-on']!, FAIL_ON);
   const outputs = parseOutputs(values.format);
-  if (values['write-baseline']) checkFileName('--write-baseline', values['write-baseline']);
+  for (const flag of ['policy', 'role-file', 'config', 'baseline'] as const) inputPath(`--${flag}`, values[flag]);
+  // `--write-baseline -` is standard output, which then holds nothing else.
+  const baselineToStdout = values['write-baseline'] === '-';
+  if (baselineToStdout && outputs.some((o) => !o.file)) {
+    throw new AuditError('USAGE', 'only one output can go to standard output: the report or the baseline (--write-baseline -)', { details: { hint: 'send the report to a file: --format json=report.json --write-baseline -' } });
+  }
+  if (values['write-baseline'] && !baselineToStdout) checkFileName('--write-baseline', values['write-baseline']);
   const today = todayFrom(values.today, io);
   const baseline = values.baseline ? readBaseline(resolve(io.cwd, values.baseline)) : undefined;
   if (!values.policy && !values.config) {
@@ -202,9 +210,11 @@ export async function runAudit(argv: string[], io: CliIo): Promise<number> {
   const report = buildReport(results, { version: toolVersion(), generatedAt: io.now().toISOString(), failOn, baseline: baselineSummary, errors: run.errors });
   writeOutputs(outputs, io, (format, color) => format.report(report, { color }));
   if (values['write-baseline']) {
-    const written = createBaseline(report, policyRefFor(values['write-baseline'], io));
-    writeOutputFile(io, values['write-baseline'], JSON.stringify(written, null, 2) + '\n');
-    io.stderr.write(`wrote baseline ${values['write-baseline']}: ${written.findings.length} findings\n`);
+    // On standard output, policies are named relative to the working folder.
+    const written = createBaseline(report, policyRefFor(baselineToStdout ? join(io.cwd, 'baseline.json') : values['write-baseline'], io));
+    if (baselineToStdout) io.stdout.write(jsonText(written) + '\n');
+    else writeOutputFile(io, values['write-baseline'], jsonText(written) + '\n');
+    io.stderr.write(`wrote baseline ${baselineToStdout ? 'to standard output' : values['write-baseline']}: ${plural(written.findings.length, 'finding')}\n`);
   }
   return exitCodeOf(report);
 }

@@ -2,6 +2,7 @@ import { getCatalog, levelLabel, subtabLabel, SUBTABS, type Subtab } from '../..
 import { parseCommandArgs, oneOf } from '../args';
 import { EXIT } from '../exit-codes';
 import type { CliIo } from '../io';
+import { jsonText } from '../../core/format/json-text';
 
 export const CATALOG_HELP = `Usage: ns-role-audit catalog [words] [options]
 
@@ -31,7 +32,7 @@ export async function runCatalog(argv: string[], io: CliIo): Promise<number> {
   if (subtab) rows = rows.filter((p) => p.subtab === subtab);
   if (Number.isFinite(limit) && limit > 0) rows = rows.slice(0, limit);
   if (format === 'json') {
-    io.stdout.write(JSON.stringify(rows, null, 2) + '\n');
+    io.stdout.write(jsonText(rows) + '\n');
     return rows.length ? EXIT.OK : EXIT.FINDINGS;
   }
   if (!rows.length) {

@@ -5,7 +5,7 @@ import type { RoleSelector, RoleSnapshot } from '../../core/model';
 import { createFileSource } from '../../adapters/role-files';
 import { createLiveSource } from '../../adapters/sources/live-source';
 import type { RoleSource } from '../../adapters/sources/role-source';
-import { parseCommandArgs } from '../args';
+import { inputPath, parseCommandArgs } from '../args';
 import { EXIT } from '../exit-codes';
 import type { CliIo } from '../io';
 import { openLiveSession } from '../live';
@@ -75,6 +75,7 @@ export async function runCompare(argv: string[], io: CliIo): Promise<number> {
   });
   if (values.help) { io.stdout.write(COMPARE_HELP); return EXIT.OK; }
   const outputs = parseOutputs(values.format);
+  for (const flag of ['role-file', 'with-file', 'config'] as const) inputPath(`--${flag}`, values[flag]);
   if (values['role-file'] && values.connection) throw new AuditError('USAGE', 'give the left side once: --role-file or --connection');
   if (values['with-file'] && values.with) throw new AuditError('USAGE', 'give the right side once: --with-file or --with');
   if (!values['with-file'] && !values.with) throw new AuditError('USAGE', 'compare: say what to compare with: --with-file <path> or --with <connection>', { details: { hint: "run 'ns-role-audit compare --help'" } });

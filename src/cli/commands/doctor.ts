@@ -6,11 +6,13 @@ import { proxyFor, proxyFromEnv } from '../../adapters/netsuite/proxy';
 import { redactUrl } from '../../adapters/netsuite/transport';
 import { child } from '../../core/xml-tree';
 import { createStyle } from '../../core/format/ansi';
+import { terminalText } from '../../core/format/escape';
 import { shouldColor } from '../output';
-import { oneOf, parseCommandArgs } from '../args';
+import { inputPath, oneOf, parseCommandArgs } from '../args';
 import { EXIT } from '../exit-codes';
 import type { CliIo } from '../io';
 import { resolveConnection, traceTo } from '../live';
+import { jsonText } from '../../core/format/json-text';
 
 export const DOCTOR_HELP = `Usage: ns-role-audit doctor [--connection <name>] [--config <file>] [--format table|json] [--verbose]
 
@@ -105,6 +107,7 @@ export async function runDoctor(argv: string[], io: CliIo): Promise<number> {
   });
   if (values.help) { io.stdout.write(DOCTOR_HELP); return EXIT.OK; }
   const format = oneOf('format', values.format!, ['table', 'json'] as const);
+  inputPath('--config', values.config);
   let checks: Check[];
   try {
     const conn = resolveConnection({ connection: values.connection, config: values.config }, io);
@@ -113,13 +116,14 @@ export async function runDoctor(argv: string[], io: CliIo): Promise<number> {
     if (!(e instanceof AuditError) || e.code !== 'CREDENTIALS_MISSING') throw e;
     checks = [{ step: 'credentials', status: 'fail', detail: e.message, fix: errHint(e) }];
   }
-  if (format === 'json') io.stdout.write(JSON.stringify({ checks }, null, 2) + '\n');
+  if (format === 'json') io.stdout.write(jsonText({ checks }) + '\n');
   else {
     const s = createStyle(shouldColor(io.stdout, io.env));
     const mark = { pass: s.green('✓'), warn: s.yellow('!'), fail: s.red('✗'), skip: s.dim('-') };
     for (const c of checks) {
-      io.stdout.write(`${mark[c.status]} ${c.step.padEnd(26)} ${c.detail}\n`);
-      if (c.fix && c.status !== 'pass') io.stdout.write(`  ${' '.repeat(26)} fix: ${c.fix}\n`);
+      // Details quote NetSuite's answers and the environment: nothing in them may drive the terminal.
+      io.stdout.write(`${mark[c.status]} ${c.step.padEnd(26)} ${terminalText(c.detail)}\n`);
+      if (c.fix && c.status !== 'pass') io.stdout.write(`  ${' '.repeat(26)} fix: ${terminalText(c.fix)}\n`);
     }
   }
   return checks.some((c) => c.status === 'fail') ? EXIT.FINDINGS : EXIT.OK;

@@ -5,6 +5,7 @@ import { readPolicy } from '../../adapters/read-policy';
 import { oneOf, parseCommandArgs } from '../args';
 import { EXIT } from '../exit-codes';
 import type { CliIo } from '../io';
+import { jsonText } from '../../core/format/json-text';
 
 const PACKS_HELP = `Usage: ns-role-audit packs [<name>] [--format table|json]
 
@@ -42,7 +43,7 @@ export async function runPacks(argv: string[], io: CliIo): Promise<number> {
   if (unknown !== undefined) throw new AuditError('PACK_NOT_FOUND', `no policy pack named '${unknown}'`, { details: { hint: `packs: ${all.join(', ')}` } });
   const names = positionals.length ? positionals : all;
   const packs = names.map((n) => summarizePack(n, readPolicy(packFile(`pack:${n}`)!)));
-  if (format === 'json') { io.stdout.write(JSON.stringify({ packs }, null, 2) + '\n'); return EXIT.OK; }
+  if (format === 'json') { io.stdout.write(jsonText({ packs }) + '\n'); return EXIT.OK; }
   if (!positionals.length) { io.stdout.write(table(packs)); return EXIT.OK; }
   const p = packs[0];
   const out = [`${p.name}: ${p.vendor}, ${p.product}`, `  source: ${p.url}`, `  date: ${p.date}`, `  ${p.conflicts ? `${p.conflicts} conflict rules` : `${p.permissions} permissions`}`];

@@ -3,7 +3,7 @@ import { formatStarterPolicy } from '../../core/policy/starter';
 import { describeSelector, parseRoleSelector } from '../../core/role/select';
 import { createLiveSource } from '../../adapters/sources/live-source';
 import { formatSnapshot } from '../../core/role/snapshot';
-import { oneOf, parseCommandArgs, required } from '../args';
+import { inputPath, oneOf, parseCommandArgs, required } from '../args';
 import { EXIT } from '../exit-codes';
 import type { CliIo } from '../io';
 import { openLiveSession } from '../live';
@@ -48,6 +48,9 @@ export async function runPull(argv: string[], io: CliIo): Promise<number> {
   });
   if (values.help) { io.stdout.write(PULL_HELP); return EXIT.OK; }
   const selector = parseRoleSelector(required('pull', 'role', values.role));
+  inputPath('--config', values.config);
+  // `--out -` is standard output, as without --out.
+  if (values.out === '-') values.out = undefined;
   const as = oneOf('as', values.as!, ['snapshot', 'policy'] as const);
   if (values.pack !== undefined && as !== 'policy') throw new AuditError('USAGE', '--pack starts a policy: use it with --as policy');
   if (values.minimums && as !== 'policy') throw new AuditError('USAGE', '--minimums shapes a policy: use it with --as policy');

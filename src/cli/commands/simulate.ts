@@ -1,7 +1,7 @@
 import { join } from 'node:path';
 import { AuditError } from '../../core/errors';
 import { startSimulator, type FaultSettings } from '../../simulator';
-import { parseCommandArgs } from '../args';
+import { inputPath, parseCommandArgs } from '../args';
 import { EXIT } from '../exit-codes';
 import type { CliIo } from '../io';
 import type { RedactingIo } from '../redact';
@@ -59,6 +59,7 @@ export async function runSimulate(argv: string[], io: CliIo, until?: Promise<voi
     log: { type: 'boolean', default: false },
   });
   if (values.help) { io.stdout.write(SIMULATE_HELP); return EXIT.OK; }
+  inputPath('--fixture', values.fixture);
   const port = Number(values.port);
   if (!Number.isInteger(port) || port < 0 || port > 65535) throw new AuditError('USAGE', `--port ${JSON.stringify(values.port)}: expected 0 to 65535`);
   const faults: Partial<FaultSettings> = {};

@@ -1,10 +1,11 @@
 import { AuditError, formatIssue, type InputIssue } from '../../core/errors';
 import { readPolicy } from '../../adapters/read-policy';
-import { parseCommandArgs, oneOf } from '../args';
+import { inputPath, parseCommandArgs, oneOf } from '../args';
 import { EXIT } from '../exit-codes';
 import type { CliIo } from '../io';
 import { terminalLines } from '../../core/format/escape';
 import { plural } from '../../core/format/plural';
+import { jsonText } from '../../core/format/json-text';
 
 export const VALIDATE_HELP = `Usage: ns-role-audit validate <policy>... [--strict] [--format table|json]
 
@@ -28,6 +29,7 @@ export async function runValidate(argv: string[], io: CliIo): Promise<number> {
   if (values.help) { io.stdout.write(VALIDATE_HELP); return EXIT.OK; }
   const format = oneOf('format', values.format!, ['table', 'json'] as const);
   if (!positionals.length) throw new AuditError('USAGE', 'validate: name at least one policy file', { details: { hint: 'ns-role-audit validate policies/*.yaml' } });
+  for (const file of positionals) inputPath('validate', file);
   const today = io.now().toISOString().slice(0, 10);
   const results: Array<{ file: string; valid: boolean; permissions?: number; conflicts?: number; issues: InputIssue[]; warnings: InputIssue[] }> = [];
   for (const file of positionals) {
@@ -39,7 +41,7 @@ export async function runValidate(argv: string[], io: CliIo): Promise<number> {
       results.push({ file, valid: false, issues: e.issues, warnings: [] });
     }
   }
-  if (format === 'json') io.stdout.write(JSON.stringify({ results }, null, 2) + '\n');
+  if (format === 'json') io.stdout.write(jsonText({ results }) + '\n');
   else {
     // File names and keys come from the user's files: nothing in them may drive the terminal.
     const say = (s: string) => io.stdout.write(`${terminalLines(s)}\n`);

@@ -5,6 +5,7 @@ import { createStyle } from './ansi';
 import { markdownText as t, terminalText } from './escape';
 import type { Formatter } from './registry';
 import { plural } from './plural';
+import { jsonText } from './json-text';
 
 /** A row of role-level differences: a flag, a setting, a record restriction or a custom field. */
 interface SettingRow { label: string; left: string; right: string; kind: 'same' | 'different' | 'unknown' }
@@ -93,7 +94,7 @@ export const formatComparisonTable: Formatter<RoleComparison> = (raw, ctx) => {
 };
 
 /** A comparison as JSON. */
-export const formatComparisonJson: Formatter<RoleComparison> = (c) => JSON.stringify(c, null, 2) + '\n';
+export const formatComparisonJson: Formatter<RoleComparison> = (c) => jsonText(c) + '\n';
 
 /** A comparison as Markdown tables. */
 export const formatComparisonMarkdown: Formatter<RoleComparison> = (c) => {

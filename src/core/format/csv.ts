@@ -10,9 +10,11 @@ import { describeFinding, roleLabel, runErrorText } from './messages';
 import { ruleFails } from '../verdict';
 import type { Formatter } from './registry';
 
-/** One CSV field: neutralised against formula injection, then quoted when RFC 4180 requires it. */
+/** One CSV field: control and bidirectional characters inert, neutralised against formula injection, then quoted when RFC 4180 requires it. */
 export function csvCell(value: string | number | boolean | undefined | null): string {
-  let s = value === undefined || value === null ? '' : String(value);
+  // Tabs and line breaks are CSV data (quoted); every other control and bidirectional character is made inert.
+  // eslint-disable-next-line no-control-regex
+  let s = value === undefined || value === null ? '' : String(value).replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069\u200e\u200f\u061c]/g, '\uFFFD');
   if (/^[=+\-@\t\r]/.test(s)) s = `'${s}`;
   return /[",\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
 }

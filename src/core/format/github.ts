@@ -13,9 +13,10 @@ import type { Formatter } from './registry';
 
 /**
  * A command's message: `%`, CR and LF encoded (the runner decodes them); every other control
- * character made inert (the log viewer would run an ANSI escape from NetSuite data).
+ * character made inert (the log viewer would run an ANSI escape from NetSuite data); `##[`, which
+ * the runner reads as a legacy command anywhere in a line, broken as `#＃[`.
  */
-export const githubData = (s: string) => terminalText(s.replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A'));
+export const githubData = (s: string) => terminalText(s.replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A')).replace(/##(?=(?:vso)?\[)/gi, '#\uFF03');
 /** A property value: as data, and `:` and `,` too (they separate properties). */
 export const githubProperty = (s: string) => githubData(s).replace(/:/g, '%3A').replace(/,/g, '%2C');
 

@@ -1,6 +1,7 @@
 import { describeFinding } from './messages';
 import type { AuditReport } from '../model';
 import type { Formatter } from './registry';
+import { jsonText } from './json-text';
 
 /**
  * The report as JSON (shape documented in README "JSON report"; `schemaVersion` changes only
@@ -8,5 +9,5 @@ import type { Formatter } from './registry';
  */
 export const formatJson: Formatter<AuditReport> = (report) => {
   const results = report.results.map((r) => ({ ...r, findings: r.findings.map((f) => ({ ...f, message: f.message ?? describeFinding(f) })) }));
-  return JSON.stringify({ ...report, results }, null, 2) + '\n';
+  return jsonText({ ...report, results }) + '\n';
 };

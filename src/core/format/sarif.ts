@@ -11,6 +11,7 @@ import { FINDING_HELP, FINDINGS_DOC_URL } from './finding-help';
 import { fnv1a64 } from './fingerprint';
 import { acceptanceText, describeFinding, roleLabel, runErrorText } from './messages';
 import type { Formatter } from './registry';
+import { jsonText } from './json-text';
 
 const SCHEMA = 'https://json.schemastore.org/sarif-2.1.0.json';
 const LEVEL: Record<Severity, 'error' | 'warning' | 'note'> = { error: 'error', warning: 'warning', info: 'note' };
@@ -95,7 +96,7 @@ export const formatSarif: Formatter<AuditReport> = (report) => {
     ...report.results.flatMap((r) => r.notes.map((n) => ({ level: 'note', message: { text: `${roleLabel(r)}: ${n}` } }))),
     ...(report.errors ?? []).map((e) => ({ level: 'error', message: { text: runErrorText(e) } })),
   ];
-  return JSON.stringify(run(report.tool, findingRules(), results, notes, report.summary.verdict !== 'incomplete', report.summary.verdict), null, 2) + '\n';
+  return jsonText(run(report.tool, findingRules(), results, notes, report.summary.verdict !== 'incomplete', report.summary.verdict)) + '\n';
 };
 
 /** A comparison as SARIF: one ROLE_DIFFERENCE result per line that differs (no source location: two roles, no policy). */
@@ -116,5 +117,5 @@ export const formatComparisonSarif: Formatter<RoleComparison> = (c) => {
       properties: { group: row.group, left: row.left, right: row.right },
     };
   });
-  return JSON.stringify(run(c.tool ?? { name: 'ns-role-audit' }, [rule, notCompared], results, [], true, c.verdict), null, 2) + '\n';
+  return jsonText(run(c.tool ?? { name: 'ns-role-audit' }, [rule, notCompared], results, [], true, c.verdict)) + '\n';
 };

@@ -4,6 +4,7 @@ import { validateAgainstSchema } from '../input/schema';
 import { parseYamlFile } from '../input/yaml-file';
 import type { RoleSnapshot } from '../model';
 import { parsePermkey, type Level } from '../catalog';
+import { jsonText } from '../format/json-text';
 
 /** The `kind` every snapshot file carries. */
 const SNAPSHOT_KIND = 'ns-role-audit/role-snapshot';
@@ -76,5 +77,5 @@ export function formatSnapshot(roles: readonly RoleSnapshot[], meta: { capturedA
       permissions: [...r.permissions].sort((a, b) => a.permkey.localeCompare(b.permkey)),
     })),
   };
-  return as === 'json' ? JSON.stringify(doc, null, 2) + '\n' : stringify(doc, { lineWidth: 0 });
+  return as === 'json' ? jsonText(doc) + '\n' : stringify(doc, { lineWidth: 0 });
 }

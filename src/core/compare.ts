@@ -1,16 +1,10 @@
 import { getCatalog, SUBTABS, subtabOf } from './catalog';
-import { FLAG_LABELS, FLAGS, RECORD_SEGMENTS, ROLE_SETTINGS, SETTING_KEYS, type FlagDifference, type PermissionDifference, type RecordRestriction, type RoleComparison, type RolePermission, type RoleSnapshot, type SettingDifference } from './model';
+import { FLAG_LABELS, FLAGS, RECORD_SEGMENTS, ROLE_SETTINGS, SETTING_KEYS, type FlagDifference, type PermissionDifference, type RoleComparison, type RolePermission, type RoleSnapshot, type SettingDifference } from './model';
 import { heldLevels, type HeldLevel } from './role/held-levels';
 
 const roleName = (r: RoleSnapshot) => r.name ? `${r.name} (${r.scriptId ?? r.internalId})` : r.scriptId ?? r.internalId ?? '?';
 
 const shown = (v: string | boolean | undefined): string | null => (v === undefined ? null : typeof v === 'boolean' ? (v ? 'checked' : 'unchecked') : v === '' ? '(none)' : v);
-
-function restrictionText(r: RecordRestriction | undefined): string {
-  if (!r) return 'NONE';
-  const extra = [r.viewingAllowed !== undefined ? `viewing allowed: ${r.viewingAllowed ? 'yes' : 'no'}` : '', r.itemsRestricted !== undefined ? `items restricted: ${r.itemsRestricted ? 'yes' : 'no'}` : ''].filter(Boolean);
-  return extra.length ? `${r.restriction} (${extra.join(', ')})` : r.restriction;
-}
 
 function settingDiff(key: string, label: string, a: string | null, b: string | null): SettingDifference {
   return { key, label, left: a, right: b, kind: a === null || b === null ? 'unknown' : a === b ? 'same' : 'different' };
@@ -21,8 +15,15 @@ function compareSettings(left: RoleSnapshot, right: RoleSnapshot): SettingDiffer
   const out = SETTING_KEYS.map((k) => settingDiff(k, ROLE_SETTINGS[k].label, shown(left.settings[k]), shown(right.settings[k])));
   const segments = [...new Set([...RECORD_SEGMENTS, ...(left.recordRestrictions ?? []).map((r) => r.segment), ...(right.recordRestrictions ?? []).map((r) => r.segment)])];
   for (const seg of segments) {
-    const side = (r: RoleSnapshot) => (r.recordRestrictions === undefined ? null : restrictionText(r.recordRestrictions.find((x) => x.segment === seg)));
+    const line = (r: RoleSnapshot) => r.recordRestrictions?.find((x) => x.segment === seg);
+    const side = (r: RoleSnapshot) => (r.recordRestrictions === undefined ? null : line(r)?.restriction ?? 'NONE');
     out.push(settingDiff(`recordRestrictions.${seg}`, `Records restricted by ${seg.toLowerCase()}`, side(left), side(right)));
+    // The line's boxes, where either side has the line: a box the source could not read is unknown.
+    if (!line(left) && !line(right)) continue;
+    for (const [box, label] of [['viewingAllowed', 'Allow Viewing'], ['itemsRestricted', 'Items Restricted']] as const) {
+      const value = (r: RoleSnapshot) => (r.recordRestrictions === undefined ? null : !line(r) ? '(no line)' : shown(line(r)![box]));
+      out.push(settingDiff(`recordRestrictions.${seg}.${box}`, `Records restricted by ${seg.toLowerCase()}, ${label}`, value(left), value(right)));
+    }
   }
   const fields = [...new Set([...Object.keys(left.customFields ?? {}), ...Object.keys(right.customFields ?? {})])].sort();
   for (const f of fields) out.push(settingDiff(`customFields.${f}`, f, left.customFields?.[f] ?? null, right.customFields?.[f] ?? null));

@@ -61,10 +61,14 @@ export interface SettingRule {
   loc: SourceLoc;
 }
 
-/** A record restriction the policy pins, by segment (NONE: the role must not be restricted by it). */
+/** A record restriction the policy pins, by segment (NONE: the role must not be restricted by it), with the line's two boxes when pinned. */
 export interface RecordRestrictionRule {
   segment: string;
   restriction: string;
+  /** Allow Viewing (records outside the restriction may be viewed): widens access. */
+  viewingAllowed?: boolean;
+  /** Items Restricted (the restriction applies to items too). */
+  itemsRestricted?: boolean;
   loc: SourceLoc;
 }
 
@@ -207,7 +211,7 @@ export const ROLE_SETTINGS = {
   coreAdminPermissions: { sdf: 'coreadminpermission', suiteql: 'coreadminpermission', type: 'boolean', label: 'Core Administration Permissions', section: 'top' },
   centerType: { sdf: 'centertype', suiteql: 'centertype', type: 'enum', values: ['ACCOUNTCENTER', 'SALESCENTER', 'SHIPPINGCENTER', 'SUPPORTCENTER', 'BASIC', 'EXECUTIVE', 'PARTNERCENTER', 'SYSADMINCENTER', 'EMPLOYEE', 'MARKETCENTER', 'CUSTOMER', 'STOREMANAGER'], label: 'Center Type', section: 'top' },
   salesRole: { sdf: 'issalesrole', suiteql: 'issalesrole', type: 'boolean', label: 'Sales Role', section: 'top' },
-  supportRole: { sdf: 'issupportrole', type: 'boolean', label: 'Support Role', section: 'top' },
+  supportRole: { sdf: 'issupportrole', suiteql: 'issupportrole', type: 'boolean', label: 'Support Role', section: 'top' },
   partnerRole: { sdf: 'ispartnerrole', suiteql: 'ispartnerrole', type: 'boolean', label: 'Partner Role', section: 'top' },
   parentRole: { sdf: 'parentrolescriptid', type: 'text', label: 'Customized from (parent role)', section: 'top' },
   singleSignOnOnly: { sdf: 'issinglesignononly', suiteql: 'issinglesignononly', type: 'boolean', label: 'Single Sign-On Only Role', section: 'authentication' },

@@ -26,6 +26,12 @@ export interface SuiteQlBehaviour {
   roleTablesDenied: 400 | 403;
   /** `role` columns this account does not expose (a 400 naming the column). */
   hiddenRoleColumns: string[];
+  /**
+   * How `rolerestrictions` answers: with the words SDF writes (segment DEPARTMENT, restriction
+   * OWNONLY); with the segment's word in `restriction` and an id in `segment` (one reading of
+   * CData's table docs); or not at all ("Record 'rolerestrictions' was not found." for anyone).
+   */
+  roleRestrictions: 'words' | 'segment-ids' | 'missing';
 }
 
 /** A role in the simulated account. */
@@ -35,8 +41,8 @@ export interface SimRole {
   name: string;
   /** Role-level settings by the policy's keys (core/model.ts ROLE_SETTINGS): booleans, or values as SDF writes them. */
   settings: Record<string, boolean | string>;
-  /** The Restrictions subtab (no known SuiteQL table serves it; kept so fixtures hold what real roles hold). */
-  recordRestrictions: Array<{ segment: string; restriction: string }>;
+  /** The Restrictions subtab (served by `rolerestrictions`, in the form the account's `suiteql.roleRestrictions` says). */
+  recordRestrictions: Array<{ segment: string; restriction: string; viewingAllowed?: boolean; itemsRestricted?: boolean }>;
   /** Permission ID -> the line's Restrict column, where set. */
   restrictions: Map<string, string>;
   inactive: boolean;

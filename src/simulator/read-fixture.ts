@@ -16,7 +16,7 @@ interface RawFixture {
     internalId: number; scriptId: string; name: string; inactive?: boolean; allPermissions?: boolean;
     flags?: { webServicesOnly?: boolean; doNotRestrictEmployeeFields?: boolean };
     settings?: Record<string, boolean | string>;
-    recordRestrictions?: Array<{ segment: string; restriction: string }>;
+    recordRestrictions?: Array<{ segment: string; restriction: string; viewingAllowed?: boolean; itemsRestricted?: boolean }>;
     permissions?: Record<string, string | { level: string; restriction?: string }>;
   }>;
   integrations?: Array<{ name: string; consumerKey: string; consumerSecret: string; enabled?: boolean }>;
@@ -88,7 +88,7 @@ export function parseAccountFixture(file: string, text: string): SimAccount {
     concurrencyLimit: raw.account.concurrencyLimit ?? 5,
     features: { soapWebServices: true, restWebServices: true, tokenBasedAuthentication: true, ...raw.account.features },
     clockSkewSeconds: raw.account.clockSkewSeconds ?? 0,
-    suiteql: { scriptIdCase: 'as-is', customRecordKeys: 'scriptid', roleTablesDenied: 400, hiddenRoleColumns: [], ...raw.account.suiteql },
+    suiteql: { scriptIdCase: 'as-is', customRecordKeys: 'scriptid', roleTablesDenied: 400, hiddenRoleColumns: [], roleRestrictions: 'words', ...raw.account.suiteql },
     customRecordTypes: new Map(Object.entries(raw.customRecordTypes ?? {}).map(([k, v]) => [k.toLowerCase(), String(v)])),
     roles,
     integrations,

@@ -44,7 +44,7 @@ describe('SuiteQL (auditor token: reads the role definition)', () => {
     const before = sim.log.entries.length;
     await audit('auditor', ['--source', 'suiteql']);
     const mine = sim.log.entries.slice(before).filter((e) => e.api === 'rest');
-    expect(mine.map((e) => e.target)).toEqual(['role', 'rolepermissions']);
+    expect(mine.map((e) => e.target)).toEqual(['role', 'rolepermissions', 'rolerestrictions']);
   });
 
   test('a role that does not exist: exit 1 with ROLE_NOT_FOUND', async () => {

@@ -79,13 +79,13 @@ describe('a role read across several pages', () => {
   });
   afterAll(() => sim.stop());
 
-  test('pages while hasMore: 1 role request + 3 pages, every permission read once', async () => {
+  test('pages while hasMore: 1 role request + 3 pages + 1 for record restrictions, every permission read once', async () => {
     const session = openSession(connectionFromEnv(envFor(sim, 'auditor')));
     const { role } = await createLiveSource(session, 'suiteql').fetchRole({ scriptId: 'customrole_huge' });
     expect(role!.permissions).toHaveLength(2345);
     expect(new Set(role!.permissions.map((p) => p.permkey)).size).toBe(2345);
-    expect(sim.log.entries.filter((e) => e.api === 'rest').map((e) => e.target)).toEqual(['role', 'rolepermissions', 'rolepermissions', 'rolepermissions']);
-    expect(session.transport.requestCount).toBe(4);
+    expect(sim.log.entries.filter((e) => e.api === 'rest').map((e) => e.target)).toEqual(['role', 'rolepermissions', 'rolepermissions', 'rolepermissions', 'rolerestrictions']);
+    expect(session.transport.requestCount).toBe(5);
     expectReadOnly(sim);
   });
 });

@@ -62,7 +62,7 @@ const audit = (env: Record<string, string>, args: string[] = []) => runCliAsync(
 test('HTTP_PROXY: SuiteQL goes through the proxy (absolute-form), and --verbose says so', async () => {
   const r = await audit({ ...envFor(sim, 'auditor'), HTTP_PROXY: proxyUrl }, ['--verbose']);
   expect(r.code).toBe(0);
-  expect(seen.filter((s) => s.startsWith(`POST ${sim.url}/services/rest/query/v1/suiteql`)).length).toBe(2);
+  expect(seen.filter((s) => s.startsWith(`POST ${sim.url}/services/rest/query/v1/suiteql`)).length).toBe(3);
   expect(r.stderr).toContain(`via proxy ${proxyUrl}`);
 });
 

@@ -32,7 +32,9 @@ beforeAll(async () => {
       const echo = `${req.headers.authorization} | ${encodeURIComponent(key)} | ${key.replace(/&/g, '&amp;').replace(/</g, '&lt;')} | ${Buffer.from(key).toString('base64')} | ${CREDS.NETSUITE_TOKEN_ID}`;
       const items = /FROM role\b/.test(q)
         ? [{ id: '1', scriptid: 'customrole_echo', name: echo, isinactive: 'F', iswebserviceonlyrole: 'T' }]
-        : [{ permkey: `customrecord_${CREDS.NETSUITE_TOKEN_ID}`, permlevel: '4', restriction: '-1' }];
+        : /FROM rolerestrictions\b/.test(q)
+          ? [{ role: '1', segment: 'DEPARTMENT', restriction: 'OWNONLY', viewingallowed: 'F', itemsrestricted: 'F' }]
+          : [{ permkey: `customrecord_${CREDS.NETSUITE_TOKEN_ID}`, permlevel: '4', restriction: '-1' }];
       res.writeHead(200, { 'content-type': 'application/json' });
       res.end(JSON.stringify({ links: [], count: items.length, hasMore: false, items, offset: 0, totalResults: items.length }));
     });

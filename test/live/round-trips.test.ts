@@ -80,16 +80,20 @@ describe.each(['customrole_polytomic', 'customrole_polytomic_drifted', 'customro
   });
 });
 
-test('pull --as policy --pack starts from a shipped pack: extends it, lists only what the role holds beyond it, validates and passes', async () => {
+test('pull --as policy --pack starts from a shipped pack: extends it, pins what the pack covers at the level held, lists the rest, validates and passes', async () => {
   const dir = mkdtempSync(join(tmpdir(), 'nsra-rt-'));
   const policy = join(dir, 'policy.yaml');
   const pulled = await runCliAsync(['pull', '--role', 'customrole_polytomic', '--as', 'policy', '--pack', 'leapfin', '--out', policy], { env: env() });
   expect(pulled.code).toBe(0);
   const text = readFileSync(policy, 'utf8');
   expect(text).toMatch(/^extends: \[pack:leapfin\]/m);
-  // Leapfin's three (User Access Token, Access Token Management, Web Services) come from the pack.
-  expect(text).not.toMatch(/^ {4}(Access Token Management|User Access Tokens|SOAP Web Services): /m);
-  expect(text).toMatch(/^ {4}Sales Order: Full$/m);
+  // Leapfin's three (User Access Token, Access Token Management, Web Services) come from the pack,
+  // pinned at the level held; the rest is what the role holds beyond it.
+  expect(text).toMatch(/^ {4}Access Token Management: \{exact: Full\}   # the pack asks at least Full; this pins the level held$/m);
+  expect(text).toMatch(/^ {4}Sales Order: \{exact: Full\}$/m);
+  const minimums = await runCliAsync(['pull', '--role', 'customrole_polytomic', '--as', 'policy', '--pack', 'leapfin', '--minimums'], { env: env() });
+  expect(minimums.stdout).not.toMatch(/^ {4}(Access Token Management|User Access Tokens|SOAP Web Services): /m);
+  expect(minimums.stdout).toMatch(/^ {4}Sales Order: Full$/m);
   expect((await runCliAsync(['validate', policy])).code).toBe(0);
   const audited = await runCliAsync(['audit', '--policy', policy, '--format', 'json'], { env: env() });
   const result = JSON.parse(audited.stdout).results[0];

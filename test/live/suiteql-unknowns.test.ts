@@ -48,12 +48,12 @@ async function withSim<T>(fixture: ReturnType<typeof account>, fn: (sim: Simulat
   try { return await fn(sim); } finally { await sim.stop(); }
 }
 
-test('as NetSuite may well answer: script ids as written, custom records by script id: two requests, fully verified', async () => {
+test('as NetSuite may well answer: script ids as written, custom records by script id: three requests, fully verified', async () => {
   await withSim(account({}), async (sim) => {
     const { result, rest, codes } = await run(sim);
     expect(codes).toEqual([]);
     expect(result.status).toBe('compliant');
-    expect(rest.map((e) => e.target)).toEqual(['role', 'rolepermissions']);
+    expect(rest.map((e) => e.target)).toEqual(['role', 'rolepermissions', 'rolerestrictions']);
   });
 });
 
@@ -71,7 +71,7 @@ test('custom records as LIST_CUSTRECORDENTRY<id>: mapped through customrecordtyp
     const { result, rest, codes } = await run(sim);
     expect(codes).toEqual([]);
     expect(result.status).toBe('compliant');
-    expect(rest.map((e) => e.target)).toEqual(['role', 'rolepermissions', 'customrecordtype']);
+    expect(rest.map((e) => e.target)).toEqual(['role', 'rolepermissions', 'customrecordtype', 'rolerestrictions']);
   });
 });
 
@@ -95,7 +95,7 @@ test.each([
   await withSim(account({ hiddenRoleColumns: [column] }), async (sim) => {
     const { result, rest, codes } = await run(sim);
     expect(codes).toEqual([expected]);
-    expect(rest.map((e) => `${e.target} ${e.status}`)).toEqual(['role 400', 'role 200', 'rolepermissions 200']);
+    expect(rest.map((e) => `${e.target} ${e.status}`)).toEqual(['role 400', 'role 200', 'rolepermissions 200', 'rolerestrictions 200']);
     expect(result.notes.join(' ')).toContain(column);
   });
 });
@@ -104,7 +104,7 @@ test('two hidden columns cost two retries, never more', async () => {
   await withSim(account({ hiddenRoleColumns: ['subsidiaryoption', 'coreadminpermission'] }), async (sim) => {
     const { rest, codes } = await run(sim);
     expect(codes).toEqual(['NOT_VERIFIABLE coreAdminPermissions', 'NOT_VERIFIABLE subsidiaryOption']);
-    expect(rest.map((e) => e.status)).toEqual([400, 400, 200, 200]);
+    expect(rest.map((e) => e.status)).toEqual([400, 400, 200, 200, 200]);
   });
 });
 

@@ -13,7 +13,7 @@ describe('the SuiteQL subset', () => {
     // centertype is null for this role (SuiteQL leaves nulls out); booleans are always T/F.
     expect(r.body.items).toEqual([{
       links: [], id: '1028', isinactive: 'F', iswebserviceonlyrole: 'T', employeeselectionunrestricted: 'T', name: 'Polytomic', scriptid: 'customrole_polytomic',
-      coreadminpermission: 'F', issalesrole: 'F', ispartnerrole: 'F', issinglesignononly: 'F', restrictbydevice: 'F', subsidiaryviewingallowed: 'F', restricttimeandexpenses: 'F',
+      coreadminpermission: 'F', issalesrole: 'F', issupportrole: 'F', ispartnerrole: 'F', issinglesignononly: 'F', restrictbydevice: 'F', subsidiaryviewingallowed: 'F', restricttimeandexpenses: 'F',
     }]);
     expect(r.body).toMatchObject({ count: 1, hasMore: false, offset: 0, totalResults: 1 });
   });

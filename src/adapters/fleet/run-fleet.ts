@@ -7,7 +7,7 @@ import { secretsOf } from '../netsuite/credentials';
 import { readPolicy } from '../read-policy';
 import type { Policy, RoleAudit, RoleSnapshot, RunError } from '../../core/model';
 import { listRolesBulk, readPermissionsBulk } from './bulk-read';
-import { mapCustomRecordEntries, unreadNote } from '../sources/suiteql-source';
+import { mapCustomRecordEntries, readRecordRestrictions, restrictionsNote, unreadNote } from '../sources/suiteql-source';
 import { roleMatcher } from '../../core/role/role-match';
 import { parseRoleSelector } from '../../core/role/select';
 
@@ -76,9 +76,14 @@ export async function runFleet(config: ConfigFile, opts: FleetOptions): Promise<
       const mapped = await mapCustomRecordEntries(session.suiteql, order.flatMap((id) => perms.get(id)!), { permissions: wantedIds }, `connection '${name}'`);
       let at = 0;
       for (const id of order) { const n = perms.get(id)!.length; perms.set(id, mapped.permissions.slice(at, at + n)); at += n; }
-      const notes = [...unreadNote(unread), ...mapped.notes];
+      // Record restrictions of every role, in one query (paged), or a note saying why not.
+      const restrictions = await readRecordRestrictions(session.suiteql, order, `connection '${name}'`);
+      const notes = [...unreadNote(unread), ...mapped.notes, ...('unread' in restrictions ? [restrictionsNote(restrictions.unread)] : [])];
       const unverifiable = Object.keys(mapped.unverifiable).length ? { unverifiable: mapped.unverifiable } : {};
-      const snapshots = new Map<string, RoleSnapshot>(roles.filter((r) => ids.has(r.internalId!)).map((r) => [r.internalId!, { ...r, permissions: perms.get(r.internalId!)!, evidence: 'definition', origin: `suiteql:${connection.accountId}`, ...unverifiable }]));
+      const snapshots = new Map<string, RoleSnapshot>(roles.filter((r) => ids.has(r.internalId!)).map((r) => [r.internalId!, {
+        ...r, permissions: perms.get(r.internalId!)!, evidence: 'definition', origin: `suiteql:${connection.accountId}`, ...unverifiable,
+        ...('byRole' in restrictions ? { recordRestrictions: restrictions.byRole.get(r.internalId!)! } : {}),
+      }]));
       opts.onProgress?.({ connection: name, phase: 'done', roles: ids.size });
       const results: RoleAudit[] = [];
       for (const w of wanted) {

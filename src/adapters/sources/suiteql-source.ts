@@ -1,6 +1,6 @@
 import { parseLevel, parsePermkey } from '../../core/catalog';
 import { AuditError } from '../../core/errors';
-import { ROLE_SETTINGS, SETTING_KEYS, type FetchedRole, type RolePermission, type RoleSelector, type RoleSettings, type RoleSnapshot, type RoleSummary } from '../../core/model';
+import { ROLE_SETTINGS, SETTING_KEYS, type FetchedRole, type RecordRestriction, type RolePermission, type RoleSelector, type RoleSettings, type RoleSnapshot, type RoleSummary } from '../../core/model';
 import { describeSelector } from '../../core/role/select';
 import { sqlString, type SuiteQlClient } from '../netsuite/suiteql-client';
 import type { FetchHints, RoleSource } from './role-source';
@@ -133,7 +133,54 @@ export async function mapCustomRecordEntries(client: SuiteQlClient, permissions:
   return { permissions: mapped, unverifiable: {}, notes: [] };
 }
 
-/** Reads role definitions over REST SuiteQL: two requests a role (the role row, then its permissions), a third only to map custom records. */
+/** Words the Restrictions subtab names segments by; a `restriction` column holding one of them is not the restriction. */
+const SEGMENT_WORDS = new Set(['DEPARTMENT', 'CLASS', 'LOCATION', 'SUBSIDIARY', 'ACCOUNT', 'ITEM']);
+const WORD = /^[A-Z][A-Z_]*$/;
+
+/** One `rolerestrictions` row read in the form SDF writes (segment DEPARTMENT, restriction OWNONLY), or why it cannot be read so. */
+function restrictionFromRow(row: Record<string, string>): RecordRestriction | string {
+  const segment = row.segment?.trim().toUpperCase() ?? '';
+  const restriction = row.restriction?.trim().toUpperCase() ?? '';
+  if (!WORD.test(segment) || !WORD.test(restriction) || SEGMENT_WORDS.has(restriction)) {
+    return `rolerestrictions answered segment ${JSON.stringify(row.segment ?? null)} and restriction ${JSON.stringify(row.restriction ?? null)}, a form whose meaning is unconfirmed`;
+  }
+  const flag = (v: string | undefined) => (v === 'T' ? true : v === 'F' ? false : undefined);
+  return { segment, restriction, viewingAllowed: flag(row.viewingallowed), itemsRestricted: flag(row.itemsrestricted) };
+}
+
+/**
+ * The Restrictions subtab of each role, from `rolerestrictions` (public SuiteQL code reads it;
+ * which column holds the segment and which the restriction is unconfirmed, so only the form SDF
+ * writes is read, and anything else leaves the restrictions not verifiable). A table NetSuite
+ * refuses or does not have leaves them not verifiable too, with a note; never "no restrictions".
+ */
+export async function readRecordRestrictions(client: SuiteQlClient, roleIds: readonly string[], what: string): Promise<{ byRole: Map<string, RecordRestriction[]> } | { unread: string }> {
+  const byRole = new Map<string, RecordRestriction[]>(roleIds.map((id) => [id, []]));
+  try {
+    for (let i = 0; i < roleIds.length; i += 1000) {
+      const ids = roleIds.slice(i, i + 1000);
+      const rows = await client.all(`SELECT role, segment, restriction, viewingallowed, itemsrestricted FROM rolerestrictions WHERE role IN (${ids.map(sqlString).join(', ')}) ORDER BY role, segment`, `${what}: record restrictions`);
+      for (const row of rows) {
+        const list = byRole.get(row.role);
+        if (!list) throw new AuditError('MALFORMED_RESPONSE', `${what}: a rolerestrictions row for role ${JSON.stringify(row.role)}, which was not asked for`);
+        const read = restrictionFromRow(row);
+        if (typeof read === 'string') return { unread: read };
+        list.push(read);
+      }
+    }
+  } catch (e) {
+    if (e instanceof AuditError && (e.code === 'PERMISSION_DENIED' || e.code === 'REQUEST_REJECTED')) return { unread: `rolerestrictions could not be read (${e.code}: ${e.message.replace(/^[^:]+: /, '')})` };
+    throw e;
+  }
+  return { byRole };
+}
+
+/** The note for record restrictions that could not be read. */
+export function restrictionsNote(why: string): string {
+  return `Record restrictions (the Restrictions subtab) are not verifiable: ${why}.`;
+}
+
+/** Reads role definitions over REST SuiteQL: three requests a role (the role row, its permissions, its record restrictions), a fourth only to map custom records. */
 export function createSuiteQlSource(opts: { client: SuiteQlClient; accountId: string }): RoleSource {
   const location = `suiteql:${opts.accountId}`;
   return {
@@ -154,9 +201,14 @@ export function createSuiteQlSource(opts: { client: SuiteQlClient; accountId: st
       const role = rows[0];
       const perms = await opts.client.all(`SELECT permkey, permlevel, restriction FROM rolepermissions WHERE role = ${sqlString(role.internalId!)} ORDER BY permkey`, `read permissions of ${role.scriptId ?? role.internalId}`);
       const mapped = await mapCustomRecordEntries(opts.client, perms.map(permissionFromRow), hints, what);
+      const restrictions = await readRecordRestrictions(opts.client, [role.internalId!], what);
       return {
-        role: { ...role, permissions: mapped.permissions, evidence: 'definition', origin: location, ...(Object.keys(mapped.unverifiable).length ? { unverifiable: mapped.unverifiable } : {}) },
-        notes: [...unreadNote(unread), ...mapped.notes],
+        role: {
+          ...role, permissions: mapped.permissions, evidence: 'definition', origin: location,
+          ...('byRole' in restrictions ? { recordRestrictions: restrictions.byRole.get(role.internalId!)! } : {}),
+          ...(Object.keys(mapped.unverifiable).length ? { unverifiable: mapped.unverifiable } : {}),
+        },
+        notes: [...unreadNote(unread), ...mapped.notes, ...('unread' in restrictions ? [restrictionsNote(restrictions.unread)] : [])],
       };
     },
   };

@@ -28,8 +28,8 @@ function actualText(f: Finding): string {
 /** A setting as people read it: its label on the role page, "Records restricted by department", "Restriction". */
 export function settingLabel(setting: string | undefined): string {
   if (!setting) return '';
-  const segment = /^recordRestrictions\.(\w+)$/.exec(setting);
-  if (segment) return `Records restricted by ${segment[1].toLowerCase()}`;
+  const segment = /^recordRestrictions\.(\w+)(?:\.(viewingAllowed|itemsRestricted))?$/.exec(setting);
+  if (segment) return `Records restricted by ${segment[1].toLowerCase()}${segment[2] ? `, ${segment[2] === 'viewingAllowed' ? 'Allow Viewing' : 'Items Restricted'}` : ''}`;
   if (setting === 'restriction') return 'Restriction';
   return ROLE_SETTINGS[setting as SettingKey]?.label ?? setting;
 }

@@ -56,7 +56,12 @@ function permissionStep(f: Finding, m: Markup): string | undefined {
 function settingStep(f: Finding, m: Markup): RemediationStep | undefined {
   if (f.code === 'RECORD_RESTRICTION_MISMATCH') {
     const want = f.expectedValues![0];
-    const segment = m.strong(f.setting!.split('.')[1]);
+    const [, seg, box] = f.setting!.split('.');
+    const segment = m.strong(seg);
+    if (box) {
+      const label = m.strong(box === 'viewingAllowed' ? 'Allow Viewing' : 'Items Restricted');
+      return { section: SECTION_TITLES.restrictions, text: `${want === 'checked' ? 'Check' : 'Uncheck'} ${label} on the ${segment} line` };
+    }
     const text = want === 'NONE' ? `Remove the ${segment} line (now ${m.text(String(f.actualValue))})` : `Set the ${segment} line to ${m.strong(want)} (now ${m.text(String(f.actualValue))})`;
     return { section: SECTION_TITLES.restrictions, text };
   }

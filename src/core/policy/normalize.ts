@@ -85,12 +85,21 @@ function normalizeSettings({ yaml, v, layer }: Ctx): void {
   }
 }
 
-/** `recordRestrictions:` segment -> the restriction the role must have (NONE: not restricted by it). */
-function normalizeRecordRestrictions({ yaml, v, layer }: Ctx): void {
+/** `recordRestrictions:` segment -> the restriction the role must have (NONE: not restricted by it), and the line's boxes when pinned. */
+function normalizeRecordRestrictions(ctx: Ctx): void {
+  const { yaml, v, layer } = ctx;
   if (!isObj(v.recordRestrictions)) return;
   for (const [segment, raw] of Object.entries(v.recordRestrictions)) {
-    if (typeof raw !== 'string' || !(RECORD_SEGMENTS as readonly string[]).includes(segment.toUpperCase())) continue; // reported by the schema
-    layer.recordRestrictions.push({ segment: segment.toUpperCase(), restriction: raw.trim().toUpperCase(), loc: yaml.locate(['recordRestrictions', segment], { key: true }) });
+    if (!(RECORD_SEGMENTS as readonly string[]).includes(segment.toUpperCase())) continue; // reported by the schema
+    const spec = typeof raw === 'string' ? { restriction: raw } : isObj(raw) && typeof raw.restriction === 'string' ? raw : undefined;
+    if (!spec) continue; // reported by the schema
+    const restriction = (spec.restriction as string).trim().toUpperCase();
+    const rule: RecordRestrictionRule = { segment: segment.toUpperCase(), restriction, loc: yaml.locate(['recordRestrictions', segment], { key: true }) };
+    for (const box of ['viewingAllowed', 'itemsRestricted'] as const) if (typeof spec[box] === 'boolean') rule[box] = spec[box] as boolean;
+    if (restriction === 'NONE' && (rule.viewingAllowed !== undefined || rule.itemsRestricted !== undefined)) {
+      ctx.warn('BOXES_NOT_CHECKED', ['recordRestrictions', segment], `with restriction NONE there is no ${segment.toUpperCase()} line, so its boxes are not checked`, "pin the boxes with a restriction (e.g. OWNONLY), or remove them", true);
+    }
+    layer.recordRestrictions.push(rule);
   }
 }
 
@@ -171,7 +180,12 @@ function normalizeWaivers(ctx: Ctx): void {
       waiver.permissionName = res.ref.name;
     }
     if (typeof w.flag === 'string' && (FLAGS as readonly string[]).includes(w.flag)) waiver.flag = w.flag as FlagName;
-    if (typeof w.setting === 'string') waiver.setting = (RECORD_SEGMENTS as readonly string[]).includes(w.setting.toUpperCase()) ? `recordRestrictions.${w.setting.toUpperCase()}` : w.setting;
+    if (typeof w.setting === 'string') {
+      // A segment (DEPARTMENT) or one of its line's boxes (DEPARTMENT.viewingAllowed); else a setting key.
+      const seg = /^(DEPARTMENT|CLASS|LOCATION)(\.(viewingAllowed|itemsRestricted))?$/i.exec(w.setting);
+      const box = seg?.[3] === undefined ? '' : seg[3].toLowerCase() === 'viewingallowed' ? '.viewingAllowed' : '.itemsRestricted';
+      waiver.setting = seg ? `recordRestrictions.${seg[1].toUpperCase()}${box}` : w.setting;
+    }
     if (typeof w.conflict === 'string') waiver.conflict = w.conflict;
     if (typeof w.rule === 'string' && Object.hasOwn(WAIVER_RULES, w.rule)) waiver.rule = WAIVER_RULES[w.rule];
     const missing = (what: string, hint: string) => issue('WAIVER_TARGET_MISSING', path, `a ${w.code} waiver must name the ${what} it covers`, hint);

@@ -116,7 +116,9 @@ export function formatStarterPolicy(role: RoleSnapshot, meta: { source: string; 
     lines.push('', 'recordRestrictions:             # the Restrictions subtab; NONE = not restricted');
     const segments = [...new Set(['DEPARTMENT', 'CLASS', 'LOCATION', ...role.recordRestrictions.map((r) => r.segment)])];
     for (const s of segments) {
-      const line = `${s}: ${role.recordRestrictions.find((r) => r.segment === s)?.restriction ?? 'NONE'}`;
+      const held = role.recordRestrictions.find((r) => r.segment === s);
+      const boxes = held ? (['viewingAllowed', 'itemsRestricted'] as const).filter((b) => held[b] !== undefined).map((b) => `, ${b}: ${held[b]}`).join('') : '';
+      const line = `${s}: ${boxes ? `{restriction: ${held!.restriction}${boxes}}` : held?.restriction ?? 'NONE'}`;
       // A segment a source names beyond the role page's three: shown, but a policy cannot pin it.
       lines.push((RECORD_SEGMENTS as readonly string[]).includes(s) ? `  ${line}` : `  # ${line}   (policies cannot pin this segment; 'compare' shows it)`);
     }

@@ -18,6 +18,7 @@ const MAX_PAGE_SIZE = 1000;
 const TABLE_PERMISSION: Record<string, [string, 'VIEW' | 'FULL']> = {
   role: ['ADMI_MANAGEROLES', 'FULL'],
   rolepermissions: ['ADMI_MANAGEROLES', 'FULL'],
+  rolerestrictions: ['ADMI_MANAGEROLES', 'FULL'],
   customrecordtype: ['ADMI_CUSTRECORD', 'VIEW'],
 };
 

@@ -37,7 +37,7 @@ function tableRows(account: SimAccount, name: string): Array<Record<string, stri
 /** Runs a parsed query: checks table and columns, filters, orders, projects. Every value is a string. */
 export function executeSuiteQl(account: SimAccount, q: SuiteQlQuery): Array<Record<string, string>> {
   const table = TABLES[q.table];
-  if (!table) throw new SuiteQlError(`Record '${q.table}' was not found.`);
+  if (!table || (q.table === 'rolerestrictions' && account.suiteql.roleRestrictions === 'missing')) throw new SuiteQlError(`Record '${q.table}' was not found.`);
   const columns = table.columns(account);
   const known = new Set(columns);
   const used = [...(q.columns === '*' ? [] : q.columns), ...q.where.map((w) => w.column), ...q.orderBy.map((o) => o.column)];

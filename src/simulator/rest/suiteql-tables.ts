@@ -52,6 +52,19 @@ function permissionRows(account: SimAccount, role: SimRole): Array<Record<string
   });
 }
 
+/** Segment ids, for the `segment-ids` reading of `rolerestrictions`. */
+const SEGMENT_IDS: Record<string, string> = { DEPARTMENT: '1', CLASS: '2', LOCATION: '3' };
+
+/** `rolerestrictions` rows in the form the account answers them (SuiteQlBehaviour.roleRestrictions). */
+function restrictionRows(account: SimAccount): Array<Record<string, string>> {
+  return account.roles.flatMap((r) => r.recordRestrictions.map((x) => {
+    const flags = { viewingallowed: tf(x.viewingAllowed === true), itemsrestricted: tf(x.itemsRestricted === true), role: r.internalId };
+    return account.suiteql.roleRestrictions === 'segment-ids'
+      ? { segment: SEGMENT_IDS[x.segment.toUpperCase()] ?? '9', restriction: x.segment.toUpperCase(), ...flags }
+      : { segment: x.segment.toUpperCase(), restriction: x.restriction.toUpperCase(), ...flags };
+  }));
+}
+
 /** The tables, by name. */
 export const TABLES: Record<string, SimTable> = {
   role: {
@@ -61,6 +74,10 @@ export const TABLES: Record<string, SimTable> = {
   rolepermissions: {
     columns: () => ['name', 'permkey', 'permlevel', 'restriction', 'role'],
     rows: (account) => account.roles.flatMap((r) => permissionRows(account, r)),
+  },
+  rolerestrictions: {
+    columns: () => ['itemsrestricted', 'restriction', 'role', 'segment', 'viewingallowed'],
+    rows: restrictionRows,
   },
   customrecordtype: {
     columns: () => ['id', 'scriptid'],

@@ -17,16 +17,34 @@ export function checkSetting(ctx: CheckContext, s: SettingRule): CheckResult {
   return { rule, findings: [finding('SETTING_MISMATCH', { ...base, actualValue: shown(actual) })] };
 }
 
-/** One record restriction the policy pins, by segment (NONE: the role must not be restricted by it). */
+const BOX_LABELS = { viewingAllowed: 'Allow Viewing', itemsRestricted: 'Items Restricted' } as const;
+
+/**
+ * One record restriction the policy pins, by segment (NONE: the role must not be restricted by
+ * it), and the line's Allow Viewing and Items Restricted boxes when the policy pins them.
+ */
 export function checkRecordRestriction(ctx: CheckContext, r: RecordRestrictionRule): CheckResult {
   const setting = `recordRestrictions.${r.segment}`;
-  const rule: RuleDraft = { id: `setting:${setting}`, title: `Records restricted by ${r.segment.toLowerCase()}: ${r.restriction}`, kind: 'setting', loc: r.loc };
+  const boxes = (['viewingAllowed', 'itemsRestricted'] as const).filter((b) => r[b] !== undefined);
+  const title = `Records restricted by ${r.segment.toLowerCase()}: ${r.restriction}${boxes.map((b) => `, ${BOX_LABELS[b]} ${r[b] ? 'checked' : 'unchecked'}`).join('')}`;
+  const rule: RuleDraft = { id: `setting:${setting}`, title, kind: 'setting', loc: r.loc };
   const base = { rule: rule.id, setting, expectedValues: [r.restriction], loc: r.loc };
   const held = ctx.role.recordRestrictions;
   if (held === undefined) {
     return { rule, findings: [finding('NOT_VERIFIABLE', { ...base, actualValue: null, detail: 'this source cannot read record restrictions (the Restrictions subtab)' })] };
   }
-  const actual = held.find((x) => x.segment.toUpperCase() === r.segment)?.restriction.toUpperCase() ?? 'NONE';
-  if (actual === r.restriction) return { rule, findings: [] };
-  return { rule, findings: [finding('RECORD_RESTRICTION_MISMATCH', { ...base, actualValue: actual })] };
+  const line = held.find((x) => x.segment.toUpperCase() === r.segment);
+  const actual = line?.restriction.toUpperCase() ?? 'NONE';
+  if (actual !== r.restriction) return { rule, findings: [finding('RECORD_RESTRICTION_MISMATCH', { ...base, actualValue: actual })] };
+  if (!line) return { rule, findings: [] };
+  return {
+    rule,
+    findings: boxes.flatMap((b) => {
+      const want = r[b] ? 'checked' : 'unchecked';
+      const fields = { ...base, setting: `${setting}.${b}`, expectedValues: [want] };
+      if (line[b] === undefined) return [finding('NOT_VERIFIABLE', { ...fields, actualValue: null, detail: `this source cannot read the line's ${BOX_LABELS[b]} box` })];
+      const got = line[b] ? 'checked' : 'unchecked';
+      return got === want ? [] : [finding('RECORD_RESTRICTION_MISMATCH', { ...fields, actualValue: got })];
+    }),
+  };
 }

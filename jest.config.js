@@ -4,6 +4,7 @@ module.exports = {
   testEnvironment: 'node',
   roots: ['<rootDir>/test', '<rootDir>/src'],
   testMatch: ['**/*.test.ts'],
+  setupFiles: ['<rootDir>/test/setup-validators.ts'],
   transform: { '^.+\\.ts$': ['ts-jest', { tsconfig: 'tsconfig.json' }] },
   reporters: ['<rootDir>/test/default-reporter.js', 'summary', '<rootDir>/test/count-reporter.js'],
   testTimeout: 30000,

@@ -8,6 +8,7 @@ module.exports = {
   // src/ must be a root too: jest finds the tests related to a mutated file through its module graph.
   roots: ['<rootDir>/test/unit', '<rootDir>/src'],
   testMatch: ['**/*.test.ts'],
+  setupFiles: ['<rootDir>/test/setup-validators.ts'],
   // These spawn the built CLI or touch the disk at length: they test the shell, not the core.
   testPathIgnorePatterns: ['/node_modules/', 'role-corpus', 'hostile-files', 'transport', 'soap-requests', 'report-consumers'],
   transform: { '^.+\\.ts$': ['ts-jest', { tsconfig: 'tsconfig.json', isolatedModules: true }] },

@@ -3,6 +3,11 @@
  * `core/` is pure (values in, values out); `adapters/` read files and talk to NetSuite.
  * The NetSuite simulator is a separate entry point: `ns-role-audit/simulator`.
  */
+import { installSchemaValidators } from './adapters/schema-validators';
+
+// Policies, snapshots and configs are validated against their schemas from the first call on.
+installSchemaValidators();
+
 export type * from './core/model';
 export { FINDING_CODES, FLAGS, FLAG_LABELS, FAIL_ON, REPORT_SCHEMA_VERSION, ROLE_SETTINGS, SETTING_KEYS, RECORD_SEGMENTS, finding, formatLoc } from './core/model';
 export { getCatalog, createCatalog, type Catalog, type LookupResult, type Permission, type Level, type Subtab } from './core/catalog';

@@ -2,6 +2,7 @@ import { AuditError, formatIssue } from '../core/errors';
 import { terminalLines } from '../core/format/escape';
 import { closest } from '../core/catalog/suggest';
 import { EXIT } from './exit-codes';
+import { installSchemaValidators } from '../adapters/schema-validators';
 import type { CliIo } from './io';
 import { toolVersion } from './version';
 import { createRedactingIo, secretsInEnv } from './redact';
@@ -65,6 +66,7 @@ function reportError(err: unknown, io: CliIo): number {
 
 /** Runs the CLI and returns the exit code; the only caller of process.exit is bin/. */
 export async function runCli(argv: string[], rawIo: CliIo): Promise<number> {
+  installSchemaValidators();
   const io = createRedactingIo(rawIo, secretsInEnv(rawIo.env));
   const [first, ...rest] = argv;
   try {

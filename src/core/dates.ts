@@ -1,21 +1,35 @@
-/** Calendar dates as YYYY-MM-DD (waiver expiry, --today): pure arithmetic, no clock. */
+/**
+ * Calendar dates as YYYY-MM-DD (waiver expiry, --today): the proleptic Gregorian calendar in
+ * plain arithmetic, so the core never touches the clock or its Date object.
+ */
 
-const DAY_MS = 86_400_000;
+const leap = (y: number) => (y % 4 === 0 && y % 100 !== 0) || y % 400 === 0;
+const DAYS_IN_MONTH = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
 
-function utc(s: string): number | undefined {
+function parts(s: string): [number, number, number] | undefined {
   const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(s);
   if (!m) return undefined;
-  const t = Date.UTC(+m[1], +m[2] - 1, +m[3]);
-  const d = new Date(t);
-  return d.getUTCFullYear() === +m[1] && d.getUTCMonth() === +m[2] - 1 && d.getUTCDate() === +m[3] ? t : undefined;
+  const [y, mo, d] = [+m[1], +m[2], +m[3]];
+  if (mo < 1 || mo > 12 || d < 1) return undefined;
+  return d <= DAYS_IN_MONTH[mo - 1] + (mo === 2 && leap(y) ? 1 : 0) ? [y, mo, d] : undefined;
+}
+
+/** Days since 1970-01-01 of a calendar date (H. Hinnant's days_from_civil). */
+function dayNumber([y0, m, d]: [number, number, number]): number {
+  const y = m <= 2 ? y0 - 1 : y0;
+  const era = Math.floor(y / 400);
+  const yoe = y - era * 400;
+  const doy = Math.floor((153 * (m + (m > 2 ? -3 : 9)) + 2) / 5) + d - 1;
+  const doe = yoe * 365 + Math.floor(yoe / 4) - Math.floor(yoe / 100) + doy;
+  return era * 146097 + doe - 719468;
 }
 
 /** True for a real calendar date written YYYY-MM-DD (2027-02-30 is not one). */
 export function isCalendarDate(s: string): boolean {
-  return utc(s) !== undefined;
+  return parts(s) !== undefined;
 }
 
 /** Days from `from` to `to` (both YYYY-MM-DD calendar dates); negative when `to` is earlier. */
 export function daysBetween(from: string, to: string): number {
-  return Math.round((utc(to)! - utc(from)!) / DAY_MS);
+  return dayNumber(parts(to)!) - dayNumber(parts(from)!);
 }

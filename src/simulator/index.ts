@@ -1,3 +1,8 @@
+import { installSchemaValidators } from '../adapters/schema-validators';
+
+// Account fixtures are validated against their schema.
+installSchemaValidators();
+
 export { startSimulator, type Simulator, type SimulatorOptions } from './server';
 export { readAccountFixture, parseAccountFixture } from './read-fixture';
 export type { SimAccount, SimRole, SimToken, FaultSettings } from './account';

@@ -131,9 +131,11 @@ async function serveApi(state: SimState, req: IncomingMessage, res: ServerRespon
         ? handleSuiteQl({ account, req: restView(req, url, state.scheme), headers: req.headers, body, now: state.now(), nonces, cache: state.queries })
         : { status: 404, body: new RestError(404, 'NONEXISTENT_ID', `The simulator serves only /services/rest/query/v1/suiteql, not ${path}.`).body(), outcome: 'NOT_FOUND' };
     const op = 'operation' in out ? String(out.operation) : `${req.method} ${path}`;
-    entry({ api, operation: op, outcome: out.outcome, status: out.status, concurrent: admitted.concurrent, ...pick(out) });
+    const truncate = random() < faults.truncateRate;
+    // A truncated answer is logged as such: the client never saw the outcome the handler reached.
+    entry({ api, operation: op, outcome: truncate ? 'TRUNCATED' : out.outcome, status: out.status, concurrent: admitted.concurrent, ...pick(out) });
     const type = api === 'soap' ? 'text/xml; charset=utf-8' : 'application/json; charset=utf-8';
-    if (random() < faults.truncateRate) return sendTruncated(res, out.status, type, out.body);
+    if (truncate) return sendTruncated(res, out.status, type, out.body);
     send(res, out.status, type, out.body);
   } finally {
     if (admitted.admitted) state.gate.leave();

@@ -3,6 +3,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { startSimulator, type Simulator } from '../../src/simulator';
 import { ROOT, runCliAsync } from '../helpers/run-cli';
+import { FORMAT_NAMES } from '../../src/core/format';
+import { VERDICT_OF } from '../helpers/verdict-readers';
 import { fleetConfigFor } from '../helpers/fleet-config';
 import { bigAccount } from '../helpers/big-account';
 import { expectReadOnly } from '../helpers/live-env';
@@ -66,15 +68,17 @@ describe('fleet across accounts, compare, baselines', () => {
   test('one account that fails does not sink the others: its error is reported beside their results, exit 2, in every format', async () => {
     const { dir, env } = fleetConfigFor({ sandbox: a, production: b }, [{ policy: POLICY, roles: ['customrole_gen_*'] }]);
     // production's token secret is wrong: every request to it is refused.
-    const r = await runCliAsync(['audit', '--config', join(dir, 'ns-role-audit.config.yaml'), '--format', 'json', '--format', `junit=${dir}/r.xml`, '--format', `markdown=${dir}/r.md`, '--format', `table=${dir}/r.txt`], { env: { ...env, PRODUCTION_TS: 'f'.repeat(64) } });
+    const r = await runCliAsync(['audit', '--config', join(dir, 'ns-role-audit.config.yaml'), ...FORMAT_NAMES.flatMap((f) => ['--format', `${f}=${dir}/r.${f}`])], { env: { ...env, PRODUCTION_TS: 'f'.repeat(64) } });
     expect(r.code).toBe(2);
-    const report = JSON.parse(r.stdout);
+    const report = JSON.parse(readFileSync(join(dir, 'r.json'), 'utf8'));
     expect(report.results.every((x: { source: { connection: string } }) => x.source.connection === 'sandbox')).toBe(true);
     expect(report.results.length).toBeGreaterThan(0);
     expect(report.errors).toEqual([expect.objectContaining({ connection: 'production', account: b.accountId, code: 'AUTH_FAILED' })]);
-    expect(readFileSync(join(dir, 'r.xml'), 'utf8')).toMatch(/<error type="AUTH_FAILED"/);
-    expect(readFileSync(join(dir, 'r.md'), 'utf8')).toContain('## Could not audit');
-    expect(readFileSync(join(dir, 'r.txt'), 'utf8')).toContain('could not audit connection production');
+    // Every format says the run could not be completed, and names the connection and the cause.
+    for (const f of FORMAT_NAMES) {
+      const text = readFileSync(join(dir, `r.${f}`), 'utf8');
+      expect({ f, verdict: VERDICT_OF[f](text), names: text.includes('production') && text.includes('AUTH_FAILED') }).toEqual({ f, verdict: 'incomplete', names: true });
+    }
   });
 
   test('compare one role across two accounts: exit 1 with the difference; the same role twice: exit 1 until what SuiteQL cannot show is accepted, then 0', async () => {
@@ -118,8 +122,11 @@ test('compare two files: exit 1 when they differ, in every format', async () => 
   const dir = mkdtempSync(join(tmpdir(), 'nsra-compare-'));
   const objects = join(ROOT, 'fixtures', 'sdf-project', 'src', 'Objects');
   const r = await runCliAsync(['compare', '--role-file', join(objects, 'customrole_polytomic.xml'), '--with-file', join(objects, 'customrole_polytomic_drifted.xml'),
-    '--format', 'table', '--format', `json=${dir}/c.json`, '--format', `junit=${dir}/c.xml`, '--format', `markdown=${dir}/c.md`]);
+    '--format', 'table', '--format', `json=${dir}/c.json`, '--format', `junit=${dir}/c.xml`, '--format', `markdown=${dir}/c.md`,
+    ...FORMAT_NAMES.flatMap((f) => ['--format', `${f}=${dir}/all.${f}`])]);
   expect(r.code).toBe(1);
+  // Every format names the Sales Order difference.
+  for (const f of FORMAT_NAMES) expect({ f, names: readFileSync(join(dir, `all.${f}`), 'utf8').includes('Sales Order') }).toEqual({ f, names: true });
   expect(r.stdout).toMatch(/≠ Sales Order \(TRAN_SALESORD\)\s+Full\s+Edit/);
   expect(JSON.parse(readFileSync(join(dir, 'c.json'), 'utf8')).counts).toMatchObject({ onlyLeft: 1, onlyRight: 1, level: 1, restriction: 0, same: 31, flags: 1, settings: 0 });
   expect(readFileSync(join(dir, 'c.xml'), 'utf8')).toContain('failures="4"');

@@ -28,21 +28,35 @@ describe('retries under injected concurrency refusals', () => {
     expect(sim.log.entries.every((e) => e.concurrent <= 2)).toBe(true);
   });
 
-  test('5xx and truncated responses are retried too', async () => {
-    sim.setFaults({ serverErrorRate: 0.3, truncateRate: 0.2, seed: 3 });
+  test('5xx answers are retried: each one costs one more request, and the role is read whole', async () => {
+    sim.setFaults({ serverErrorRate: 0.3, seed: 3 });
     const before = sim.log.entries.length;
-    const conn = connectionFromEnv(envFor(sim, 'auditor'));
-    const session = openSession(conn, { retry: noWait });
+    const session = openSession(connectionFromEnv(envFor(sim, 'auditor')), { retry: noWait });
     const { role } = await createLiveSource(session, 'suiteql').fetchRole({ scriptId: 'customrole_polytomic' });
-    sim.setFaults({ serverErrorRate: 0, truncateRate: 0 });
+    sim.setFaults({ serverErrorRate: 0 });
     expect(role?.permissions).toHaveLength(33);
-    // The faults fired (the seed makes them), and each failed answer cost one more request:
-    // two requests read the role when nothing fails.
     const mine = sim.log.entries.slice(before);
     const failed = mine.filter((e) => e.status === 503).length;
-    expect(failed).toBeGreaterThan(0);
+    expect(failed).toBeGreaterThan(0); // the faults fired
     expect(session.transport.requestCount).toBe(mine.length);
-    expect(mine.length).toBeGreaterThanOrEqual(2 + failed);
+    expect(mine.length).toBe(3 + failed); // three requests read the role when nothing fails
+  });
+
+  test('a connection dropped half way through a body reaches the client as a network error, and is retried', async () => {
+    sim.setFaults({ truncateRate: 0.5, seed: 7 });
+    const before = sim.log.entries.length;
+    const events: Array<{ status?: number; error?: string; retrying: boolean }> = [];
+    const session = openSession(connectionFromEnv(envFor(sim, 'auditor')), { retry: noWait, trace: (e) => events.push(e) });
+    const { role } = await createLiveSource(session, 'suiteql').fetchRole({ scriptId: 'customrole_polytomic' });
+    sim.setFaults({ truncateRate: 0 });
+    expect(role?.permissions).toHaveLength(33);
+    const dropped = events.filter((e) => e.error !== undefined);
+    // Each dropped body was seen by the client as an error (never parsed as a short answer) and retried.
+    expect(dropped.length).toBeGreaterThan(0);
+    expect(dropped.every((e) => e.error === 'NETWORK_ERROR' && e.status === undefined && e.retrying)).toBe(true);
+    expect(dropped.length).toBe(sim.log.entries.slice(before).filter((e) => e.outcome === 'TRUNCATED').length);
+    expect(events.filter((e) => e.status === 200)).toHaveLength(3);
+    expect(session.transport.requestCount).toBe(events.length);
   });
 
   test.each(['suiteql', 'soap'] as const)('a 5xx that outlasts the retries is NETSUITE_UNAVAILABLE over %s alike', async (kind) => {

@@ -1,52 +1,35 @@
 import type { ErrorObject, ValidateFunction } from 'ajv';
 import type { InputIssue } from '../errors';
 import { closest } from '../catalog/suggest';
-import { AJV_OPTIONS } from './ajv-options';
+import { SCHEMAS } from './schemas';
 import { formatPath, type YamlFile } from './yaml-file';
 
-/** The JSON Schemas the package publishes in `schema/`, by name. */
-export type SchemaName = 'policy' | 'role-snapshot' | 'account-fixture' | 'config' | 'report';
+/** The JSON Schemas of the inputs (published as `schema/<name>.schema.json`), by name. */
+export type SchemaName = keyof typeof SCHEMAS;
 
-/** Path of a published schema relative to the package root, e.g. `schema/policy.schema.json`. */
-function schemaPath(name: SchemaName): string {
-  return `schema/${name}.schema.json`;
-}
-
-const compiled = new Map<SchemaName, ValidateFunction>();
+/** A compiled validator: true, or false with ajv's `errors`. */
+export type SchemaValidator = ValidateFunction;
 
 /**
- * A published JSON Schema, as data: the package's `schema/` folder sits two levels above this
- * module in `src/` and in `dist/` alike, so the same module loads it in both.
+ * The validators, one per schema, provided from outside the core (adapters/schema-validators.ts:
+ * the build's standalone validators, else ajv compiling SCHEMAS), so the core neither loads code
+ * by path nor pays for a compile it does not need.
  */
+const validators: Partial<Record<SchemaName, SchemaValidator>> = {};
+
+/** Installs validators (every entry point does, through adapters/schema-validators.ts). */
+export function provideSchemaValidators(given: Partial<Record<SchemaName, SchemaValidator>>): void {
+  Object.assign(validators, given);
+}
+
 function getSchema(name: SchemaName): Record<string, unknown> {
-  // eslint-disable-next-line @typescript-eslint/no-require-imports
-  return require(`../../../${schemaPath(name)}`) as Record<string, unknown>;
+  return SCHEMAS[name] as Record<string, unknown>;
 }
 
-function validator(name: SchemaName): ValidateFunction {
-  let v = compiled.get(name);
-  if (!v) {
-    v = precompiled(name) ?? compileNow(name);
-    compiled.set(name, v);
-  }
+function validator(name: SchemaName): SchemaValidator {
+  const v = validators[name];
+  if (!v) throw new Error(`no validator for the ${name} schema: an entry point must call provideSchemaValidators (adapters/schema-validators.ts)`);
   return v;
-}
-
-/** The build's standalone validator (dist/input/compiled-schemas.js), when there is one. */
-function precompiled(name: SchemaName): ValidateFunction | undefined {
-  try {
-    // eslint-disable-next-line @typescript-eslint/no-require-imports
-    return (require('./compiled-schemas') as Record<string, ValidateFunction>)[name];
-  } catch {
-    return undefined;
-  }
-}
-
-/** Compiles with ajv now (~0.1 s); loaded only when no precompiled validator exists. */
-function compileNow(name: SchemaName): ValidateFunction {
-  // eslint-disable-next-line @typescript-eslint/no-require-imports
-  const Ajv2020 = require('ajv/dist/2020').default;
-  return new Ajv2020(AJV_OPTIONS).compile(getSchema(name)) as ValidateFunction;
 }
 
 /** Checks a parsed YAML/JSON file against a published schema; each violation becomes a positioned issue. */

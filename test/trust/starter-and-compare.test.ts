@@ -121,3 +121,17 @@ test('the risk sentence says whether the role is web-services-only or only the p
   const wso = audit(policy, { ...role, flags: { ...role.flags, webServicesOnly: true } }).findings.find((f) => f.code === 'RISKY_PERMISSION')!;
   expect(wso.roleWebServicesOnly).toBe(true);
 });
+
+test('12. one reading of an absent box: unchecked in a role file (NetSuite\'s default), unknown in a snapshot', async () => {
+  const xml = '<role scriptid="customrole_x">\n  <name>X</name>\n  <recordrestrictions><recordrestriction><segment>DEPARTMENT</segment><restriction>OWNONLY</restriction></recordrestriction></recordrestrictions>\n</role>\n';
+  const file = parseSdfRole('r.xml', xml);
+  expect(file.recordRestrictions).toEqual([{ segment: 'DEPARTMENT', restriction: 'OWNONLY', viewingAllowed: false, itemsRestricted: false }]);
+  const meta = { leftLabel: 'file', rightLabel: 'snapshot', generatedAt: 'now' };
+  const snapshot = { ...file, recordRestrictions: [{ segment: 'DEPARTMENT', restriction: 'OWNONLY' }] };
+  const boxes = compareRoles(file, snapshot, meta).settings.filter((s) => s.key.startsWith('recordRestrictions.DEPARTMENT.'));
+  expect(boxes.map((b) => [b.key, b.left, b.right, b.kind])).toEqual([
+    ['recordRestrictions.DEPARTMENT.viewingAllowed', 'unchecked', null, 'unknown'],
+    ['recordRestrictions.DEPARTMENT.itemsRestricted', 'unchecked', null, 'unknown'],
+  ]);
+  expect(compareRoles(file, { ...snapshot, recordRestrictions: file.recordRestrictions }, meta).settings.filter((s) => s.key.startsWith('recordRestrictions.DEPARTMENT')).every((s) => s.kind === 'same')).toBe(true);
+});

@@ -155,3 +155,12 @@ describe('readXml agrees with an independent conforming parser (saxes)', () => {
     }), { seed: 20261203, numRuns: process.env.NS_MUTATION ? 200 : 3000 });
   });
 });
+
+test('SOAP answers are read by the same reader: references decoded, namespaces resolved', () => {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const { parseXmlTree, child } = require('../../src/core/xml-tree') as typeof import('../../src/core/xml-tree');
+  const { root } = parseXmlTree('<s:Envelope xmlns:s="urn:s"><s:Body><r xmlns="urn:m"><code>INSUFFICIENT&#95;PERMISSION</code><n>&#x31;2</n></r></s:Body></s:Envelope>');
+  const r = child(child(root, 'Body'), 'r');
+  expect([r?.ns, child(r, 'code')?.text, child(r, 'n')?.text]).toEqual(['urn:m', 'INSUFFICIENT_PERMISSION', '12']);
+  expect(parseXmlTree('<a>&nbsp;</a>').error).toMatch(/&nbsp; is not defined .*\(line 1, column 4\)$/);
+});

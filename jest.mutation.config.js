@@ -6,7 +6,7 @@ process.env.NS_MUTATION = '1';
 module.exports = {
   testEnvironment: 'node',
   // src/ must be a root too: jest finds the tests related to a mutated file through its module graph.
-  roots: ['<rootDir>/test/unit', '<rootDir>/src'],
+  roots: ['<rootDir>/test/unit', '<rootDir>/test/trust', '<rootDir>/src'],
   testMatch: ['**/*.test.ts'],
   setupFiles: ['<rootDir>/test/setup-validators.ts'],
   // These spawn the built CLI or touch the disk at length: they test the shell, not the core.

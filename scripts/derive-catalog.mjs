@@ -1,15 +1,22 @@
 #!/usr/bin/env node
 // Maintainer script, never run by the build, the CLI or the tests: it regenerates
-// src/core/catalog/permissions.data.json from the reference copy of Oracle's catalog and the
-// table of permission IDs beyond it.
-//   node scripts/derive-catalog.mjs ../shared/reference/netsuite-permissions/permissions.json \
-//     ../shared/reference/netsuite-permissions/permkeys-beyond-oracle-table.md
+// src/core/catalog/permissions.data.json from Oracle's catalog, the table of permission IDs
+// beyond it, and the levels each permission accepts.
+//   node scripts/derive-catalog.mjs <permissions.json> <permkeys-beyond-oracle-table.md> [levels.json]
+// levels.json maps an ID to the levels an SDF role may hold it at ({ "ADMI_ACCOUNTING":
+// {"levels": ["NONE", "FULL"]}, ... }): Oracle's SDF permission table (the valid permlevel values of
+// each permkey in SDF's customrole reference), as machine-read in salto-io/salto,
+// packages/netsuite-adapter/src/autogen/role_permissions/role_permissions.ts, with the additions
+// that project found deploys accept (change_validators/role_permission_ids.ts, e.g.
+// REPO_CUSTOMIZATION at Full). docs/netsuite.md "Permission levels" says how it is used.
 // Source: Oracle's NetSuite permission names and IDs (the SuiteCloud SDK's permissions.json,
 // UPL licence), 669 unique IDs. Corrections applied below are documented in README "Catalog".
 import { readFileSync, writeFileSync } from 'node:fs';
 
 const input = process.argv[2];
 const beyondFile = process.argv[3];
+const levelsFile = process.argv[4];
+const levelTable = levelsFile ? JSON.parse(readFileSync(levelsFile, 'utf8')) : {};
 if (!input || !beyondFile) {
   console.error('usage: derive-catalog.mjs <permissions.json> <permkeys-beyond-oracle-table.md>');
   process.exit(2);
@@ -54,7 +61,7 @@ const out = [...byId.values()]
     for (const a of extraAliases[id] ?? []) if (!all.some((n) => n.toLowerCase() === a.toLowerCase())) all.push(a);
     const rec = { id, name: all[0] };
     if (all.length > 1) rec.aliases = all.slice(1);
-    if (levels[id]) rec.levels = levels[id];
+    if (levels[id] ?? levelTable[id]) rec.levels = levels[id] ?? levelTable[id].levels;
     return rec;
   });
 if (out.length !== raw.metadata.uniquePermissionIds) {
@@ -81,13 +88,14 @@ for (const id of beyond) {
   if (known.has(id)) continue;
   const rec = { id, name: beyondNames[id] ?? id, provenance: 'rest-metadata' };
   if (markers.has(id)) rec.levels = [];
+  else if (levelTable[id]) rec.levels = levelTable[id].levels;
   out.push(rec);
 }
 out.sort((a, b) => a.id.localeCompare(b.id));
 
 const doc = {
   source:
-    "Oracle NetSuite permission names and IDs (SuiteCloud SDK permissions.json, UPL 1.0), via scripts/derive-catalog.mjs; corrections: ADMI_LOGIN_OAUTH renamed 'Log in using Access Tokens', grantable levels from NetSuite's role page. Entries with provenance 'rest-metadata': the 84 IDs of NetSuite's REST metadata permKey enum that Oracle's table lacks (names only where Oracle's usage sheet gives one; markers NONE_NEEDED, SYSTEM_STATUS, EDIT_FISCALCALENDAR have no grantable level)",
+    "Oracle NetSuite permission names and IDs (SuiteCloud SDK permissions.json, UPL 1.0), via scripts/derive-catalog.mjs; corrections: ADMI_LOGIN_OAUTH renamed 'Log in using Access Tokens'. Levels: the levels an SDF role may hold each permission at (Oracle's SDF permission table, as machine-read by salto-io/salto, with the additions it found deploys accept); absent: not published, any level is read and accepted. Entries with provenance 'rest-metadata': the 84 IDs of NetSuite's REST metadata permKey enum that Oracle's table lacks (names only where Oracle's usage sheet gives one; markers NONE_NEEDED, SYSTEM_STATUS, EDIT_FISCALCALENDAR have no grantable level)",
   count: out.length,
   permissions: out,
 };

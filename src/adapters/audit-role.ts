@@ -2,6 +2,10 @@ import { auditSnapshot } from '../core/audit';
 import { withContext } from '../core/errors';
 import type { FailOn, Policy, RoleAudit, RoleSelector } from '../core/model';
 import { describeSelector } from '../core/role/select';
+import { linkFixes } from '../core/fix/link-fixes';
+import { planFix } from '../core/fix/plan-fix';
+import { readSdfRoleDocument } from '../core/role/sdf';
+import { readTextFile } from './read-file';
 import type { RoleSource } from './sources/role-source';
 
 /** Fetches the role a selector names from a source and audits it. */
@@ -13,7 +17,7 @@ export async function auditRole(policy: Policy, source: RoleSource, selector: Ro
     throw withContext(`fetch role ${describeSelector(selector)}`, e);
   }
   const { role, notes, fallback } = fetched;
-  return auditSnapshot(policy, role, {
+  const result = auditSnapshot(policy, role, {
     selector,
     source: { kind: role?.evidence === 'effective-access' ? 'soap' : source.kind, location: role?.origin ?? source.location, ...(source.account ? { account: source.account } : {}) },
     today,
@@ -21,4 +25,20 @@ export async function auditRole(policy: Policy, source: RoleSource, selector: Ro
     ...(fallback !== undefined ? { fallback } : {}),
     failOn,
   });
+  return source.kind === 'sdf' && role ? withFixes(result, policy, role.origin, today, failOn) : result;
+}
+
+/**
+ * An SDF role file's findings, each with the edit `fix` makes for it (file and line, the XML):
+ * the file is read again with positions and the fix planned as `ns-role-audit fix` plans it.
+ */
+function withFixes(result: RoleAudit, policy: Policy, file: string, today: string, failOn: FailOn): RoleAudit {
+  let text: string;
+  try {
+    text = readTextFile(file, 'role');
+  } catch {
+    return result; // read a moment ago; gone now: the audit stands, without the links
+  }
+  const plan = planFix(policy, readSdfRoleDocument(file, text), { today, failOn });
+  return { ...result, findings: linkFixes(result.findings, plan) };
 }

@@ -1,22 +1,24 @@
 import { readdirSync, statSync } from 'node:fs';
-import { join, relative } from 'node:path';
+import { dirname, join, relative, resolve } from 'node:path';
 import { AuditError } from '../core/errors';
 import { fileErrorText } from '../core/file-errors';
 import { readTextFile } from './read-file';
 import type { RoleSelector, RoleSnapshot } from '../core/model';
 import { describeSelector, matchesSelector } from '../core/role/select';
 import type { RoleSource } from './sources/role-source';
-import { parseSdfRole } from '../core/role/sdf';
+import { parseSdfRole, readSdfRoleDocument, type SdfRoleDocument } from '../core/role/sdf';
+import { readRecordType, type ProjectRecordType } from '../core/role/validate-sdf';
 import { parseSnapshot } from '../core/role/snapshot';
 
 const SDF_ROLE_FILE = /^customrole[a-z0-9_]*\.xml$/i;
+const SDF_RECORD_TYPE_FILE = /^customrecord[a-z0-9_]*\.xml$/i;
 
 /**
  * Every role file under a SuiteCloud project folder (`Objects/**\/customrole_*.xml`). Links are
  * not followed (a link to a folder could loop, a dangling one leads nowhere): each is reported,
  * as is a folder that cannot be read, and the walk goes on.
  */
-function findSdfRoleFiles(dir: string): { files: string[]; skipped: string[] } {
+function findSdfRoleFiles(dir: string, pattern: RegExp = SDF_ROLE_FILE): { files: string[]; skipped: string[] } {
   const files: string[] = [];
   const skipped: string[] = [];
   const walk = (d: string) => {
@@ -30,9 +32,9 @@ function findSdfRoleFiles(dir: string): { files: string[]; skipped: string[] } {
     for (const e of entries) {
       if (e.name === 'node_modules' || e.name.startsWith('.')) continue;
       const p = join(d, e.name);
-      if (e.isSymbolicLink()) { if (SDF_ROLE_FILE.test(e.name) || !e.name.includes('.')) skipped.push(`${p}: a link, not followed`); continue; }
+      if (e.isSymbolicLink()) { if (pattern.test(e.name) || !e.name.includes('.')) skipped.push(`${p}: a link, not followed`); continue; }
       if (e.isDirectory()) walk(p);
-      else if (e.isFile() && SDF_ROLE_FILE.test(e.name)) files.push(p);
+      else if (e.isFile() && pattern.test(e.name)) files.push(p);
     }
   };
   walk(dir);
@@ -47,14 +49,6 @@ export function readRoleFiles(path: string): { kind: 'sdf' | 'snapshot'; roles: 
   } catch (e) {
     throw new AuditError('ROLE_FILE_UNREADABLE', `${path}: ${fileErrorText(e)}`);
   }
-  const read = (f: string) => {
-    try {
-      return readTextFile(f, 'role');
-    } catch (e) {
-      if (e instanceof AuditError) throw e;
-      throw new AuditError('ROLE_FILE_UNREADABLE', `${f}: ${fileErrorText(e)}`);
-    }
-  };
   if (stat.isDirectory()) {
     const { files, skipped } = findSdfRoleFiles(path);
     if (!files.length) {
@@ -63,9 +57,9 @@ export function readRoleFiles(path: string): { kind: 'sdf' | 'snapshot'; roles: 
       });
     }
     const notes = skipped.length ? [`Not read under ${path}: ${skipped.join('; ')}.`] : [];
-    return { kind: 'sdf', roles: files.map((f) => parseSdfRole(relative(process.cwd(), f) || f, read(f))), notes };
+    return { kind: 'sdf', roles: files.map((f) => parseSdfRole(relative(process.cwd(), f) || f, readOrFail(f))), notes };
   }
-  const text = read(path);
+  const text = readOrFail(path);
   if (/\.xml$/i.test(path) || /^\s*<(\?xml|role)/.test(text)) return { kind: 'sdf', roles: [parseSdfRole(path, text)], notes: [] };
   return { kind: 'snapshot', roles: parseSnapshot(path, text), notes: [] };
 }
@@ -96,4 +90,53 @@ export function createFileSource(path: string): RoleSource {
       return { role: matches[0], notes };
     },
   };
+}
+
+/** One SDF role file as read for a fix: its path as shown, and the document with positions. */
+export interface RoleFileDocument {
+  file: string;
+  doc: SdfRoleDocument;
+}
+
+/**
+ * Every SDF role file under a path (one file, or a SuiteCloud project folder) read with positions,
+ * and the project's custom record type files (both sides of a custom record permission must agree).
+ */
+export function readRoleDocuments(path: string, cwd: string = process.cwd()): { docs: RoleFileDocument[]; recordTypes: ProjectRecordType[] } {
+  const abs = resolve(cwd, path);
+  const shown = (f: string) => relative(cwd, f) || f;
+  let stat;
+  try {
+    stat = statSync(abs);
+  } catch (e) {
+    throw new AuditError('ROLE_FILE_UNREADABLE', `${path}: ${fileErrorText(e)}`);
+  }
+  const found = stat.isDirectory() ? findSdfRoleFiles(abs) : { files: [abs], skipped: [] };
+  if (!found.files.length) {
+    throw new AuditError('ROLE_FILE_UNREADABLE', `${path}: no customrole_*.xml files in this folder${found.skipped.length ? ` (skipped: ${found.skipped.join('; ')})` : ''}`, {
+      details: { hint: 'point --role-file at a SuiteCloud project (its Objects/ folder holds customrole_*.xml) or one role XML' },
+    });
+  }
+  const docs = found.files.map((f) => ({ file: shown(f), doc: readSdfRoleDocument(shown(f), readOrFail(f)) }));
+  // Record types beside the role: the project folder, or the folder of the one file.
+  const typeDir = stat.isDirectory() ? abs : dirname(abs);
+  const recordTypes = findSdfRoleFiles(typeDir, SDF_RECORD_TYPE_FILE).files.flatMap((f) => readRecordType(shown(f), readOrFail(f)) ?? []);
+  return { docs, recordTypes };
+}
+
+/** The SDF role file a selector names (for `fix`); two files for one role are AMBIGUOUS_ROLE, as for audits. */
+export function readRoleDocument(path: string, selector: RoleSelector, cwd: string = process.cwd()): { found?: RoleFileDocument; candidates: string[]; recordTypes: ProjectRecordType[] } {
+  const { docs, recordTypes } = readRoleDocuments(path, cwd);
+  const matches = docs.filter((d) => matchesSelector(d.doc.role, selector));
+  if (matches.length > 1) throw ambiguous(path, describeSelector(selector), matches.map((m) => m.file));
+  return { ...(matches[0] ? { found: matches[0] } : {}), candidates: docs.map((d) => `${d.doc.role.scriptId} (${d.file})`), recordTypes };
+}
+
+function readOrFail(f: string): string {
+  try {
+    return readTextFile(f, 'role');
+  } catch (e) {
+    if (e instanceof AuditError) throw e;
+    throw new AuditError('ROLE_FILE_UNREADABLE', `${f}: ${fileErrorText(e)}`);
+  }
 }

@@ -359,6 +359,18 @@ export type Acceptance =
   /** A risk the policy asks for (it requires or allows the permission): acknowledged, still shown. */
   | { by: 'policy'; loc: SourceLoc };
 
+/** The edit of the role file that settles a finding, as `ns-role-audit fix` makes it. */
+export interface FindingFix {
+  action: 'add' | 'raise' | 'lower' | 'remove' | 'set';
+  /** The role file and the line the edit changes, or where the new lines go. */
+  file: string;
+  line: number;
+  /** The SDF the edit writes (absent for a removal). */
+  xml?: string;
+  /** A removal also needs this step in NetSuite's UI after the deploy (a deploy cannot remove a permission). */
+  afterDeploy?: string;
+}
+
 /** One result of comparing a role with a policy: data, never prose (sentences are made in format/). */
 export interface Finding {
   code: FindingCode;
@@ -392,6 +404,8 @@ export interface Finding {
   roleWebServicesOnly?: boolean;
   /** Where in the role's own file (SDF) the fix belongs: the permission's line, else the element or section it goes in. */
   roleLoc?: SourceLoc;
+  /** SDF role files only: the edit `ns-role-audit fix` makes for this finding (core/fix/link-fixes.ts). */
+  fix?: FindingFix;
   /** Set when a waiver or the baseline accepts this finding: shown, never counted. */
   accepted?: Acceptance;
   /** The sentence every format shows (set on the findings of a built report). */

@@ -10,6 +10,7 @@ import { readAccountFixture } from './read-fixture';
 import { RequestLog, type LoggedRequest } from './request-log';
 import { RestError } from './rest/errors';
 import { handleSuiteQl, QueryCache } from './rest/suiteql-endpoint';
+import { forgetTables } from './rest/suiteql-execute';
 import { FAULTS, faultEnvelope } from './soap/envelope';
 import { handleSoap } from './soap/handler';
 import { SearchCache } from './soap/operations';
@@ -38,6 +39,11 @@ export interface Simulator {
   log: RequestLog;
   /** The self-signed certificate (PEM) when serving HTTPS. */
   certificate?: string;
+  /**
+   * Changes the account while running, as an administrator editing a role in NetSuite's UI would:
+   * later requests see the change (fix --check, history and access reviews are tested with it).
+   */
+  changeAccount(change: (account: SimAccount) => void): void;
   /** Changes injected faults while running. */
   setFaults(faults: Partial<FaultSettings>): void;
   /**
@@ -195,6 +201,11 @@ export async function startSimulator(opts: SimulatorOptions): Promise<Simulator>
     account,
     log: state.log,
     certificate: tls?.cert,
+    changeAccount(change) {
+      change(state.account);
+      forgetTables(state.account);
+      state.queries.clear();
+    },
     setFaults(f) {
       state.faults = { ...state.faults, ...f };
       state.random = createRandom(state.faults.seed);

@@ -73,6 +73,10 @@ suite('HTML report in Chromium', () => {
     const sales = page.locator('table.matrix tbody tr', { hasText: 'TRAN_SALESORD' });
     expect((await sales.locator('td').allInnerTexts()).map((t) => t.trim())).toEqual(['at least Full', 'Edit', '✗ fail']);
     expect(await page.locator('ul.steps li', { hasText: 'Raise Sales Order' }).count()).toBe(1);
+    // Each step shows its fix in the role file: the line and the XML, as the reader sees them.
+    const fix = await page.locator('ul.steps li', { hasText: 'Raise Sales Order' }).innerText();
+    expect(fix).toMatch(/In the role file: write <permlevel>FULL<\/permlevel> at fixtures\/sdf-project\/src\/Objects\/customrole_polytomic_drifted\.xml:\d+/);
+    expect(await page.locator('ul.findings small.fix').count()).toBe(4);
     expect(await axeViolations(page)).toEqual([]);
     await page.screenshot({ path: join(ARTIFACTS, 'report-single.png'), fullPage: true });
     expect({ problems, requests }).toEqual({ problems: [], requests: [] });

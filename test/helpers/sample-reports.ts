@@ -9,7 +9,9 @@ import { acceptUnverified } from '../../src/core/verdict';
 import { compareRoles } from '../../src/core/compare';
 import type { AuditReport, RoleComparison, RoleSnapshot } from '../../src/core/model';
 import type { Level } from '../../src/core/catalog';
-import { parseSdfRole } from '../../src/core/role/sdf';
+import { parseSdfRole, readSdfRoleDocument } from '../../src/core/role/sdf';
+import { linkFixes } from '../../src/core/fix/link-fixes';
+import { planFix } from '../../src/core/fix/plan-fix';
 import { readPolicy } from '../../src/adapters/read-policy';
 
 export const DRIFTED_FILE = 'fixtures/sdf-project/src/Objects/customrole_polytomic_drifted.xml';
@@ -20,10 +22,13 @@ const role = (file: string) => parseSdfRole(file, readFileSync(file, 'utf8'));
 const meta = (r: RoleSnapshot, extra: object = {}) => ({ selector: { scriptId: r.scriptId }, source: { kind: 'sdf', location: r.origin }, today: '2026-11-27', ...extra });
 const build = (results: AuditReport['results'], failOn: 'error' | 'warning' = 'error') => buildReport(results, { version: '1.0.0-test', generatedAt: '2026-11-27T12:00:00Z', failOn });
 
-/** The demo's drifted role against the shipped Polytomic policy. */
+/** The demo's drifted role against the shipped Polytomic policy, each finding linked to its fix in the file (as audits of SDF files are). */
 export function driftedReport(): AuditReport {
   const r = role(DRIFTED_FILE);
-  return build([auditSnapshot(readPolicy(POLICY_FILE), r, meta(r))]);
+  const policy = readPolicy(POLICY_FILE);
+  const result = auditSnapshot(policy, r, meta(r));
+  const plan = planFix(policy, readSdfRoleDocument(DRIFTED_FILE, readFileSync(DRIFTED_FILE, 'utf8')), { today: '2026-11-27' });
+  return build([{ ...result, findings: linkFixes(result.findings, plan) }]);
 }
 
 /** Accepted findings of each kind: a waiver, accept-unverified (a SOAP-evidence role), and a note. */

@@ -10,12 +10,24 @@ describe('the SuiteQL subset', () => {
   test('SELECT * FROM role returns every column as a string, with links per item', async () => {
     const r = await suiteql(sim, auditor(), "SELECT * FROM role WHERE scriptid = 'customrole_polytomic'");
     expect(r.status).toBe(200);
-    // centertype is null for this role (SuiteQL leaves nulls out); booleans are always T/F.
+    // Booleans are always T/F.
     expect(r.body.items).toEqual([{
-      links: [], id: '1028', isinactive: 'F', iswebserviceonlyrole: 'T', employeeselectionunrestricted: 'T', name: 'Polytomic', scriptid: 'customrole_polytomic',
+      links: [], id: '1028', isinactive: 'F', iswebserviceonlyrole: 'T', employeeselectionunrestricted: 'T', name: 'Polytomic', scriptid: 'customrole_polytomic', centertype: 'SYSADMINCENTER',
       coreadminpermission: 'F', issalesrole: 'F', issupportrole: 'F', ispartnerrole: 'F', issinglesignononly: 'F', restrictbydevice: 'F', subsidiaryviewingallowed: 'F', restricttimeandexpenses: 'F',
     }]);
     expect(r.body).toMatchObject({ count: 1, hasMore: false, offset: 0, totalResults: 1 });
+  });
+
+  test('a null column is left out of the item, as SuiteQL answers (a role with no center type)', async () => {
+    const other = await startSimulator({ fixture: demoAccount((doc) => { delete doc.roles[0].settings; }) });
+    try {
+      const r = await suiteql(other, credentialsFor(other, 'auditor'), "SELECT * FROM role WHERE scriptid = 'customrole_polytomic'");
+      expect(r.status).toBe(200);
+      expect(Object.keys(r.body.items[0])).not.toContain('centertype');
+      expect(r.body.items[0].coreadminpermission).toBe('F');
+    } finally {
+      await other.stop();
+    }
   });
 
   test('WHERE with IN and AND, ORDER BY several columns', async () => {

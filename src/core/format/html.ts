@@ -13,7 +13,7 @@ import { FINDING_HELP } from './finding-help';
 import { conflictViewLines, describeFinding, roleLabel, runVerdictText } from './messages';
 import { plural } from './plural';
 import type { Formatter } from './registry';
-import { remediationPlan } from './remediation';
+import { fixText, remediationPlan } from './remediation';
 
 /** Text for HTML (element content and quoted attributes): control characters inert, markup escaped. */
 function htmlText(s: string): string {
@@ -126,19 +126,22 @@ function matrix(r: RoleAudit, byRule: Map<string, Finding[]>): string[] {
   return out;
 }
 
+const CODE = (s: string) => `<code>${h(s)}</code>`;
+
 function findingsList(r: RoleAudit): string[] {
   if (!r.findings.length) return ['<p>No findings.</p>'];
   const items = r.findings.map((f) => {
     const acc = f.accepted ? ` <span class="badge acc">${f.accepted.by === 'policy' ? 'acknowledged' : 'accepted'}</span>` : '';
     const where = f.loc ? ` <small>(policy ${h(f.loc.file)}:${f.loc.line})</small>` : '';
     const sev = f.accepted ? 'acc' : f.severity === 'error' ? 'bad' : f.severity === 'warning' ? 'warn' : 'unk';
-    return `<li><span class="badge ${sev}">${f.severity}</span> <code>${f.code}</code> ${h(f.message ?? describeFinding(f))}${acc}${where}</li>`;
+    const fix = f.fix ? ` <small class="fix">${fixText(f.fix, CODE)}.</small>` : '';
+    return `<li><span class="badge ${sev}">${f.severity}</span> <code>${f.code}</code> ${h(f.message ?? describeFinding(f))}${acc}${where}${fix}</li>`;
   });
   return ['<ul class="findings">', ...items, '</ul>'];
 }
 
 function stepsList(r: RoleAudit): string[] {
-  const { sections } = remediationPlan(r.findings, { strong: (s) => `<strong>${h(s)}</strong>`, text: h });
+  const { sections } = remediationPlan(r.findings, { strong: (s) => `<strong>${h(s)}</strong>`, text: h, fix: (f) => fixText(f, CODE) });
   if (!sections.length) return [];
   return [
     `<p>In NetSuite: <strong>Setup &gt; Users/Roles &gt; Manage Roles</strong>, then <strong>Edit</strong> beside <strong>${h(roleLabel(r))}</strong>.</p>`,

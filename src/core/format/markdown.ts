@@ -2,10 +2,10 @@ import type { AuditReport, RoleAudit } from '../model';
 import { markdownCode as c, markdownText as t } from './escape';
 import { conflictViewLines, describeFinding, roleLabel, runVerdictText } from './messages';
 import { plural } from './plural';
-import { remediationPlan, type Markup } from './remediation';
+import { fixText, remediationPlan, type Markup } from './remediation';
 import type { Formatter } from './registry';
 
-const MARKUP: Markup = { strong: (s) => `**${t(s)}**`, text: t };
+const MARKUP: Markup = { strong: (s) => `**${t(s)}**`, text: t, fix: (f) => fixText(f, c) };
 
 const verdict = (failed: boolean, failOn: string) => (failed ? `**fails** (--fail-on ${failOn})` : 'passes');
 

@@ -4,17 +4,26 @@
  * words to click or pick, `text` for the rest), so every format escapes what came from outside.
  */
 import { levelLabel, SUBTABS, subtabLabel, type Level } from '../catalog';
-import { FLAG_LABELS, ROLE_SETTINGS, type Finding, type SettingKey, type SettingSection } from '../model';
+import { FLAG_LABELS, ROLE_SETTINGS, type Finding, type FindingFix, type SettingKey, type SettingSection } from '../model';
 import { settingLabel } from './messages';
 
 /** How a format marks up a step: both escape what they are given. */
 export interface Markup {
   strong(s: string): string;
   text(s: string): string;
+  /** How a step shows the edit of the role file that does the same (SDF sources; see fixText). */
+  fix?(fix: FindingFix): string;
+}
+
+/** The edit of the role file, in words: what to write (or remove) at which line. `code` marks up file:line and XML. */
+export function fixText(fix: FindingFix, code: (s: string) => string): string {
+  const at = code(`${fix.file}:${fix.line}`);
+  if (fix.action === 'remove') return `In the role file: remove the element at ${at}; a deploy cannot remove it, so make this change in NetSuite after the deploy too`;
+  return `In the role file: ${fix.action === 'add' ? 'add' : 'write'} ${code(fix.xml ?? '')} at ${at}`;
 }
 
 /** One step: the part of the role page it is made in, and what to do there. */
-interface RemediationStep {
+export interface RemediationStep {
   section: string;
   text: string;
 }
@@ -75,7 +84,7 @@ function settingStep(f: Finding, m: Markup): RemediationStep | undefined {
 }
 
 /** The click that fixes a finding not accepted, or undefined when there is nothing to click (review it instead). */
-function remediationStep(f: Finding, m: Markup): RemediationStep | undefined {
+export function remediationStep(f: Finding, m: Markup): RemediationStep | undefined {
   if (f.accepted) return undefined;
   if (f.code === 'FLAG_MISMATCH') return { section: SECTION_TITLES.top, text: `${f.expectedFlag ? 'Check' : 'Uncheck'} ${m.strong(FLAG_LABELS[f.flag!])}` };
   if (f.code === 'ROLE_INACTIVE') return { section: SECTION_TITLES.top, text: `Uncheck ${m.strong('Inactive')}` };
@@ -91,8 +100,12 @@ export function remediationPlan(findings: readonly Finding[], m: Markup): { sect
   const review: Finding[] = [];
   for (const f of findings) {
     const step = remediationStep(f, m);
-    if (step) sections.set(step.section, [...(sections.get(step.section) ?? []), step.text]);
+    const text = step && f.fix && m.fix ? `${step.text}. ${m.fix(f.fix)}.` : step?.text;
+    if (step) sections.set(step.section, [...(sections.get(step.section) ?? []), text!]);
     else review.push(f);
   }
   return { sections: SECTION_ORDER.filter((s) => sections.has(s)).map((s) => [s, sections.get(s)!]), review };
 }
+
+/** Text as it is, for plain-text steps (the fix's after-deploy list, stderr). */
+export const PLAIN: Markup = { strong: (s) => s, text: (s) => s };

@@ -4,7 +4,7 @@ import { FLAGS, ROLE_SETTINGS, SETTING_KEYS, type FlagName, type RecordRestricti
 import { childElements, ownText, readXml, type XmlElement } from '../xml/read-xml';
 
 /** SDF element -> flag. */
-const FLAG_ELEMENTS: Record<string, FlagName> = {
+export const FLAG_ELEMENTS: Record<string, FlagName> = {
   iswebserviceonlyrole: 'webServicesOnly',
   employeeselectionunrestricted: 'doNotRestrictEmployeeFields',
   isinactive: 'inactive',
@@ -15,7 +15,7 @@ const PERMISSION_FIELDS = new Set(['permkey', 'permlevel', 'restriction']);
 const RESTRICTION_FIELDS = new Set(['segment', 'restriction', 'viewingallowed', 'itemsrestricted']);
 
 /** One `<permission>` line of a role file, with the elements a fix rewrites. */
-interface SdfPermissionLine {
+export interface SdfPermissionLine {
   element: XmlElement;
   permkey: XmlElement;
   permlevel: XmlElement;
@@ -35,7 +35,7 @@ interface SdfRestrictionLine {
  * A role file as read: the snapshot, and where each part stands in the text (for findings that
  * point at a line, and for `fix`, which rewrites parts in place and keeps every other byte).
  */
-interface SdfRoleDocument {
+export interface SdfRoleDocument {
   file: string;
   text: string;
   role: RoleSnapshot;
@@ -152,7 +152,7 @@ function elementLines(doc: Omit<SdfRoleDocument, 'role'>, lineOf: (o: number) =>
  * XML that is not well-formed, a DOCTYPE, an undefined entity, a repeated field, a field inside a
  * field, a permission or restriction without its key parts.
  */
-function readSdfRoleDocument(file: string, text: string): SdfRoleDocument {
+export function readSdfRoleDocument(file: string, text: string): SdfRoleDocument {
   const failAt = (message: string, line: number, column: number, suggestion?: string): never => {
     const issue: InputIssue = { code: 'ROLE_FILE_INVALID', message, loc: { file, line, column }, ...(suggestion ? { suggestion } : {}) };
     throw new AuditError('ROLE_FILE_INVALID', `${file}:${line}:${column}: ${message}`, { issues: [issue] });

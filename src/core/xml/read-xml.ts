@@ -83,7 +83,7 @@ class Fail extends Error {
 }
 
 /** The 1-based line and column of an offset (columns count UTF-16 code units, as editors mostly do). */
-function positionOf(text: string, offset: number): { line: number; column: number } {
+export function positionOf(text: string, offset: number): { line: number; column: number } {
   let line = 1;
   let lineStart = 0;
   for (let i = text.indexOf('\n'); i >= 0 && i < offset; i = text.indexOf('\n', i + 1)) {

@@ -35,7 +35,7 @@ export interface RestOutcome {
   rows?: number;
 }
 
-/** A small LRU of query text -> rows (fixtures do not change while served). */
+/** A small LRU of query text -> rows (emptied when the account changes). */
 export class QueryCache {
   private map = new Map<string, Array<Record<string, string>>>();
   constructor(private readonly size = 16) {}
@@ -43,6 +43,9 @@ export class QueryCache {
     const rows = this.map.get(q);
     if (rows) { this.map.delete(q); this.map.set(q, rows); }
     return rows;
+  }
+  clear() {
+    this.map.clear();
   }
   set(q: string, rows: Array<Record<string, string>>) {
     this.map.set(q, rows);

@@ -25,7 +25,12 @@ function compile(c: Condition): (row: Record<string, string>) => boolean {
 
 const cache = new WeakMap<SimAccount, Map<string, Array<Record<string, string>>>>();
 
-/** A table's rows, built once per account (fixtures do not change while served). */
+/** Drops the tables built for an account: the account changed (Simulator.changeAccount). */
+export function forgetTables(account: SimAccount): void {
+  cache.delete(account);
+}
+
+/** A table's rows, built once per account (rebuilt after Simulator.changeAccount). */
 function tableRows(account: SimAccount, name: string): Array<Record<string, string>> {
   let byTable = cache.get(account);
   if (!byTable) cache.set(account, (byTable = new Map()));

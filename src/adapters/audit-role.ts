@@ -17,12 +17,15 @@ export async function auditRole(policy: Policy, source: RoleSource, selector: Ro
     throw withContext(`fetch role ${describeSelector(selector)}`, e);
   }
   const { role, notes, fallback } = fetched;
+  // Who holds the role: read when the policy asks and the source can say (live SuiteQL, not after a fallback to SOAP).
+  const access = policy.holders && role?.internalId && source.readAccess && fallback === undefined ? await source.readAccess(role.internalId) : undefined;
   const result = auditSnapshot(policy, role, {
     selector,
     source: { kind: role?.evidence === 'effective-access' ? 'soap' : source.kind, location: role?.origin ?? source.location, ...(source.account ? { account: source.account } : {}) },
     today,
-    notes,
+    notes: [...notes, ...(access?.notes ?? [])],
     ...(fallback !== undefined ? { fallback } : {}),
+    ...(access ? { access: access.facts } : {}),
     failOn,
   });
   return source.kind === 'sdf' && role ? withFixes(result, policy, role.origin, today, failOn) : result;

@@ -6,14 +6,16 @@ import type { Policy } from '../core/model';
 
 /** The file system as the policy loader sees it. */
 const fsPolicyHost: PolicyHost = {
-  readText: (file) => readTextFile(file, 'policy'),
-  // `pack:<name>` is a shipped pack (policies/packs/); an absolute path is itself; anything else is
-  // relative to the file naming it.
-  resolveRef: (from, ref) => packFile(ref) ?? (isAbsolute(ref) ? ref : join(dirname(from), ref)),
-  identity: (file) => resolve(file),
+  // `pack:<name>` is a shipped pack (policies/packs/), read from there and shown by that name.
+  readText: (file) => readTextFile(packFile(file) ?? file, 'policy'),
+  // An absolute path is itself; anything else is relative to the file naming it (a pack's own
+  // relative references, to its folder).
+  // A pack reference is checked here, so an unknown name is reported where `extends` names it.
+  resolveRef: (from, ref) => (packFile(ref) ? ref : isAbsolute(ref) ? ref : join(dirname(packFile(from) ?? from), ref)),
+  identity: (file) => resolve(packFile(file) ?? file),
 };
 
-/** Reads a policy file and everything it `extends` from disk (see core/policy/load.ts). */
+/** Reads a policy file (or a shipped pack, `pack:<name>`) and everything it `extends` from disk (see core/policy/load.ts). */
 export function readPolicy(file: string, opts: PolicyOptions = {}): Policy {
   return loadPolicy(file, fsPolicyHost, opts);
 }

@@ -3,6 +3,7 @@ import { formatLoc, REPORT_SCHEMA_VERSION, type AuditReport, type ConflictHolder
 import { describeFinding, roleLabel } from './format/messages';
 import { describeSelector } from './role/select';
 import { countFindings, runVerdict, settleRole } from './verdict';
+import { accessView, type RoleAccessFacts } from './access/facts';
 
 /** What an audit of one role knows besides the policy and the role. */
 export interface AuditMeta {
@@ -15,13 +16,15 @@ export interface AuditMeta {
   /** Why the source fell back to effective-access probes, if it did: a SOURCE_FALLBACK finding. */
   fallback?: string;
   failOn?: FailOn;
+  /** Who holds the role, when the source read it (policies with `holders:`). */
+  access?: RoleAccessFacts;
 }
 
 const EFFECTIVE_ACCESS_NOTE = 'Read over SOAP with the integration token: this proves effective access (at least View) only. Levels above View, ceilings, flags and excess permissions cannot be seen this way and are reported as not verifiable.';
 
 /** Diffs one role (already fetched) against a policy into a RoleAudit. Pure. */
 export function auditSnapshot(policy: Policy, role: RoleSnapshot | undefined, meta: AuditMeta): RoleAudit {
-  const { rules, findings } = diffRole(policy, role, { today: meta.today, ...(meta.fallback !== undefined ? { fallback: meta.fallback } : {}) });
+  const { rules, findings } = diffRole(policy, role, { today: meta.today, ...(meta.fallback !== undefined ? { fallback: meta.fallback } : {}), ...(meta.access ? { access: meta.access } : {}) });
   const notes = [...(meta.notes ?? []), ...policy.warnings.map((w) => `Policy warning ${formatLoc(w.loc)} ${w.code}: ${w.message}${w.suggestion ? ` (${w.suggestion})` : ''}.`)];
   if (role?.evidence === 'effective-access') notes.push(EFFECTIVE_ACCESS_NOTE);
   return settleRole({
@@ -38,6 +41,7 @@ export function auditSnapshot(policy: Policy, role: RoleSnapshot | undefined, me
     rules,
     findings,
     notes,
+    ...(meta.access && policy.holders ? { access: accessView(meta.access) } : {}),
   }, meta.failOn ?? 'error');
 }
 

@@ -42,7 +42,8 @@ export type PolicyRef = (policyFile: string) => string;
 const asWritten: PolicyRef = (file) => file.replace(/\\/g, '/').replace(/^(\.\/)+/, '');
 
 /** What a finding is about: a permission, a flag, a setting, or the rule itself. */
-const targetOf = (f: Finding) => f.permission?.id ?? f.flag ?? f.setting ?? f.rule;
+/** What a finding is about: a permission, flag, setting or rule, and for access findings the person or token. */
+const targetOf = (f: Finding) => [f.permission?.id ?? f.flag ?? f.setting ?? f.rule, ...(f.holder ? [`holder:${f.holder.id}`] : []), ...(f.token ? [`token:${f.token.name}`] : [])].join('@');
 
 /** Codes whose finding is "more access than allowed": more of it later is an escalation. */
 const TOO_MUCH = new Set(['PERMISSION_EXCESS', 'LEVEL_ABOVE_MAX', 'RISKY_PERMISSION', 'PERMISSION_UNCATALOGUED']);

@@ -103,6 +103,17 @@ export interface ConflictRule {
   loc: SourceLoc;
 }
 
+/** `holders:` in a policy: who may hold the role, how many, and how long an assignment may sit unused. */
+export interface HoldersRule {
+  /** Emails, entity ids or internal ids of the people allowed to hold the role (absent: anyone). */
+  allow?: string[];
+  /** At most this many holders with access. */
+  max?: number;
+  /** Days without a login with the role before a holder, a token or the role counts as unused (default 90). */
+  maxIdleDays?: number;
+  loc: SourceLoc;
+}
+
 /** Where a policy pack comes from: the vendor's published page it transcribes. */
 export interface PolicySource {
   vendor: string;
@@ -128,6 +139,10 @@ export interface Waiver {
   rule?: string;
   /** For SETTING_MISMATCH: the setting key; for RECORD_RESTRICTION_MISMATCH: the segment. */
   setting?: string;
+  /** For access findings: the person (email, entity id or internal id). */
+  holder?: string;
+  /** For TOKEN_UNUSED: the token's name. */
+  token?: string;
   reason: string;
   /** Last day the waiver holds, YYYY-MM-DD. */
   expires: string;
@@ -169,6 +184,8 @@ export interface Policy {
   waivers: Waiver[];
   risk: RiskPolicy;
   conflicts: ConflictRule[];
+  /** Who may hold the role (`holders:`): checked when the source can read holders, not verifiable otherwise. */
+  holders?: HoldersRule;
   /** Packs: the vendor page the policy transcribes (the last file in the chain that has one). */
   source?: PolicySource;
 }
@@ -324,10 +341,21 @@ export const FINDING_CODES = {
   RISKY_PERMISSION: 'warning',
   // A `conflicts:` rule (segregation of duties); each rule may set its own severity.
   SOD_CONFLICT: 'error',
+  // Who holds the role, and whether they use it (core/access; `access`, and `audit` with `holders:`).
+  ROLE_UNASSIGNED: 'warning',
+  ROLE_UNUSED: 'warning',
+  ASSIGNMENT_DORMANT: 'warning',
+  TOKEN_UNUSED: 'warning', // 'info' in a sandbox: sandboxes do not copy tokens
+  USER_SOD_CONFLICT: 'error',
+  GLOBAL_PERMISSION: 'warning',
+  ROLE_HOLDER_UNEXPECTED: 'error',
 } as const;
 
 /** One of the stable finding codes. */
 export type FindingCode = keyof typeof FINDING_CODES;
+
+/** The codes about who holds a role (core/access). */
+export const ACCESS_FINDING_CODES: ReadonlySet<string> = new Set<FindingCode>(['ROLE_UNASSIGNED', 'ROLE_UNUSED', 'ASSIGNMENT_DORMANT', 'TOKEN_UNUSED', 'USER_SOD_CONFLICT', 'GLOBAL_PERMISSION', 'ROLE_HOLDER_UNEXPECTED']);
 /** How much a finding matters; `--fail-on` compares against it. */
 export type Severity = 'error' | 'warning' | 'info';
 
@@ -358,6 +386,14 @@ export type Acceptance =
   | { by: 'accept-unverified' }
   /** A risk the policy asks for (it requires or allows the permission): acknowledged, still shown. */
   | { by: 'policy'; loc: SourceLoc };
+
+/** A person as access findings name them. */
+export interface FindingHolder {
+  /** The employee's internal id. */
+  id: string;
+  name?: string;
+  email?: string;
+}
 
 /** The edit of the role file that settles a finding, as `ns-role-audit fix` makes it. */
 export interface FindingFix {
@@ -399,11 +435,17 @@ export interface Finding {
   /** Where in the policy the rule stands. */
   loc?: SourceLoc;
   /** SOD_CONFLICT: the rule's name and what the role holds on each side. */
-  conflict?: { name: string; any: Array<FindingPermission & { level: Level }>; with?: Array<FindingPermission & { level: Level }> };
+  conflict?: { name: string; any: Array<FindingPermission & { level: Level; role?: string }>; with?: Array<FindingPermission & { level: Level; role?: string }> };
   /** RISKY_PERMISSION: false when the role is not (yet) web-services-only and the rule applies because the policy requires it to be. */
   roleWebServicesOnly?: boolean;
   /** Where in the role's own file (SDF) the fix belongs: the permission's line, else the element or section it goes in. */
   roleLoc?: SourceLoc;
+  /** Access findings: the person holding the role. */
+  holder?: FindingHolder;
+  /** Access findings: an integration token (and its application) that logs in with the role. */
+  token?: { name: string; app?: string };
+  /** Access findings: the last login with the role (ISO date-time); null when there is none in the login audit trail. */
+  lastUsed?: string | null;
   /** SDF role files only: the edit `ns-role-audit fix` makes for this finding (core/fix/link-fixes.ts). */
   fix?: FindingFix;
   /** Set when a waiver or the baseline accepts this finding: shown, never counted. */
@@ -430,7 +472,7 @@ export interface RuleResult {
   id: string;
   /** What the rule asks, short: "Sales Order at least Full", "Web Services Only Role is on". */
   title: string;
-  kind: 'role' | 'permission' | 'flag' | 'setting' | 'excess' | 'catalog' | 'waiver' | 'risk' | 'conflict';
+  kind: 'role' | 'permission' | 'flag' | 'setting' | 'excess' | 'catalog' | 'waiver' | 'risk' | 'conflict' | 'holders';
   status: RuleStatus;
   permission?: FindingPermission;
   /** Permission rules: the levels the policy asks for. */
@@ -479,6 +521,17 @@ export interface RoleAudit {
   findings: Finding[];
   /** Said in every format: fallbacks taken, limits of the source. */
   notes: string[];
+  /** Who holds the role and when they last used it (`access`, and `audit` with `holders:`). */
+  access?: RoleAccessView;
+}
+
+/** Who holds a role, as reports show it: each holder and token with its last use, and what could not be read. */
+export interface RoleAccessView {
+  holders?: Array<FindingHolder & { hasAccess?: boolean; inactive?: boolean; lastUsed?: string | null; roles?: string[] }>;
+  tokens?: Array<{ name: string; app?: string; holder?: string; lastUsed: string }>;
+  /** The last login with the role by anyone; null when none is in the login audit trail. */
+  lastUsed?: string | null;
+  unread?: { holders?: string; logins?: string; globalPermissions?: string };
 }
 
 /** What applying a baseline came to, as reports show it. */

@@ -32,6 +32,42 @@ export interface SuiteQlBehaviour {
    * CData's table docs); or not at all ("Record 'rolerestrictions' was not found." for anyone).
    */
   roleRestrictions: 'words' | 'segment-ids' | 'missing';
+  /**
+   * Which table answers for role assignments, and with which columns (netsuite.md 8: unconfirmed
+   * over REST): `employeerolesforsearch` (entity, role); `employeeroles` with (employee, role), as
+   * one integration found; `employeeroles` with (entity, selectedrole), as CData documents it; or none.
+   */
+  roleAssignments: 'employeerolesforsearch' | 'employeeroles' | 'employeeroles-selectedrole' | 'none';
+  /** Whether `loginaudit` exists for this account (callers also need View Login Audit Trail). */
+  loginAudit: 'readable' | 'missing';
+  /**
+   * `employeeempperms` (global permissions; columns not published): (employee, permkey, permlevel),
+   * (entity, permission, level), columns no client can interpret, or no table.
+   */
+  globalPermissions: 'employee-permkey' | 'entity-permission' | 'other-columns' | 'missing';
+}
+
+/** A person in the simulated account (an employee; access and global permissions on the record). */
+export interface SimUser {
+  internalId: string;
+  name: string;
+  email?: string;
+  roles: string[];
+  /** Give Access (may log in); default true. */
+  giveAccess: boolean;
+  inactive: boolean;
+  /** Global permissions on the employee record: permission ID -> level. */
+  globalPermissions: Map<string, Level>;
+}
+
+/** One Login Audit Trail row (the fixture gives days ago; the server's clock dates it). */
+export interface SimLogin {
+  userId: string;
+  roleId: string;
+  daysAgo: number;
+  status: 'Success' | 'Failure';
+  token?: string;
+  app?: string;
 }
 
 /** A role in the simulated account. */
@@ -86,7 +122,9 @@ export interface SimAccount {
   customRecordTypes: Map<string, string>;
   roles: SimRole[];
   integrations: SimIntegration[];
-  users: Array<{ internalId: string; name: string; email?: string; roles: string[] }>;
+  users: SimUser[];
+  /** The Login Audit Trail. */
+  logins: SimLogin[];
   tokens: SimToken[];
   /** Record type -> rows. */
   records: Map<string, Array<{ internalId: string; name: string }>>;

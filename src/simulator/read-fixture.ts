@@ -20,7 +20,8 @@ interface RawFixture {
     permissions?: Record<string, string | { level: string; restriction?: string }>;
   }>;
   integrations?: Array<{ name: string; consumerKey: string; consumerSecret: string; enabled?: boolean }>;
-  users?: Array<{ internalId: number; name: string; email?: string; roles?: string[] }>;
+  users?: Array<{ internalId: number; name: string; email?: string; roles?: string[]; giveAccess?: boolean; inactive?: boolean; globalPermissions?: Record<string, string> }>;
+  loginAudit?: Array<{ token?: string; user?: number; role?: string; daysAgo: number; status?: 'Success' | 'Failure' }>;
   tokens?: Array<{ name: string; tokenId: string; tokenSecret: string; integration: string; user: number; role: string; revoked?: boolean }>;
   records?: Record<string, string[]>;
   faults?: Partial<FaultSettings>;
@@ -65,7 +66,10 @@ export function parseAccountFixture(file: string, text: string): SimAccount {
   });
   const integrations = (raw.integrations ?? []).map((x) => ({ ...x, enabled: x.enabled ?? true }));
   const integrationByName = new Map(integrations.map((x) => [x.name, x]));
-  const users = (raw.users ?? []).map((u) => ({ internalId: String(u.internalId), name: u.name, email: u.email, roles: u.roles ?? [] }));
+  const users = (raw.users ?? []).map((u) => ({
+    internalId: String(u.internalId), name: u.name, email: u.email, roles: u.roles ?? [], giveAccess: u.giveAccess ?? true, inactive: u.inactive ?? false,
+    globalPermissions: new Map(Object.entries(u.globalPermissions ?? {}).map(([k, v]) => [parsePermkey(k).id, parseLevel(v) as Level])),
+  }));
   users.forEach((u, i) => u.roles.forEach((r, j) => { if (!roleByScript.has(r)) problem(['users', i, 'roles', j], `no role '${r}' in this fixture`); }));
   const tokens = (raw.tokens ?? []).flatMap((t, i) => {
     const integration = integrationByName.get(t.integration);
@@ -78,6 +82,17 @@ export function parseAccountFixture(file: string, text: string): SimAccount {
     if (!integration || !role || !user) return [];
     return [{ name: t.name, tokenId: t.tokenId, tokenSecret: t.tokenSecret, integration, userId: user.internalId, role, revoked: t.revoked ?? false }];
   });
+  const logins = (raw.loginAudit ?? []).flatMap((l, i) => {
+    // A token's login is its user with its role; a person's names both.
+    const token = l.token !== undefined ? tokens.find((t) => t.name === l.token) : undefined;
+    if (l.token !== undefined && !token) problem(['loginAudit', i, 'token'], `no token '${l.token}' in this fixture`);
+    const userId = token?.userId ?? (l.user !== undefined ? String(l.user) : undefined);
+    const role = token?.role ?? (l.role !== undefined ? roleByScript.get(l.role) : undefined);
+    if (!token && (userId === undefined || !users.some((u) => u.internalId === userId))) problem(['loginAudit', i], 'name a token, or a user of this fixture and a role');
+    if (!token && !role) problem(['loginAudit', i], `no role '${l.role}' in this fixture`);
+    if (!userId || !role) return [];
+    return [{ userId, roleId: role.internalId, daysAgo: l.daysAgo, status: l.status ?? 'Success', ...(token ? { token: token.name, app: token.integration.name } : {}) }];
+  });
   if (all.length) throw new AuditError('FIXTURE_INVALID', `${file}: not a valid account fixture`, { issues: all });
 
   let nextId = 100;
@@ -88,11 +103,12 @@ export function parseAccountFixture(file: string, text: string): SimAccount {
     concurrencyLimit: raw.account.concurrencyLimit ?? 5,
     features: { soapWebServices: true, restWebServices: true, tokenBasedAuthentication: true, ...raw.account.features },
     clockSkewSeconds: raw.account.clockSkewSeconds ?? 0,
-    suiteql: { scriptIdCase: 'as-is', customRecordKeys: 'scriptid', roleTablesDenied: 400, hiddenRoleColumns: [], roleRestrictions: 'words', ...raw.account.suiteql },
+    suiteql: { scriptIdCase: 'as-is', customRecordKeys: 'scriptid', roleTablesDenied: 400, hiddenRoleColumns: [], roleRestrictions: 'words', roleAssignments: 'employeerolesforsearch', loginAudit: 'readable', globalPermissions: 'employee-permkey', ...raw.account.suiteql },
     customRecordTypes: new Map(Object.entries(raw.customRecordTypes ?? {}).map(([k, v]) => [k.toLowerCase(), String(v)])),
     roles,
     integrations,
     users,
+    logins,
     tokens,
     records,
     faults: { ...NO_FAULTS, ...raw.faults },

@@ -14,7 +14,7 @@ import { pathToFileURL } from 'node:url';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { FORMATS } from '../../src/core/format';
 import type { AuditReport } from '../../src/core/model';
-import { driftedReport, fleetReport, sampleComparison } from '../helpers/sample-reports';
+import { accessReport, driftedReport, fleetReport, sampleComparison } from '../helpers/sample-reports';
 
 // CHROMIUM_PATH, when set, is the only place looked at (so the skip can be tried: CHROMIUM_PATH=/none).
 const CANDIDATES = process.env.CHROMIUM_PATH ? [process.env.CHROMIUM_PATH] : ['/usr/bin/chromium', '/usr/bin/chromium-browser', '/usr/bin/google-chrome'];
@@ -126,6 +126,21 @@ suite('HTML report in Chromium', () => {
     expect({ problems, requests }).toEqual({ problems: [], requests: [] });
     await page.close();
   }, 240_000);
+
+  test('an access report: people x roles with last use, tokens, hostile names escaped, accessible', async () => {
+    const { page, problems, requests } = await open(browser, 'report-access', FORMATS.html.report(accessReport(), { color: false }));
+    const rows = page.locator('#access tbody tr');
+    expect(await rows.count()).toBe(3);
+    const dana = (await rows.filter({ hasText: 'Dana' }).locator('td').allInnerTexts()).map((t) => t.trim());
+    expect(dana).toEqual(['never', '', '', '']);
+    expect(await page.locator('#access thead th').allInnerTexts()).toEqual(['Person', 'Sync <Integration>', 'AP Enter', 'AP Pay', 'Old export']);
+    expect(await page.locator('#access tfoot').innerText()).toContain('sync-old: 2026-03-01');
+    expect(await page.locator('ul.steps li', { hasText: 'Revoke sync-old' }).count()).toBe(1);
+    expect(await axeViolations(page)).toEqual([]);
+    await page.screenshot({ path: join(ARTIFACTS, 'report-access.png'), fullPage: true });
+    expect({ problems, requests }).toEqual({ problems: [], requests: [] });
+    await page.close();
+  }, 60_000);
 
   test('a comparison: two roles side by side', async () => {
     const c = sampleComparison();

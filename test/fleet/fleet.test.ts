@@ -29,7 +29,7 @@ describe('fleet: 1,000 generated roles x 150 permissions, audited end to end', (
 
     const rest = sim.log.entries.filter((e) => e.api === 'rest');
     const listing = rest.filter((e) => e.target === 'role');
-    expect(listing.reduce((n, e) => n + (e.rows ?? 0), 0)).toBe(1004); // every role row once (2 pages)
+    expect(listing.reduce((n, e) => n + (e.rows ?? 0), 0)).toBe(1007); // every role row once (2 pages)
     const permRequests = rest.filter((e) => e.target === 'rolepermissions');
     const rows = permRequests.reduce((n, e) => n + (e.rows ?? 0), 0);
     const probes = permRequests.filter((e) => e.rows === 1).length;

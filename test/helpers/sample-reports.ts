@@ -12,6 +12,7 @@ import type { Level } from '../../src/core/catalog';
 import { parseSdfRole, readSdfRoleDocument } from '../../src/core/role/sdf';
 import { linkFixes } from '../../src/core/fix/link-fixes';
 import { planFix } from '../../src/core/fix/plan-fix';
+import { auditAccess, type AccountAccess } from '../../src/core/access/account';
 import { readPolicy } from '../../src/adapters/read-policy';
 
 export const DRIFTED_FILE = 'fixtures/sdf-project/src/Objects/customrole_polytomic_drifted.xml';
@@ -59,4 +60,22 @@ export function fleetReport(n: number): AuditReport {
 /** The good role against the drifted one. */
 export function sampleComparison(): RoleComparison {
   return compareRoles(role(GOOD_FILE), role(DRIFTED_FILE), { leftLabel: 'customrole_polytomic', rightLabel: 'customrole_polytomic_drifted', generatedAt: '2026-11-27T12:00:00Z', version: '1.0.0-test' });
+}
+
+/** An access report over a made-up account: holders, a dormant one, an idle token, a global permission, a conflict across roles, a role nobody holds. */
+export function accessReport(): AuditReport {
+  const conflicts = readPolicy('policies/packs/sod.yaml').conflicts;
+  const perms = (list: Array<[string, Level]>) => list.map(([permkey, level]) => ({ permkey, level }));
+  const acc: AccountAccess = {
+    account: '1234567', sandbox: false,
+    roles: [{ internalId: '10', scriptId: 'customrole_sync', name: 'Sync <Integration>' }, { internalId: '11', scriptId: 'customrole_ap_enter', name: 'AP Enter' }, { internalId: '12', scriptId: 'customrole_ap_pay', name: 'AP Pay' }, { internalId: '13', scriptId: 'customrole_old', name: 'Old export' }],
+    people: { ok: true, list: [{ id: '1', name: 'Sync User', email: 'sync@example.com', hasAccess: true, inactive: false }, { id: '2', name: 'Dana "Dormant"', email: 'dana@example.com', hasAccess: true, inactive: false }, { id: '3', name: 'Pat Payables', email: 'pat@example.com', hasAccess: true, inactive: false }] },
+    assignments: { ok: true, list: [{ personId: '1', roleId: '10' }, { personId: '2', roleId: '10' }, { personId: '3', roleId: '11' }, { personId: '3', roleId: '12' }] },
+    logins: { ok: true, list: [{ personId: '1', roleId: '10', token: 'sync-token', app: 'Sync', last: '2026-11-26T08:00:00' }, { personId: '1', roleId: '10', token: 'sync-old', app: 'Sync', last: '2026-03-01T08:00:00' }, { personId: '3', roleId: '11', last: '2026-11-20T09:30:00' }, { personId: '3', roleId: '12', last: '2026-11-21T09:30:00' }] },
+    globalPermissions: { ok: true, list: [{ personId: '1', permkey: 'LIST_EMPLOYEE', level: 'FULL' }] },
+    rolePermissions: { ok: true, byRole: new Map([['11', perms([['TRAN_VENDBILL', 'CREATE']])], ['12', perms([['TRAN_VENDPYMT', 'CREATE']])]]) },
+    notes: ['Role assignments read from employeerolesforsearch (entity, role).'],
+  };
+  const results = auditAccess(acc, { roleIds: ['10', '11', '12', '13'], today: '2026-11-27', failOn: 'error', conflicts, policyFile: 'access checks (conflicts: pack:sod)', source: { kind: 'suiteql', location: 'suiteql:1234567', account: '1234567' } });
+  return build(results);
 }

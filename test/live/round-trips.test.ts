@@ -98,7 +98,13 @@ test('pull --as policy --pack starts from a shipped pack: extends it, pins what 
   const audited = await runCliAsync(['audit', '--policy', policy, '--format', 'json'], { env: env() });
   const result = JSON.parse(audited.stdout).results[0];
   expect(result.rules.filter((r: { kind: string }) => r.kind === 'permission')).toHaveLength(33);
-  expect([audited.code, result.status]).toEqual([0, 'compliant']);
+  // Every permission rule passes; what fails is the pack's holders rule: the demo role is also held
+  // by a person (Hank), and the pack says the role is meant for one integration user.
+  expect(result.rules.filter((r: { kind: string; status: string }) => r.kind !== 'holders' && r.status === 'fail')).toEqual([]);
+  expect(result.findings.filter((f: { accepted?: unknown; severity: string }) => !f.accepted && f.severity === 'error').map((f: { code: string; detail?: string }) => [f.code, f.detail])).toEqual([
+    ['ROLE_HOLDER_UNEXPECTED', '2 people hold the role; the policy allows at most 1: polytomic@example.com, hank@example.com'],
+  ]);
+  expect(audited.code).toBe(1);
   const wrong = await runCliAsync(['pull', '--role', 'customrole_polytomic', '--pack', 'leapfin'], { env: env() });
   expect([wrong.code, wrong.stderr]).toEqual([2, expect.stringContaining('--pack starts a policy: use it with --as policy')]);
 });

@@ -79,7 +79,7 @@ test('a fleet reads every role\'s restrictions in one request', async () => {
     const t = sim.account.tokens.find((x) => x.name === 'auditor')!;
     const dir = folderWith({
       'p.yaml': POLICY.replace('role: {scriptId: customrole_polytomic}\n', ''),
-      'ns-role-audit.config.yaml': JSON.stringify({ version: 1, connections: { demo: { accountId: sim.accountId, baseUrl: sim.url, consumerKeyEnv: 'CK', consumerSecretEnv: 'CS', tokenIdEnv: 'TI', tokenSecretEnv: 'TS' } }, audits: [{ policy: 'p.yaml', roles: ['customrole_*'] }] }),
+      'ns-role-audit.config.yaml': JSON.stringify({ version: 1, connections: { demo: { accountId: sim.accountId, baseUrl: sim.url, consumerKeyEnv: 'CK', consumerSecretEnv: 'CS', tokenIdEnv: 'TI', tokenSecretEnv: 'TS' } }, audits: [{ policy: 'p.yaml', roles: ['customrole_polytomic*', 'customrole_ns_role_auditor'] }] }),
     });
     const env = { CK: t.integration.consumerKey, CS: t.integration.consumerSecret, TI: t.tokenId, TS: t.tokenSecret };
     const r = await cli(['audit', '--config', join(dir, 'ns-role-audit.config.yaml'), '--format', 'json'], { cwd: dir, env });

@@ -14,7 +14,7 @@ import { FINDING_CODES } from '../../src/core/model';
 import { csvCell } from '../../src/core/format/csv';
 import { githubCommand, githubData, githubProperty } from '../../src/core/format/github';
 import { artifactLocation } from '../../src/core/format/sarif';
-import { acceptedReport, driftedReport, DRIFTED_FILE, fleetReport, POLICY_FILE, sampleComparison } from '../helpers/sample-reports';
+import { acceptedReport, accessReport, driftedReport, DRIFTED_FILE, fleetReport, POLICY_FILE, sampleComparison } from '../helpers/sample-reports';
 
 const ctx = { color: false };
 const dir = mkdtempSync(join(tmpdir(), 'nsra-consumers-'));
@@ -53,6 +53,7 @@ describe('SARIF 2.1.0', () => {
     drifted: () => FORMATS.sarif.report(driftedReport(), ctx),
     accepted: () => FORMATS.sarif.report(acceptedReport(), ctx),
     fleet: () => FORMATS.sarif.report(fleetReport(30), ctx),
+    access: () => FORMATS.sarif.report(accessReport(), ctx),
     comparison: () => FORMATS.sarif.comparison(sampleComparison(), ctx),
   };
 
@@ -90,6 +91,13 @@ describe('SARIF 2.1.0', () => {
     expect(sales.relatedLocations[0].physicalLocation.artifactLocation.uri).toBe(POLICY_FILE);
     const policyLine = readFileSync(POLICY_FILE, 'utf8').split('\n')[sales.relatedLocations[0].physicalLocation.region.startLine - 1];
     expect(policyLine).toMatch(/Sales Order/);
+  });
+
+  test('access findings about different people differ in fingerprint (the person is part of what a finding is about)', () => {
+    const rs = JSON.parse(cases.access()).runs[0].results as Array<{ ruleId: string; partialFingerprints: Record<string, string> }>;
+    const fps = rs.map((r) => r.partialFingerprints['nsRoleAuditFinding/v2']);
+    expect(new Set(fps).size).toBe(rs.length);
+    expect(rs.map((r) => r.ruleId)).toEqual(expect.arrayContaining(['ASSIGNMENT_DORMANT', 'TOKEN_UNUSED', 'GLOBAL_PERMISSION', 'USER_SOD_CONFLICT', 'ROLE_UNASSIGNED']));
   });
 
   test('fingerprints are stable across runs and sources, and differ between findings', () => {

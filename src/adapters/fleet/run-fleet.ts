@@ -9,6 +9,8 @@ import type { Policy, RoleAudit, RoleSnapshot, RunError } from '../../core/model
 import { listRolesBulk, readPermissionsBulk } from './bulk-read';
 import { mapCustomRecordEntries, readRecordRestrictions, restrictionsNote, unreadNote } from '../sources/suiteql-source';
 import { roleMatcher } from '../../core/role/role-match';
+import { roleAccessFacts } from '../../core/access/account';
+import { readAccountAccess } from '../access/read-access';
 import { parseRoleSelector } from '../../core/role/select';
 
 /** Progress of a fleet run, for a status line. */
@@ -84,6 +86,8 @@ export async function runFleet(config: ConfigFile, opts: FleetOptions): Promise<
         ...r, permissions: perms.get(r.internalId!)!, evidence: 'definition', origin: `suiteql:${connection.accountId}`, ...unverifiable,
         ...('byRole' in restrictions ? { recordRestrictions: restrictions.byRole.get(r.internalId!)! } : {}),
       }]));
+      // Who holds the roles, once for the account, when any policy has a holders: rule.
+      const access = [...policies.values()].some((p) => p.holders) ? await readAccountAccess(session.suiteql, connection.accountId, { conflicts: false }) : undefined;
       opts.onProgress?.({ connection: name, phase: 'done', roles: ids.size });
       const results: RoleAudit[] = [];
       for (const w of wanted) {
@@ -92,7 +96,10 @@ export async function runFleet(config: ConfigFile, opts: FleetOptions): Promise<
           const hits = roles.filter(match);
           const meta = { source: { kind: 'suiteql', location: `suiteql:${connection.accountId}`, connection: name, account: connection.accountId }, today: opts.today, notes };
           if (!hits.length) results.push(auditSnapshot(policy, undefined, { ...meta, selector: /[*?]/.test(p) ? { scriptId: p } : parseRoleSelector(p) }));
-          for (const r of hits) results.push(auditSnapshot(policy, snapshots.get(r.internalId!), { ...meta, selector: { scriptId: r.scriptId, internalId: r.internalId } }));
+          for (const r of hits) {
+            const facts = access && policy.holders ? { access: roleAccessFacts(access, r.internalId!), notes: [...notes, ...access.notes] } : {};
+            results.push(auditSnapshot(policy, snapshots.get(r.internalId!), { ...meta, selector: { scriptId: r.scriptId, internalId: r.internalId }, ...facts }));
+          }
         }
       }
       return results;

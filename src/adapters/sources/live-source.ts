@@ -4,6 +4,8 @@ import { describeSelector } from '../../core/role/select';
 import type { RoleSource } from './role-source';
 import { createSoapProbeSource, type RestEvidence } from './soap-probe-source';
 import { createSuiteQlSource } from './suiteql-source';
+import { roleAccessFacts } from '../../core/access/account';
+import { readAccountAccess } from '../access/read-access';
 
 /** Which live source to use: SuiteQL (role definition), SOAP (effective access), or SuiteQL falling back to SOAP. */
 export type LiveSourceKind = 'auto' | 'suiteql' | 'soap';
@@ -24,7 +26,11 @@ function soapNote(selector: string): string {
 /** The live RoleSource for a session. Stateless: each fetch returns its own notes. */
 export function createLiveSource(session: Session, kind: LiveSourceKind): RoleSource {
   const accountId = session.connection.accountId;
-  const suiteql = createSuiteQlSource({ client: session.suiteql, accountId });
+  const readAccess = async (roleId: string) => {
+    const acc = await readAccountAccess(session.suiteql, accountId, { conflicts: false });
+    return { facts: roleAccessFacts(acc, roleId), notes: acc.notes };
+  };
+  const suiteql = { ...createSuiteQlSource({ client: session.suiteql, accountId }), readAccess };
   if (kind === 'suiteql') return suiteql;
   const soapSource = async (rest?: RestEvidence) => createSoapProbeSource({ soap: await session.soap(), accountId, rest });
   if (kind === 'soap') {
@@ -42,6 +48,7 @@ export function createLiveSource(session: Session, kind: LiveSourceKind): RoleSo
     location: `suiteql:${accountId}`,
     account: accountId,
     listRoles: () => suiteql.listRoles(),
+    readAccess,
     async fetchRole(sel, hints) {
       try {
         return await suiteql.fetchRole(sel, hints);

@@ -1,4 +1,5 @@
 import type { FetchedRole, RoleSelector, RoleSummary } from '../../core/model';
+import type { RoleAccessFacts } from '../../core/access/facts';
 
 /** What the auditor asks a source, beyond the role's identity. */
 export interface FetchHints {
@@ -22,4 +23,6 @@ export interface RoleSource {
   listRoles(): Promise<RoleSummary[]>;
   /** The role the selector names (undefined when there is none), with the notes taken on the way. */
   fetchRole(selector: RoleSelector, hints?: FetchHints): Promise<FetchedRole>;
+  /** Who holds a role and when it was used (live SuiteQL only; other sources cannot say). */
+  readAccess?(roleInternalId: string): Promise<{ facts: RoleAccessFacts; notes: string[] }>;
 }

@@ -11,6 +11,8 @@ import { checkRecordRestriction, checkSetting } from './checks/settings';
 import { applyWaivers } from './checks/waivers';
 import { finding, type Finding, type Policy, type RoleSnapshot, type RuleResult } from '../model';
 import { settleRuleStatuses } from '../verdict';
+import { checkAccess } from '../access/checks';
+import type { RoleAccessFacts } from '../access/facts';
 
 /** The outcome of diffing one role against one policy. */
 export interface RoleDiff {
@@ -24,6 +26,8 @@ export interface DiffOptions {
   catalog?: Catalog;
   /** Why the source fell back from the role definition to effective-access probes, if it did. */
   fallback?: string;
+  /** Who holds the role, when the source could read it (`holders:` rules; absent: not verifiable). */
+  access?: RoleAccessFacts;
 }
 
 /** Compares a role with a policy. Pure: no I/O, no clock (today comes in). */
@@ -44,6 +48,7 @@ export function diffRole(policy: Policy, role: RoleSnapshot | undefined, opts: D
     ...[checkRisks(ctx)].filter((x) => x !== undefined),
     ...policy.conflicts.map((c) => checkConflict(ctx, c)),
     ...(opts.fallback !== undefined ? [checkSourceFallback(opts.fallback, policy)] : []),
+    ...(policy.holders ? checkAccess(opts.access, { today: opts.today, holders: policy.holders, catalog: ctx.catalog }) : []),
   ];
   const waived = applyWaivers(policy.waivers, results.flatMap((r) => r.findings), opts.today);
   const rules = [...results.map((r) => r.rule), ...waived.rules];

@@ -22,6 +22,13 @@ export const FINDING_HELP: Record<FindingCode, { title: string; help: string }> 
   WAIVER_UNUSED: { title: 'Waiver unused', help: 'A waiver matches no finding. Remove it from the policy.' },
   RISKY_PERMISSION: { title: 'High-risk permission', help: 'A web-services-only role holds a permission on the built-in risk list (Oracle\'s 2FA-mandatory and administration permissions, and others Oracle cautions about). Remove it; if the integration needs it, require it in the policy (it is then acknowledged, still shown), or set its severity under risks.' },
   SOD_CONFLICT: { title: 'Segregation-of-duties conflict', help: 'The role holds both sides of a conflicts rule (or a one-sided rule\'s permissions). Split the duties across roles, or waive it with the compensating control as the reason.' },
+  ROLE_UNASSIGNED: { title: 'Role held by nobody', help: 'No employee holds the role. Inactivate or delete a role nothing uses; if an integration needs it, assign it to the integration\'s user.' },
+  ROLE_UNUSED: { title: 'Role unused', help: 'No login with the role in the last maxIdleDays days (holders.maxIdleDays, default 90), per the Login Audit Trail. Remove it from its holders, or confirm the integration is still meant to run.' },
+  ASSIGNMENT_DORMANT: { title: 'Holder never or no longer uses the role', help: 'A person with access holds the role but has not logged in with it in the last maxIdleDays days (or never). Remove the role from them on their employee record, unless they still need it.' },
+  TOKEN_UNUSED: { title: 'Token idle', help: 'An integration token that logs in with the role has not done so in the last maxIdleDays days. Revoke it (Setup > Users/Roles > Access Tokens) unless the integration still uses it. Info only in a sandbox: tokens are not copied into sandboxes.' },
+  USER_SOD_CONFLICT: { title: 'Segregation-of-duties conflict across a user\'s roles', help: 'One person\'s roles together hold both sides of a conflicts rule, each side from a different role. Split the roles between people, or waive it with the compensating control as the reason.' },
+  GLOBAL_PERMISSION: { title: 'Global permission on a holder', help: 'A holder of the role carries a global permission on their employee record: it applies whatever role they log in with and overrides the role\'s level. Remove it on the employee record (Access subtab, Global Permissions).' },
+  ROLE_HOLDER_UNEXPECTED: { title: 'Holder not allowed by the policy', help: 'A person holds the role whom the policy\'s holders.allow does not list, or more people hold it than holders.max allows. Remove the role from them, or add them to the policy.' },
 };
 
 /** Where the README explains finding codes (npm renders the README with its headings as anchors). */

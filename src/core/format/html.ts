@@ -214,6 +214,39 @@ function conflictSection(report: AuditReport): string[] {
   ];
 }
 
+/**
+ * Who holds the roles: one row per person, one column per role whose holders were read, each cell
+ * the person's last login with that role ("never" when the Login Audit Trail holds none, "held"
+ * when it could not be read), empty when they do not hold it.
+ */
+function accessSection(report: AuditReport): string[] {
+  const roles = report.results.filter((r) => r.access?.holders);
+  if (!roles.length) return [];
+  const people = new Map<string, { name: string; note: string }>();
+  for (const r of roles) for (const p of r.access!.holders!) {
+    const note = p.hasAccess === false ? 'no access' : p.inactive ? 'inactive' : '';
+    people.set(p.id, { name: p.name ?? p.email ?? `#${p.id}`, note });
+  }
+  const cell = (r: RoleAudit, id: string) => {
+    const held = r.access!.holders!.find((p) => p.id === id);
+    if (!held) return '<td></td>';
+    if (held.lastUsed === undefined) return '<td class="unk">held</td>';
+    return held.lastUsed === null ? '<td class="warn">never</td>' : `<td>${h(held.lastUsed.slice(0, 10))}</td>`;
+  };
+  const ids = [...people.keys()].sort((a, b) => (people.get(a)!.name < people.get(b)!.name ? -1 : 1));
+  return [
+    '<h2 id="access-h">Who holds the roles</h2>',
+    '<p>Each cell: the person\'s last login with the role (Login Audit Trail); <em>never</em>: none recorded; <em>held</em>: the trail could not be read.</p>',
+    '<div class="scroll" tabindex="0" role="region" aria-labelledby="access-h">',
+    `<table class="matrix" id="access"><thead><tr><th scope="col">Person</th>${roles.map((r) => `<th scope="col">${h(roleLabel(r))}</th>`).join('')}</tr></thead><tbody>`,
+    ...ids.map((id) => {
+      const p = people.get(id)!;
+      return `<tr><th scope="row">${h(p.name)}${p.note ? ` <small>(${h(p.note)})</small>` : ''}</th>${roles.map((r) => cell(r, id)).join('')}</tr>`;
+    }),
+    `</tbody><tfoot><tr><th scope="row">Tokens (last use)</th>${roles.map((r) => `<td>${(r.access!.tokens ?? []).map((t) => `${h(t.name)}: ${h(t.lastUsed.slice(0, 10))}`).join('<br>')}</td>`).join('')}</tr></tfoot></table></div>`,
+  ];
+}
+
 /** An audit report as one self-contained HTML page. */
 export const formatHtml: Formatter<AuditReport> = (report) => {
   const s = report.summary;
@@ -224,7 +257,8 @@ export const formatHtml: Formatter<AuditReport> = (report) => {
     `<p><span class="badge ${s.verdict === 'passed' ? 'ok' : 'bad'}" id="verdict" data-verdict="${s.verdict}">${s.verdict === 'passed' ? '✓' : '✗'} the run ${h(runVerdictText(report))}</span> ${plural(s.roles, 'role')}: ${s.compliant} compliant, ${s.withWarnings} with warnings, ${s.nonCompliant} non-compliant, ${s.unverified} not fully verified.</p>`,
     '</header>', '<main>',
     ...(report.errors?.length ? ['<h2>Could not audit</h2>', '<ul>', ...report.errors.map((e) => `<li>Connection <code>${h(e.connection)}</code>${e.account ? ` (account <code>${h(e.account)}</code>)` : ''}: <code>${h(e.code)}</code> ${h(e.message)}</li>`), '</ul>'] : []),
-    ...(fleet ? fleetView(report) : []),
+    ...(fleet && report.results.some((r) => r.rules.some((x) => x.kind === 'permission')) ? fleetView(report) : []),
+    ...accessSection(report),
     ...conflictSection(report),
     ...(fleet ? ['<h2>Roles</h2>'] : []),
     ...report.results.flatMap((r, i) => roleSection(r, i, fleet, report.failOn)),

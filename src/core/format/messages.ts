@@ -68,8 +68,30 @@ export function runErrorText(e: RunError): string {
 
 const held = (ps: Array<{ name: string; id: string; level: string }>) => ps.map((p) => `${p.name} (${p.id}) at ${levelLabel(p.level as Level)}`).join(', ');
 
+/** A person as sentences name them: name and email, else the internal id. */
+const holderText = (f: Finding) => {
+  const h = f.holder;
+  if (!h) return 'A holder';
+  return h.name ? `${h.name}${h.email ? ` <${h.email}>` : ''}` : h.email ?? `employee #${h.id}`;
+};
+const lastUsedText = (last: string | null | undefined) => (last ? `last used ${last.slice(0, 10)}` : 'no login with it in the login audit trail');
+const heldBy = (ps: Array<{ name: string; id: string; level: string; role?: string }>) => ps.map((p) => `${p.name} (${p.id}) at ${levelLabel(p.level as Level)}${p.role ? ` from ${p.role}` : ''}`).join(', ');
+
+/** What each access rule's NOT_VERIFIABLE is about. */
+const HOLDER_SUBJECTS: Record<string, string> = {
+  read: 'Who holds the role and when it was used',
+  assigned: 'Who holds the role',
+  used: 'The role\'s last use',
+  dormant: 'Each holder\'s last use of the role',
+  tokens: 'The last use of tokens on the role',
+  global: 'Global permissions on holders',
+  allowed: 'Who may hold the role',
+  sod: 'Segregation of duties across holders\' roles',
+};
+
 /** What a NOT_VERIFIABLE finding is about, when no permission, setting or flag names it. */
 function unverifiableSubject(f: Finding): string {
+  if (f.rule.startsWith('holders:')) return HOLDER_SUBJECTS[f.rule.slice(8)] ?? 'Who holds the role';
   if (f.rule === 'risk') return 'High-risk permissions';
   if (f.rule.startsWith('conflict:')) return `Conflict '${f.conflict?.name ?? f.rule.slice(9)}'`;
   return 'Excess permissions';
@@ -99,6 +121,15 @@ function findingSentence(f: Finding): string {
       : `Segregation-of-duties conflict (${f.rule}). ${f.detail ?? ''}`.trimEnd();
     case 'WAIVER_EXPIRED': return `The waiver for ${f.detail} expired after ${f.waiver!.expires} (${f.waiver!.reason}).`;
     case 'WAIVER_UNUSED': return `The waiver for ${f.detail} matches no finding; it can be removed.`;
+    case 'ROLE_UNASSIGNED': return 'No one holds the role: no employee is assigned it.';
+    case 'ROLE_UNUSED': return `No login with the role in ${f.detail ?? 'the period'} (${lastUsedText(f.lastUsed)}).`;
+    case 'ASSIGNMENT_DORMANT': return `${holderText(f)} holds the role but has not logged in with it in ${f.detail ?? 'the period'} (${lastUsedText(f.lastUsed)}).`;
+    case 'TOKEN_UNUSED': return `Token ${f.token?.name ?? '(unnamed)'}${f.token?.app ? ` (${f.token.app})` : ''} has not logged in with the role in ${f.detail ?? 'the period'} (${lastUsedText(f.lastUsed)}).`;
+    case 'GLOBAL_PERMISSION': return `${holderText(f)}, who holds the role, has the global permission ${perm || 'a permission'}${f.actualLevel ? ` at ${actualText(f)}` : ''}: it applies whatever role they log in with.`;
+    case 'ROLE_HOLDER_UNEXPECTED': return f.holder ? `${holderText(f)} holds the role; the policy's holders.allow does not list them.` : `${f.detail ?? 'More people hold the role than the policy allows'}.`;
+    case 'USER_SOD_CONFLICT': return f.conflict
+      ? `Conflict '${f.conflict.name}' across ${holderText(f)}'s roles: ${heldBy(f.conflict.any)} together with ${heldBy(f.conflict.with ?? [])}. ${f.detail ?? ''}`.trimEnd()
+      : `Segregation-of-duties conflict across ${holderText(f)}'s roles.`;
     case 'SOURCE_FALLBACK': return `The role definition could not be read (${f.detail}); the audit fell back to SOAP probes of whatever role the token is bound to, which prove effective access only.`;
   }
 }

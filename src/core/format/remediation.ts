@@ -4,7 +4,7 @@
  * words to click or pick, `text` for the rest), so every format escapes what came from outside.
  */
 import { levelLabel, SUBTABS, subtabLabel, type Level } from '../catalog';
-import { FLAG_LABELS, ROLE_SETTINGS, type Finding, type FindingFix, type SettingKey, type SettingSection } from '../model';
+import { ACCESS_FINDING_CODES, FLAG_LABELS, ROLE_SETTINGS, type Finding, type FindingFix, type SettingKey, type SettingSection } from '../model';
 import { settingLabel } from './messages';
 
 /** How a format marks up a step: both escape what they are given. */
@@ -37,8 +37,30 @@ const SECTION_TITLES: Record<SettingSection | 'restrictions', string> = {
   restrictions: 'Restrictions subtab',
 };
 
-/** Sections in the order they appear on the role page. */
-const SECTION_ORDER = [...new Set(Object.values(SECTION_TITLES)), ...SUBTABS.map((t) => `Permissions > ${subtabLabel(t)}`)];
+/** Where access findings are fixed: off the role page. */
+const EMPLOYEES = 'Employee records (Lists > Employees > Employees, then Edit, Access subtab)';
+const TOKENS = 'Access tokens (Setup > Users/Roles > Access Tokens)';
+
+/** Sections in the order they appear on the role page, then the pages access findings are fixed on. */
+const SECTION_ORDER = [...new Set(Object.values(SECTION_TITLES)), ...SUBTABS.map((t) => `Permissions > ${subtabLabel(t)}`), EMPLOYEES, TOKENS];
+
+/** Who an access finding names, as a step says it. */
+const personOf = (f: Finding, m: Markup) => m.strong(f.holder!.name ?? f.holder!.email ?? `#${f.holder!.id}`);
+
+/** The step for an access finding that a click settles; undefined for those people must decide (left to review). */
+function accessStep(f: Finding, m: Markup): RemediationStep | undefined {
+  if ((f.code === 'ASSIGNMENT_DORMANT' || f.code === 'GLOBAL_PERMISSION') && !f.holder) return undefined;
+  if (f.code === 'GLOBAL_PERMISSION' && (!f.permission || !f.actualLevel)) return undefined;
+  if (f.code === 'TOKEN_UNUSED' && !f.token) return undefined;
+  switch (f.code) {
+    case 'ASSIGNMENT_DORMANT': return { section: EMPLOYEES, text: `${personOf(f, m)}: remove this role under ${m.strong('Roles')}, unless they still need it (${f.lastUsed ? `last used ${m.text(f.lastUsed.slice(0, 10))}` : 'never used'})` };
+    case 'ROLE_HOLDER_UNEXPECTED': return f.holder ? { section: EMPLOYEES, text: `${personOf(f, m)}: remove this role under ${m.strong('Roles')} (the policy does not list them in holders.allow)` } : undefined;
+    case 'GLOBAL_PERMISSION': return { section: EMPLOYEES, text: `${personOf(f, m)}: remove ${m.strong(f.permission!.name)} (${m.text(f.permission!.id)}) under ${m.strong('Global Permissions')} (now ${levelLabel(f.actualLevel!)})` };
+    case 'TOKEN_UNUSED': return { section: TOKENS, text: `Revoke ${m.strong(f.token!.name)}${f.token!.app ? ` (${m.text(f.token!.app)})` : ''}, unless the integration still uses it (${f.lastUsed ? `last used ${m.text(f.lastUsed.slice(0, 10))}` : 'no login in the login audit trail'})` };
+    default: return undefined;
+  }
+}
+
 
 /** The level an administrator should pick to satisfy a finding. */
 function targetLevel(f: Finding): Level | undefined {
@@ -86,6 +108,7 @@ function settingStep(f: Finding, m: Markup): RemediationStep | undefined {
 /** The click that fixes a finding not accepted, or undefined when there is nothing to click (review it instead). */
 export function remediationStep(f: Finding, m: Markup): RemediationStep | undefined {
   if (f.accepted) return undefined;
+  if (ACCESS_FINDING_CODES.has(f.code)) return accessStep(f, m);
   if (f.code === 'FLAG_MISMATCH') return { section: SECTION_TITLES.top, text: `${f.expectedFlag ? 'Check' : 'Uncheck'} ${m.strong(FLAG_LABELS[f.flag!])}` };
   if (f.code === 'ROLE_INACTIVE') return { section: SECTION_TITLES.top, text: `Uncheck ${m.strong('Inactive')}` };
   const setting = settingStep(f, m);

@@ -48,6 +48,8 @@ export function mergePolicyLayers(layers: readonly PolicyLayer[]): Policy {
     for (const r of l.risk.permissions) risks.set(r.id, r);
     for (const c of l.conflicts) { conflicts.delete(c.name); conflicts.set(c.name, c); }
     if (l.source) policy.source = l.source;
+    // A child's holders rule refines its base's, field by field.
+    if (l.holders) policy.holders = { ...policy.holders, ...l.holders };
   }
   policy.risk.permissions = [...risks.values()];
   policy.conflicts = [...conflicts.values()];

@@ -1,6 +1,6 @@
 import { SUBTABS, parseLevel, levelRank, levelLabel, type Level, type Permission } from '../catalog';
 import type { InputIssue } from '../errors';
-import { type Allowance, type ConflictRule, type ConflictSide, type ExcessMode, type PolicySource, type RiskPolicy, type Severity, type FlagName, type FlagRule, FLAGS, type PermissionRule, RECORD_SEGMENTS, type RecordRestrictionRule, ROLE_SETTINGS, type RoleSelector, SETTING_KEYS, type SettingKey, type SettingRule, type SourceLoc, type Waiver } from '../model';
+import { type Allowance, type HoldersRule, type ConflictRule, type ConflictSide, type ExcessMode, type PolicySource, type RiskPolicy, type Severity, type FlagName, type FlagRule, FLAGS, type PermissionRule, RECORD_SEGMENTS, type RecordRestrictionRule, ROLE_SETTINGS, type RoleSelector, SETTING_KEYS, type SettingKey, type SettingRule, type SourceLoc, type Waiver } from '../model';
 import { resolvePermission } from './resolve-permission';
 import { RISK_RULES } from '../risk/rules';
 import { formatPath, type YamlFile } from '../input/yaml-file';
@@ -23,6 +23,7 @@ export interface PolicyLayer {
   waivers: Waiver[];
   risk: { severity?: Severity; severityLoc?: SourceLoc; permissions: RiskPolicy['permissions'] };
   conflicts: ConflictRule[];
+  holders?: HoldersRule;
   source?: PolicySource;
 }
 
@@ -65,6 +66,16 @@ function normalizeHead({ yaml, v, layer }: Ctx): void {
       const value = v.flags[flag];
       if (typeof value === 'boolean') layer.flags.push({ flag, value, loc: yaml.locate(['flags', flag], { key: true }) });
     }
+  }
+  if (isObj(v.holders)) {
+    // The schema has checked the shapes: strings, whole numbers.
+    const h = v.holders;
+    layer.holders = {
+      ...(Array.isArray(h.allow) ? { allow: h.allow.map(String) } : {}),
+      ...(typeof h.max === 'number' ? { max: h.max } : {}),
+      ...(typeof h.maxIdleDays === 'number' ? { maxIdleDays: h.maxIdleDays } : {}),
+      loc: yaml.locate(['holders'], { key: true }),
+    };
   }
   if (typeof v.excess === 'string' && ['fail', 'warn', 'ignore'].includes(v.excess)) {
     layer.excess = v.excess as ExcessMode;
@@ -158,7 +169,9 @@ function normalizeAllow(ctx: Ctx): void {
 }
 
 /** Rules a waiver can name with `rule:` (those whose findings name no permission, flag, setting or conflict). */
-const WAIVER_RULES: Record<string, string> = { role: 'role:active', excess: 'excess', risk: 'risk', source: 'source' };
+const WAIVER_RULES: Record<string, string> = { role: 'role:active', excess: 'excess', risk: 'risk', source: 'source', holders: 'holders:*' };
+/** Access findings about one person: a waiver names them (holder:). */
+const HOLDER_CODES = new Set(['ASSIGNMENT_DORMANT', 'GLOBAL_PERMISSION', 'USER_SOD_CONFLICT']);
 /** A waiver further ahead than this many days is probably a mistake (a year typed wrong, or a permanent waiver in disguise). */
 const WAIVER_HORIZON_DAYS = 366;
 
@@ -187,16 +200,20 @@ function normalizeWaivers(ctx: Ctx): void {
       waiver.setting = seg ? `recordRestrictions.${seg[1].toUpperCase()}${box}` : w.setting;
     }
     if (typeof w.conflict === 'string') waiver.conflict = w.conflict;
+    if (typeof w.holder === 'string' || typeof w.holder === 'number') waiver.holder = String(w.holder);
+    if (typeof w.token === 'string') waiver.token = w.token;
     if (typeof w.rule === 'string' && Object.hasOwn(WAIVER_RULES, w.rule)) waiver.rule = WAIVER_RULES[w.rule];
     const missing = (what: string, hint: string) => issue('WAIVER_TARGET_MISSING', path, `a ${w.code} waiver must name the ${what} it covers`, hint);
     if (SETTING_CODES.has(w.code) && !waiver.setting) return missing('setting', w.code === 'SETTING_MISMATCH' ? "add 'setting: <key>', e.g. 'setting: coreAdminPermissions'" : "add 'setting: DEPARTMENT' (or CLASS, LOCATION)");
     if (PERMISSION_CODES.has(w.code) && !waiver.permissionId) return missing('permission', "add 'permission: <name or ID>'");
     if (w.code === 'SOD_CONFLICT' && !waiver.conflict) return missing('conflict', "add 'conflict: <the conflict rule's name>'");
     if (w.code === 'FLAG_MISMATCH' && !waiver.flag) return missing('flag', "add 'flag: webServicesOnly' (or doNotRestrictEmployeeFields, inactive)");
+    if (HOLDER_CODES.has(w.code) && !waiver.holder) return missing('holder', "add 'holder: <email, entity id or internal id>'");
+    if (w.code === 'TOKEN_UNUSED' && !waiver.token) return missing('token', "add 'token: <the token's name>'");
     // Without a target, one NOT_VERIFIABLE waiver would accept everything a source cannot see:
     // a permanent --accept-unverified hidden in a policy.
     if (w.code === 'NOT_VERIFIABLE' && !waiver.permissionId && !waiver.flag && !waiver.setting && !waiver.conflict && !waiver.rule) {
-      return missing('rule', "add 'permission: <name or ID>', 'flag:', 'setting:', 'conflict:', or 'rule: excess' (or risk, role)");
+      return missing('rule', "add 'permission: <name or ID>', 'flag:', 'setting:', 'conflict:', or 'rule: excess' (or risk, role, holders)");
     }
     layer.waivers.push(waiver);
   });

@@ -1,6 +1,8 @@
 /**
  * The small SuiteQL the simulator understands:
- *   SELECT <* | col, ...> FROM <table> [WHERE <cond> [AND <cond>]...] [ORDER BY <col> [ASC|DESC], ...]
+ *   SELECT <* | item, ...> FROM <table> [WHERE <cond> [AND <cond>]...] [GROUP BY <col>, ...]
+ *     [ORDER BY <col> [ASC|DESC], ...]
+ *   item := col | MAX(col) | MIN(col) | COUNT(*) | TO_CHAR(MAX(col) | MIN(col) | col, 'YYYY-MM-DD HH24:MI:SS'), each [AS alias]
  *   cond := operand (= | != | <> | < | <= | > | >=) value | operand IN (value, ...)
  *   operand := col | UPPER(col) | LOWER(col)
  * Anything else is a SuiteQlError, which the endpoint turns into NetSuite's 400: never an empty result.
@@ -15,9 +17,24 @@ export interface Condition {
   values: string[];
 }
 
+/** One item of the SELECT list. */
+interface SelectItem {
+  /** The column read (`*` for COUNT(*)). */
+  column: string;
+  agg?: 'MAX' | 'MIN' | 'COUNT';
+  /** TO_CHAR's format: dates only, in the one format supported. */
+  toChar?: string;
+  /** The name the item has in the answer (the alias, else the column, else `expr`). */
+  as: string;
+}
+
+/** The one TO_CHAR format the simulator knows (HH24: HH is 12-hour in NetSuite's TO_CHAR). */
+const TO_CHAR_FORMAT = 'YYYY-MM-DD HH24:MI:SS';
+
 /** A parsed query. */
 export interface SuiteQlQuery {
-  columns: string[] | '*';
+  columns: SelectItem[] | '*';
+  groupBy: string[];
   table: string;
   where: Condition[];
   orderBy: Array<{ column: string; desc: boolean }>;
@@ -70,7 +87,7 @@ export function parseSuiteQl(q: string): SuiteQlQuery {
   };
   const ident = (what: string) => {
     const tok = t[pos++];
-    if (!tok || tok.kind !== 'word' || ['SELECT', 'FROM', 'WHERE', 'AND', 'OR', 'ORDER', 'BY', 'IN'].includes(tok.value.toUpperCase())) {
+    if (!tok || tok.kind !== 'word' || ['SELECT', 'FROM', 'WHERE', 'AND', 'OR', 'ORDER', 'GROUP', 'BY', 'IN', 'AS'].includes(tok.value.toUpperCase())) {
       throw new SuiteQlError(`expected ${what}${tok ? ` near '${tok.value}'` : ' at end of query'}`);
     }
     return tok.value.toLowerCase();
@@ -81,11 +98,44 @@ export function parseSuiteQl(q: string): SuiteQlQuery {
     return tok.value;
   };
 
+  const punct = (p: string) => {
+    if (peek()?.value !== p) throw new SuiteQlError(`expected '${p}'${peek() ? ` near '${peek().value}'` : ' at end of query'}`);
+    pos++;
+  };
+  /** col | MAX(col) | MIN(col) | COUNT(*) */
+  const operand = (): Omit<SelectItem, 'as'> => {
+    const fn = peek()?.kind === 'word' ? peek().value.toUpperCase() : '';
+    if ((fn === 'MAX' || fn === 'MIN' || fn === 'COUNT') && t[pos + 1]?.value === '(') {
+      pos += 2;
+      let column: string;
+      if (fn === 'COUNT' && peek()?.value === '*') { pos++; column = '*'; } else column = ident('a column');
+      punct(')');
+      return { column, agg: fn };
+    }
+    return { column: ident('a column') };
+  };
+  const item = (): SelectItem => {
+    let it: Omit<SelectItem, 'as'>;
+    if (isWord('TO_CHAR') && t[pos + 1]?.value === '(') {
+      pos += 2;
+      const inner = operand();
+      punct(',');
+      const fmt = t[pos++];
+      if (fmt?.kind !== 'string') throw new SuiteQlError('expected a format string in TO_CHAR');
+      if (fmt.value !== TO_CHAR_FORMAT) throw new SuiteQlError(`unsupported TO_CHAR format '${fmt.value}'`);
+      punct(')');
+      it = { ...inner, toChar: fmt.value };
+    } else it = operand();
+    let as = it.agg || it.toChar ? 'expr' : it.column;
+    if (isWord('AS')) { pos++; as = ident('an alias'); }
+    return { ...it, as };
+  };
+
   expectWord('SELECT');
-  let columns: string[] | '*';
+  let columns: SelectItem[] | '*';
   if (peek()?.value === '*') { pos++; columns = '*'; } else {
-    columns = [ident('a column')];
-    while (peek()?.value === ',') { pos++; columns.push(ident('a column')); }
+    columns = [item()];
+    while (peek()?.value === ',') { pos++; columns.push(item()); }
   }
   expectWord('FROM');
   const table = ident('a table');
@@ -121,6 +171,13 @@ export function parseSuiteQl(q: string): SuiteQlQuery {
       break;
     }
   }
+  const groupBy: string[] = [];
+  if (isWord('GROUP')) {
+    pos++;
+    expectWord('BY');
+    groupBy.push(ident('a column'));
+    while (peek()?.value === ',') { pos++; groupBy.push(ident('a column')); }
+  }
   const orderBy: SuiteQlQuery['orderBy'] = [];
   if (isWord('ORDER')) {
     pos++;
@@ -136,5 +193,10 @@ export function parseSuiteQl(q: string): SuiteQlQuery {
     }
   }
   if (pos < t.length) throw new SuiteQlError(`unsupported syntax near '${t[pos].value}'`);
-  return { columns, table, where, orderBy };
+  if (columns !== '*') {
+    const aggregated = columns.some((c) => c.agg);
+    const bare = columns.filter((c) => !c.agg).map((c) => c.column);
+    if ((aggregated || groupBy.length) && bare.some((c) => !groupBy.includes(c))) throw new SuiteQlError(`not a GROUP BY expression: ${bare.find((c) => !groupBy.includes(c))}`);
+  } else if (groupBy.length) throw new SuiteQlError('not a GROUP BY expression: *');
+  return { columns, groupBy, table, where, orderBy };
 }

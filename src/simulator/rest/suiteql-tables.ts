@@ -6,8 +6,52 @@ import type { SimAccount, SimRole } from '../account';
 /** A SuiteQL table the simulator serves: its columns in this account, and its rows (all values strings). */
 export interface SimTable {
   columns(account: SimAccount): string[];
-  rows(account: SimAccount): Array<Record<string, string>>;
+  /** All values strings; dates as 'YYYY-MM-DD HH24:MI:SS' (what TO_CHAR gives). */
+  rows(account: SimAccount, now: Date): Array<Record<string, string>>;
+  /** Rows depend on the server's clock (never cached). */
+  dated?: boolean;
+  /** How a column reads when selected bare: NetSuite answers dates in the user's display format. */
+  display?: Record<string, (v: string) => string>;
 }
+
+/** 'YYYY-MM-DD HH24:MI:SS' in UTC. */
+const sqlDate = (d: Date) => d.toISOString().slice(0, 19).replace('T', ' ');
+/** A date as the default display format writes it (M/D/YYYY h:mm am): ambiguous, which is why clients use TO_CHAR. */
+function displayDate(v: string): string {
+  const [, y, mo, d, h, mi] = /^(\d{4})-(\d{2})-(\d{2}) (\d{2}):(\d{2})/.exec(v) ?? [];
+  if (!y) return v;
+  const hour = Number(h);
+  return `${Number(mo)}/${Number(d)}/${y} ${hour % 12 || 12}:${mi} ${hour < 12 ? 'am' : 'pm'}`;
+}
+
+/** Role assignments in the form the account answers them (SuiteQlBehaviour.roleAssignments). */
+function assignmentRows(account: SimAccount, table: 'employeerolesforsearch' | 'employeeroles'): Array<Record<string, string>> {
+  const roleId = new Map(account.roles.map((r) => [r.scriptId, r.internalId]));
+  const pairs = account.users.flatMap((u) => u.roles.map((r) => [u.internalId, roleId.get(r)!]));
+  if (table === 'employeerolesforsearch' || account.suiteql.roleAssignments === 'employeeroles-selectedrole') {
+    return pairs.map(([person, role]): Record<string, string> => (table === 'employeerolesforsearch' ? { entity: person, role } : { entity: person, selectedrole: role }));
+  }
+  return pairs.map(([person, role]) => ({ employee: person, role }));
+}
+
+/** Global permissions in the form the account answers them (SuiteQlBehaviour.globalPermissions). */
+function globalPermissionRows(account: SimAccount): Array<Record<string, string>> {
+  return account.users.flatMap((u) => [...u.globalPermissions].map(([permkey, level]): Record<string, string> => {
+    const lvl = String(levelRank(level));
+    switch (account.suiteql.globalPermissions) {
+      case 'entity-permission': return { entity: u.internalId, permission: permkey, level: lvl };
+      case 'other-columns': return { emp: u.internalId, perm: permkey, lvl };
+      default: return { employee: u.internalId, permkey, permlevel: lvl };
+    }
+  }));
+}
+
+const GLOBAL_COLUMNS: Record<SimAccount['suiteql']['globalPermissions'], string[]> = {
+  'employee-permkey': ['employee', 'permkey', 'permlevel'],
+  'entity-permission': ['entity', 'level', 'permission'],
+  'other-columns': ['emp', 'lvl', 'perm'],
+  missing: [],
+};
 
 const tf = (b: boolean) => (b ? 'T' : 'F');
 
@@ -78,6 +122,37 @@ export const TABLES: Record<string, SimTable> = {
   rolerestrictions: {
     columns: () => ['itemsrestricted', 'restriction', 'role', 'segment', 'viewingallowed'],
     rows: restrictionRows,
+  },
+  employee: {
+    columns: () => ['email', 'entityid', 'giveaccess', 'id', 'isinactive'],
+    rows: (account) => account.users.map((u) => ({ id: u.internalId, entityid: u.name, ...(u.email ? { email: u.email } : {}), giveaccess: tf(u.giveAccess), isinactive: tf(u.inactive) })),
+  },
+  employeerolesforsearch: {
+    columns: () => ['entity', 'role'],
+    rows: (account) => assignmentRows(account, 'employeerolesforsearch'),
+  },
+  employeeroles: {
+    columns: (account) => (account.suiteql.roleAssignments === 'employeeroles-selectedrole' ? ['entity', 'selectedrole'] : ['employee', 'role']),
+    rows: (account) => assignmentRows(account, 'employeeroles'),
+  },
+  loginaudit: {
+    columns: () => ['date', 'detail', 'emailaddress', 'ipaddress', 'oauthaccesstokenname', 'oauthappname', 'requesturi', 'role', 'secchallenge', 'status', 'user', 'useragent'],
+    dated: true,
+    display: { date: displayDate },
+    rows: (account, now) => account.logins.map((l, i) => {
+      const user = account.users.find((u) => u.internalId === l.userId);
+      // Logins at staggered minutes, so MAX(date) has one answer.
+      const at = new Date(now.getTime() - l.daysAgo * 86_400_000 - i * 60_000);
+      return {
+        date: sqlDate(at), status: l.status, user: l.userId, role: l.roleId, ...(user?.email ? { emailaddress: user.email } : {}),
+        ipaddress: '192.0.2.10', requesturi: l.token ? '/services/rest/query/v1/suiteql' : '/app/center/card.nl', secchallenge: 'F',
+        ...(l.token ? { oauthaccesstokenname: l.token, oauthappname: l.app! } : {}),
+      };
+    }),
+  },
+  employeeempperms: {
+    columns: (account) => GLOBAL_COLUMNS[account.suiteql.globalPermissions],
+    rows: globalPermissionRows,
   },
   customrecordtype: {
     columns: () => ['id', 'scriptid'],

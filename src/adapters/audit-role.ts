@@ -1,6 +1,7 @@
 import { auditSnapshot } from '../core/audit';
 import { withContext } from '../core/errors';
-import type { FailOn, Policy, RoleAudit, RoleSelector } from '../core/model';
+import type { FailOn, Policy, RoleAudit, RoleSelector, RoleSnapshot } from '../core/model';
+import { withFirstSeen, type RoleHistory } from '../core/history/history';
 import { describeSelector } from '../core/role/select';
 import { linkFixes } from '../core/fix/link-fixes';
 import { planFix } from '../core/fix/plan-fix';
@@ -9,7 +10,10 @@ import { readTextFile } from './read-file';
 import type { RoleSource } from './sources/role-source';
 
 /** Fetches the role a selector names from a source and audits it. */
-export async function auditRole(policy: Policy, source: RoleSource, selector: RoleSelector, today: string, failOn: FailOn = 'error'): Promise<RoleAudit> {
+/** Keeps a live read in the history and gives the role's history back (audit --history). */
+export type HistoryHook = (role: RoleSnapshot, account: string) => RoleHistory;
+
+export async function auditRole(policy: Policy, source: RoleSource, selector: RoleSelector, today: string, failOn: FailOn = 'error', history?: HistoryHook): Promise<RoleAudit> {
   let fetched;
   try {
     fetched = await source.fetchRole(selector, { permissions: policy.rules.map((r) => r.id) });
@@ -28,7 +32,10 @@ export async function auditRole(policy: Policy, source: RoleSource, selector: Ro
     ...(access ? { access: access.facts } : {}),
     failOn,
   });
-  return source.kind === 'sdf' && role ? withFixes(result, policy, role.origin, today, failOn) : result;
+  if (source.kind === 'sdf' && role) return withFixes(result, policy, role.origin, today, failOn);
+  // Only a definition read live is history: a SOAP probe or a file is not a read of the account's role.
+  if (history && role && source.account && role.evidence === 'definition' && fallback === undefined) return withFirstSeen(result, role, history(role, source.account));
+  return result;
 }
 
 /**

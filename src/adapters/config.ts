@@ -82,6 +82,8 @@ export interface ConfigFile {
   audits: Array<{ name?: string; policy: string; connections?: string[]; roles: string[] }>;
   /** `acceptUnverified: true`: as --accept-unverified for every audit run with this config. */
   acceptUnverified?: boolean;
+  /** `history: <dir>` (relative to the config file): as --history for every audit run with this config. */
+  history?: string;
 }
 
 /** Default config file name, looked for in the working directory. */
@@ -106,6 +108,7 @@ export function readConfig(file: string): ConfigFile {
     connections: v.connections ?? {},
     audits: (v.audits ?? []).map((a) => ({ ...a, policy: resolve(dirname(file), a.policy) })),
     ...(v.acceptUnverified !== undefined ? { acceptUnverified: v.acceptUnverified } : {}),
+    ...(typeof v.history === 'string' ? { history: resolve(dirname(file), v.history) } : {}),
   };
 }
 

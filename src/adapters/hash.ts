@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 
-/** SHA-256 of a text (UTF-8), as lower-case hex: what provenance and evidence files record. */
-export function sha256Hex(text: string): string {
-  return createHash('sha256').update(text, 'utf8').digest('hex');
+/** SHA-256 of a text (as UTF-8) or of bytes, as lower-case hex: what provenance and evidence files record. */
+export function sha256Hex(data: string | Uint8Array): string {
+  return typeof data === 'string' ? createHash('sha256').update(data, 'utf8').digest('hex') : createHash('sha256').update(data).digest('hex');
 }

@@ -24,6 +24,8 @@ const COMMANDS: Record<string, { run: Command; summary: string }> = {
   compare: { run: lazy('compare', 'runCompare'), summary: 'show two roles side by side (accounts, files)' },
   pull: { run: lazy('pull', 'runPull'), summary: 'write a live role as a snapshot or a starter policy' },
   access: { run: lazy('access', 'runAccess'), summary: 'who holds each role, and whether they still use it' },
+  history: { run: lazy('history', 'runHistory'), summary: 'what changed in a role over time, from audit --history reads' },
+  review: { run: lazy('review', 'runReview'), summary: 'access reviews: start, check and report with sign-off and checksums' },
   fix: { run: lazy('fix', 'runFix'), summary: 'write the fix as SDF: a diff of the role file, or a project for a live role' },
   doctor: { run: lazy('doctor', 'runDoctor'), summary: 'check the NetSuite setup step by step' },
   demo: { run: lazy('demo', 'runDemo'), summary: 'audit the Polytomic policy against the bundled simulator' },

@@ -33,3 +33,17 @@ export function isCalendarDate(s: string): boolean {
 export function daysBetween(from: string, to: string): number {
   return dayNumber(parts(to)!) - dayNumber(parts(from)!);
 }
+
+/** The calendar date `days` after a YYYY-MM-DD date (H. Hinnant's civil_from_days). */
+export function addDays(date: string, days: number): string {
+  const z = dayNumber(parts(date)!) + days + 719468;
+  const era = Math.floor(z / 146097);
+  const doe = z - era * 146097;
+  const yoe = Math.floor((doe - Math.floor(doe / 1460) + Math.floor(doe / 36524) - Math.floor(doe / 146096)) / 365);
+  const doy = doe - (365 * yoe + Math.floor(yoe / 4) - Math.floor(yoe / 100));
+  const mp = Math.floor((5 * doy + 2) / 153);
+  const d = doy - Math.floor((153 * mp + 2) / 5) + 1;
+  const m = mp + (mp < 10 ? 3 : -9);
+  const y = yoe + era * 400 + (m <= 2 ? 1 : 0);
+  return `${String(y).padStart(4, '0')}-${String(m).padStart(2, '0')}-${String(d).padStart(2, '0')}`;
+}

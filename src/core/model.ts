@@ -446,6 +446,8 @@ export interface Finding {
   token?: { name: string; app?: string };
   /** Access findings: the last login with the role (ISO date-time); null when there is none in the login audit trail. */
   lastUsed?: string | null;
+  /** With history (--history): when what this finding is about first looked as it does now; `historyStart` when the history begins so (it may be older). */
+  firstSeen?: { at: string; historyStart: boolean };
   /** SDF role files only: the edit `ns-role-audit fix` makes for this finding (core/fix/link-fixes.ts). */
   fix?: FindingFix;
   /** Set when a waiver or the baseline accepts this finding: shown, never counted. */

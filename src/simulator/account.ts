@@ -45,6 +45,19 @@ export interface SuiteQlBehaviour {
    * (entity, permission, level), columns no client can interpret, or no table.
    */
   globalPermissions: 'employee-permkey' | 'entity-permission' | 'other-columns' | 'missing';
+  /** The record type id `systemnote` gives roles (sources differ: -118 or -264). */
+  roleRecordType: '-118' | '-264';
+}
+
+/** A system note on a role's main field (NetSuite keeps none for the permission subtabs). */
+export interface SimSystemNote {
+  roleId: string;
+  field: string;
+  oldValue?: string;
+  newValue?: string;
+  /** Who made the change (a user's internal id). */
+  by: string;
+  daysAgo: number;
 }
 
 /** A person in the simulated account (an employee; access and global permissions on the record). */
@@ -125,6 +138,8 @@ export interface SimAccount {
   users: SimUser[];
   /** The Login Audit Trail. */
   logins: SimLogin[];
+  /** System notes on roles. */
+  systemNotes: SimSystemNote[];
   tokens: SimToken[];
   /** Record type -> rows. */
   records: Map<string, Array<{ internalId: string; name: string }>>;

@@ -5,5 +5,5 @@ installSchemaValidators();
 
 export { startSimulator, type Simulator, type SimulatorOptions } from './server';
 export { readAccountFixture, parseAccountFixture } from './read-fixture';
-export type { SimAccount, SimRole, SimToken, SimUser, SimLogin, FaultSettings } from './account';
+export type { SimAccount, SimRole, SimToken, SimUser, SimLogin, SimSystemNote, FaultSettings } from './account';
 export type { LoggedRequest } from './request-log';

@@ -22,6 +22,7 @@ interface RawFixture {
   integrations?: Array<{ name: string; consumerKey: string; consumerSecret: string; enabled?: boolean }>;
   users?: Array<{ internalId: number; name: string; email?: string; roles?: string[]; giveAccess?: boolean; inactive?: boolean; globalPermissions?: Record<string, string> }>;
   loginAudit?: Array<{ token?: string; user?: number; role?: string; daysAgo: number; status?: 'Success' | 'Failure' }>;
+  systemNotes?: Array<{ role: string; field: string; oldValue?: string; newValue?: string; by: number; daysAgo: number }>;
   tokens?: Array<{ name: string; tokenId: string; tokenSecret: string; integration: string; user: number; role: string; revoked?: boolean }>;
   records?: Record<string, string[]>;
   faults?: Partial<FaultSettings>;
@@ -93,6 +94,12 @@ export function parseAccountFixture(file: string, text: string): SimAccount {
     if (!userId || !role) return [];
     return [{ userId, roleId: role.internalId, daysAgo: l.daysAgo, status: l.status ?? 'Success', ...(token ? { token: token.name, app: token.integration.name } : {}) }];
   });
+  const systemNotes = (raw.systemNotes ?? []).flatMap((n, i) => {
+    const role = roleByScript.get(n.role);
+    if (!role) problem(['systemNotes', i, 'role'], `no role '${n.role}' in this fixture`);
+    if (!users.some((u) => u.internalId === String(n.by))) problem(['systemNotes', i, 'by'], `no user ${n.by} in this fixture`);
+    return role ? [{ roleId: role.internalId, field: n.field, ...(n.oldValue !== undefined ? { oldValue: n.oldValue } : {}), ...(n.newValue !== undefined ? { newValue: n.newValue } : {}), by: String(n.by), daysAgo: n.daysAgo }] : [];
+  });
   if (all.length) throw new AuditError('FIXTURE_INVALID', `${file}: not a valid account fixture`, { issues: all });
 
   let nextId = 100;
@@ -103,12 +110,13 @@ export function parseAccountFixture(file: string, text: string): SimAccount {
     concurrencyLimit: raw.account.concurrencyLimit ?? 5,
     features: { soapWebServices: true, restWebServices: true, tokenBasedAuthentication: true, ...raw.account.features },
     clockSkewSeconds: raw.account.clockSkewSeconds ?? 0,
-    suiteql: { scriptIdCase: 'as-is', customRecordKeys: 'scriptid', roleTablesDenied: 400, hiddenRoleColumns: [], roleRestrictions: 'words', roleAssignments: 'employeerolesforsearch', loginAudit: 'readable', globalPermissions: 'employee-permkey', ...raw.account.suiteql },
+    suiteql: { scriptIdCase: 'as-is', customRecordKeys: 'scriptid', roleTablesDenied: 400, hiddenRoleColumns: [], roleRestrictions: 'words', roleAssignments: 'employeerolesforsearch', loginAudit: 'readable', globalPermissions: 'employee-permkey', roleRecordType: '-118', ...raw.account.suiteql },
     customRecordTypes: new Map(Object.entries(raw.customRecordTypes ?? {}).map(([k, v]) => [k.toLowerCase(), String(v)])),
     roles,
     integrations,
     users,
     logins,
+    systemNotes,
     tokens,
     records,
     faults: { ...NO_FAULTS, ...raw.faults },

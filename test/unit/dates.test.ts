@@ -1,4 +1,4 @@
-import { daysBetween, isCalendarDate } from '../../src/core/dates';
+import { addDays, daysBetween, isCalendarDate } from '../../src/core/dates';
 
 // Calendar arithmetic without the clock, checked against the platform's own calendar.
 test.each(['2024-02-29', '2000-02-29', '2026-12-31', '1970-01-01', '2027-01-31'])('%s is a calendar date', (d) => expect(isCalendarDate(d)).toBe(true));
@@ -11,4 +11,11 @@ test('days between two dates agree with the platform calendar over two centuries
   }
   expect(daysBetween('2026-12-01', '2027-12-02')).toBe(366);
   expect(daysBetween('2027-01-01', '2026-12-31')).toBe(-1);
+});
+
+test('adding days agrees with the platform calendar over two centuries', () => {
+  const day = (t: number) => new Date(t).toISOString().slice(0, 10);
+  for (let t = Date.UTC(1901, 0, 1); t < Date.UTC(2101, 0, 1); t += 86_400_000 * 41) {
+    for (const n of [0, 1, 90, 365, -59]) expect(addDays(day(t), n)).toBe(day(t + n * 86_400_000));
+  }
 });

@@ -10,6 +10,8 @@ import { listRolesBulk, readPermissionsBulk } from './bulk-read';
 import { mapCustomRecordEntries, readRecordRestrictions, restrictionsNote, unreadNote } from '../sources/suiteql-source';
 import { roleMatcher } from '../../core/role/role-match';
 import { roleAccessFacts } from '../../core/access/account';
+import { withFirstSeen } from '../../core/history/history';
+import type { HistoryHook } from '../audit-role';
 import { readAccountAccess } from '../access/read-access';
 import { parseRoleSelector } from '../../core/role/select';
 
@@ -29,6 +31,8 @@ export interface FleetOptions {
   onProgress?: (p: FleetProgress) => void;
   /** Called with each connection's credential values, so the caller can redact them. */
   onSecrets?: (values: string[]) => void;
+  /** Keeps each role read in the history and gives its history back (findings get firstSeen). */
+  history?: HistoryHook;
 }
 
 /**
@@ -98,7 +102,9 @@ export async function runFleet(config: ConfigFile, opts: FleetOptions): Promise<
           if (!hits.length) results.push(auditSnapshot(policy, undefined, { ...meta, selector: /[*?]/.test(p) ? { scriptId: p } : parseRoleSelector(p) }));
           for (const r of hits) {
             const facts = access && policy.holders ? { access: roleAccessFacts(access, r.internalId!), notes: [...notes, ...access.notes] } : {};
-            results.push(auditSnapshot(policy, snapshots.get(r.internalId!), { ...meta, selector: { scriptId: r.scriptId, internalId: r.internalId }, ...facts }));
+            const snapshot = snapshots.get(r.internalId!);
+            const result = auditSnapshot(policy, snapshot, { ...meta, selector: { scriptId: r.scriptId, internalId: r.internalId }, ...facts });
+            results.push(snapshot && opts.history ? withFirstSeen(result, snapshot, opts.history(snapshot, connection.accountId)) : result);
           }
         }
       }

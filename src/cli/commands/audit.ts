@@ -1,7 +1,8 @@
 import { readTextFile } from '../../adapters/read-file';
 import { dirname, join, relative, resolve, sep } from 'node:path';
 import { buildReport } from '../../core/audit';
-import { auditRole } from '../../adapters/audit-role';
+import { auditRole, type HistoryHook } from '../../adapters/audit-role';
+import { recordRead } from '../../adapters/history-store';
 import { applyBaseline, BASELINE_KIND, BASELINE_VERSION, createBaseline, type Baseline, type PolicyRef } from '../../core/baseline';
 import { FAIL_ON, type FailOn, type RoleAudit, type RunError } from '../../core/model';
 import { acceptUnverified } from '../../core/verdict';
@@ -64,6 +65,10 @@ Options:
   --baseline <file>         fail only on findings not in this baseline; list
                             the ones resolved since
   --write-baseline <file>   record the current findings as the baseline
+  --history <dir>           keep each live read as a dated snapshot (only when
+                            the role changed; every read is noted), and say
+                            when each finding first appeared (config:
+                            history: <dir>); see ns-role-audit history
   --today <YYYY-MM-DD>      date for waiver expiry (default: today, UTC)
   --verbose                 one line per HTTP request on stderr (no secrets)
   -h, --help                show this help
@@ -113,6 +118,17 @@ function policyRefFor(baselineFile: string, io: CliIo): PolicyRef {
   return (policyFile) => relative(folder, resolve(io.cwd, policyFile)).split(sep).join('/');
 }
 
+/** The history hook for --history: keeps each live read, gives the role's history back. */
+export function historyHook(dir: string | undefined, io: CliIo): HistoryHook | undefined {
+  if (!dir) return undefined;
+  const at = io.now().toISOString();
+  return (role, account) => {
+    const { history, written } = recordRead(resolve(io.cwd, dir), account, role, at);
+    if (written) io.stderr.write(`ns-role-audit: history: ${role.scriptId ?? role.internalId} changed or is new: kept ${relative(io.cwd, written)}\n`);
+    return history;
+  };
+}
+
 async function auditOne(values: Record<string, string | boolean | string[] | undefined>, io: CliIo, today: string): Promise<RoleAudit> {
   const policy = readPolicy(values.policy as string, { today });
   writePolicyWarnings(policy.warnings, io);
@@ -124,7 +140,8 @@ async function auditOne(values: Record<string, string | boolean | string[] | und
   const source: RoleSource = values['role-file']
     ? createFileSource(values['role-file'] as string)
     : await resolveLiveSource({ connection: values.connection as string, source: values.source as string, config: values.config as string, verbose: values.verbose as boolean }, io);
-  const result = await auditRole(policy, source, selector, today);
+  if (values.history && values['role-file']) throw new AuditError('USAGE', '--history keeps live reads: a role file is not one', { details: { hint: 'use --history with a live audit (no --role-file)' } });
+  const result = await auditRole(policy, source, selector, today, 'error', historyHook(values.history as string | undefined, io));
   if (!result.role.found) io.stderr.write(`ns-role-audit: role ${describeSelector(selector)} not found in ${source.location}\n`);
   return result;
 }
@@ -134,6 +151,7 @@ async function auditFleet(values: Record<string, string | boolean | string[] | u
     if (values[f]) throw new AuditError('USAGE', `--${f} does not go with --config alone (the config file lists the audits)`, { details: { hint: 'add --policy to audit one role with a connection from the config' } });
   }
   const config = readConfig(resolve(io.cwd, (values.config as string) ?? CONFIG_FILE));
+  const history = historyHook((values.history as string | undefined) ?? config.history, io);
   const progress = createProgress(io);
   try {
     const { results, errors } = await runFleet(config, {
@@ -141,6 +159,7 @@ async function auditFleet(values: Record<string, string | boolean | string[] | u
       env: io.env,
       session: { trace: values.verbose ? traceTo(io) : undefined },
       onSecrets: (v) => (io as Partial<RedactingIo>).addSecrets?.(v),
+      ...(history ? { history } : {}),
       onProgress: (p) => progress.update(`${p.connection}: ${p.phase}${p.roles !== undefined ? ` (${p.roles} roles${p.rows ? `, ${p.rows} permission rows` : ''})` : ''}`),
     });
     return { results, errors, acceptUnverified: config.acceptUnverified === true };
@@ -181,6 +200,7 @@ export async function runAudit(argv: string[], io: CliIo): Promise<number> {
     config: { type: 'string' },
     baseline: { type: 'string' },
     'write-baseline': { type: 'string' },
+    history: { type: 'string' },
     verbose: { type: 'boolean', default: false },
     'accept-unverified': { type: 'boolean', default: false },
     timeout: { type: 'string' },

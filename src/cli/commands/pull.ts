@@ -8,6 +8,7 @@ import { EXIT } from '../exit-codes';
 import type { CliIo } from '../io';
 import { openLiveSession } from '../live';
 import { writeOutputFile } from '../output';
+import { historyHook } from './audit';
 import { packFile } from '../../adapters/packs';
 import { readPolicy } from '../../adapters/read-policy';
 
@@ -29,6 +30,7 @@ Options:
   --out <file>           write here instead of stdout (.json: JSON snapshot)
   --connection <name>    a connection from the config file (default: NETSUITE_*)
   --config <file>        config file (default ./ns-role-audit.config.yaml)
+  --history <dir>        also keep the read in a history folder (see audit)
   --verbose              one line per HTTP request on stderr
 
 Exit codes: 0 written, 1 no such role, 2 could not read.
@@ -42,6 +44,7 @@ export async function runPull(argv: string[], io: CliIo): Promise<number> {
     pack: { type: 'string' },
     minimums: { type: 'boolean', default: false },
     out: { type: 'string' },
+    history: { type: 'string' },
     connection: { type: 'string' },
     config: { type: 'string' },
     verbose: { type: 'boolean', default: false },
@@ -64,6 +67,7 @@ export async function runPull(argv: string[], io: CliIo): Promise<number> {
     return EXIT.FINDINGS;
   }
   const capturedAt = io.now().toISOString();
+  historyHook(values.history, io)?.(role, session.connection.accountId);
   const json = values.out?.toLowerCase().endsWith('.json');
   if (as === 'policy' && json) throw new AuditError('USAGE', '--as policy writes YAML; give --out a .yaml name');
   const text = as === 'snapshot'

@@ -6,7 +6,8 @@
  * recording what the project was made from. Pure: paths to texts.
  */
 import { parsePermkey } from '../catalog';
-import type { RolePermission, RoleSnapshot } from '../model';
+import type { RoleSnapshot } from '../model';
+import { canonicalRole } from '../role/canonical';
 import { xmlEscape } from '../xml/read-xml';
 import { jsonText } from '../format/json-text';
 import type { SdfOmissions } from '../role/format-sdf';
@@ -34,21 +35,6 @@ export interface FixProvenance {
   remaining: FixPlan['remaining'];
   /** Fields the source could not read, left out of the role file: whether a deploy resets them is unconfirmed. */
   omitted: SdfOmissions;
-}
-
-/** A role in a stable form, without where or when it was read: equal roles give equal text (and hash). */
-export function canonicalRole(role: RoleSnapshot) {
-  const sortKeys = <T extends object>(o: T) => Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined).sort(([a], [b]) => (a < b ? -1 : 1)));
-  return {
-    scriptId: role.scriptId ?? null,
-    internalId: role.internalId ?? null,
-    name: role.name ?? null,
-    flags: sortKeys(role.flags),
-    settings: sortKeys(role.settings),
-    recordRestrictions: role.recordRestrictions === undefined ? null : [...role.recordRestrictions].map(sortKeys).sort((a, b) => (JSON.stringify(a) < JSON.stringify(b) ? -1 : 1)),
-    customFields: role.customFields ? sortKeys(role.customFields) : null,
-    permissions: [...role.permissions].map((p) => sortKeys(p) as RolePermission).sort((a, b) => (a.permkey < b.permkey ? -1 : a.permkey > b.permkey ? 1 : (a.appId ?? '') < (b.appId ?? '') ? -1 : 1)),
-  };
 }
 
 /** Objects the role references that the project does not hold: they must be in the account already. */

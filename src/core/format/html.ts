@@ -16,7 +16,7 @@ import type { Formatter } from './registry';
 import { fixText, remediationPlan } from './remediation';
 
 /** Text for HTML (element content and quoted attributes): control characters inert, markup escaped. */
-function htmlText(s: string): string {
+export function htmlText(s: string): string {
   return terminalText(s).replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/'/g, '&#39;');
 }
 const h = htmlText;
@@ -82,7 +82,7 @@ export const SCRIPT_SHA256 = 'RAd82nO+T5OBk0u4TG9wwafHCEN7dynTYnWwYa0LNc8=';
 /** No network at all, and only the page's own style and script. */
 export const HTML_CSP = `default-src 'none'; style-src 'sha256-${STYLE_SHA256}'; script-src 'sha256-${SCRIPT_SHA256}'; img-src data:; base-uri 'none'; form-action 'none'`;
 
-function page(title: string, body: string[]): string {
+export function htmlPage(title: string, body: string[]): string {
   return [
     '<!DOCTYPE html>',
     '<html lang="en"><head><meta charset="utf-8">',
@@ -266,7 +266,7 @@ export const formatHtml: Formatter<AuditReport> = (report) => {
     ...[...new Set(report.results.flatMap((r) => r.findings.map((f) => f.code)))].sort().map((code) => `<dt><code>${code}</code> ${h(FINDING_HELP[code].title)}</dt><dd>${h(FINDING_HELP[code].help)}</dd>`),
     '</dl>', '</main>',
   ];
-  return page('NetSuite role audit', body);
+  return htmlPage('NetSuite role audit', body);
 };
 
 /** Two roles side by side. */
@@ -285,5 +285,5 @@ export const formatComparisonHtml: Formatter<RoleComparison> = (c) => {
       '</tbody></table>']),
     '</main>',
   ];
-  return page('Role comparison', body);
+  return htmlPage('Role comparison', body);
 };

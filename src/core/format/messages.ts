@@ -136,7 +136,8 @@ function findingSentence(f: Finding): string {
 
 /** The one sentence each finding reads as, in every format (with why it is accepted, when it is). */
 export function describeFinding(f: Finding): string {
-  const sentence = findingSentence(f);
+  const seen = f.firstSeen ? ` First seen ${f.firstSeen.at.slice(0, 16).replace('T', ' ')} UTC${f.firstSeen.historyStart ? ' (when the history starts: it may be older)' : ''}.` : '';
+  const sentence = findingSentence(f) + seen;
   return f.accepted ? `${sentence} ${acceptanceText(f.accepted)}` : sentence;
 }
 

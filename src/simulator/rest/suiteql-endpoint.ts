@@ -121,8 +121,8 @@ export function handleSuiteQl(input: {
         throw new SuiteQlError(`Record '${query.table}' was not found.`);
       }
       // The login audit trail is dated by the server's clock, which tests move: never cached.
-      const cache = query.table === 'loginaudit' ? undefined : input.cache;
-      rows = cache?.get(q) ?? executeSuiteQl(account, query, input.now);
+      const cache = query.table === 'loginaudit' || query.table === 'systemnote' ? undefined : input.cache;
+      rows = cache?.get(q) ?? executeSuiteQl(account, query, input.now, { userId: token.userId, role: token.role });
       cache?.set(q, rows);
     } catch (e) {
       if (e instanceof SuiteQlError) {

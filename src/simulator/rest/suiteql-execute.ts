@@ -1,6 +1,6 @@
 import type { SimAccount } from '../account';
 import { SuiteQlError, type Condition, type SuiteQlQuery } from './suiteql-parse';
-import { TABLES } from './suiteql-tables';
+import { TABLES, type Caller } from './suiteql-tables';
 
 const isNum = (s: string) => /^-?\d+(\.\d+)?$/.test(s);
 
@@ -43,7 +43,7 @@ function tableRows(account: SimAccount, name: string): Array<Record<string, stri
 const toChar = (v: string | undefined) => v;
 
 /** Runs a parsed query: checks table and columns, filters, groups, orders, projects. Every value is a string. */
-export function executeSuiteQl(account: SimAccount, q: SuiteQlQuery, now: Date = new Date()): Array<Record<string, string>> {
+export function executeSuiteQl(account: SimAccount, q: SuiteQlQuery, now: Date = new Date(), caller?: Caller): Array<Record<string, string>> {
   const table = TABLES[q.table];
   if (!table || q.table in MISSING && MISSING[q.table](account)) throw new SuiteQlError(`Record '${q.table}' was not found.`);
   const columns = table.columns(account);
@@ -54,7 +54,7 @@ export function executeSuiteQl(account: SimAccount, q: SuiteQlQuery, now: Date =
   const unknown = used.find((c) => !known.has(c));
   if (unknown) throw new SuiteQlError(`Field '${unknown}' for record '${q.table}' was not found. Reason: NOT_EXPOSED - Not available for channel SEARCH`);
   const tests = q.where.map(compile);
-  const rows = (table.dated ? table.rows(account, now) : tableRows(account, q.table)).filter((r) => tests.every((t) => t(r)));
+  const rows = (table.dated ? table.rows(account, now, caller) : tableRows(account, q.table)).filter((r) => tests.every((t) => t(r)));
   const shown = (column: string, v: string | undefined) => (v !== undefined && table.display?.[column] ? table.display[column](v) : v);
   const items = q.columns === '*' ? columns.map((c) => ({ column: c, as: c })) : q.columns;
   if (q.groupBy.length || items.some((i) => 'agg' in i && i.agg)) {

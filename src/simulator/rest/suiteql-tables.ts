@@ -2,16 +2,23 @@ import { getCatalog } from '../../core/catalog/catalog';
 import { levelRank } from '../../core/catalog/levels';
 import { ROLE_SETTINGS, SETTING_KEYS } from '../../core/model';
 import type { SimAccount, SimRole } from '../account';
+import { roleHas } from '../access';
 
 /** A SuiteQL table the simulator serves: its columns in this account, and its rows (all values strings). */
 export interface SimTable {
   columns(account: SimAccount): string[];
   /** All values strings; dates as 'YYYY-MM-DD HH24:MI:SS' (what TO_CHAR gives). */
-  rows(account: SimAccount, now: Date): Array<Record<string, string>>;
+  rows(account: SimAccount, now: Date, caller?: Caller): Array<Record<string, string>>;
   /** Rows depend on the server's clock (never cached). */
   dated?: boolean;
   /** How a column reads when selected bare: NetSuite answers dates in the user's display format. */
   display?: Record<string, (v: string) => string>;
+}
+
+/** Who is asking (tables that answer per caller: system notes). */
+export interface Caller {
+  userId: string;
+  role: SimRole;
 }
 
 /** 'YYYY-MM-DD HH24:MI:SS' in UTC. */
@@ -149,6 +156,23 @@ export const TABLES: Record<string, SimTable> = {
         ...(l.token ? { oauthaccesstokenname: l.token, oauthappname: l.app! } : {}),
       };
     }),
+  },
+  systemnote: {
+    columns: () => ['context', 'date', 'field', 'name', 'newvalue', 'oldvalue', 'record', 'recordid', 'recordtypeid', 'role'],
+    dated: true,
+    display: { date: displayDate },
+    // Without System Notes (for Analytics and REST), a caller sees only its own changes, and no error (netsuite.md 9).
+    rows: (account, now, caller) => account.systemNotes
+      .filter((n) => !caller || roleHas(caller.role, 'LIST_SYSTEMNOTES', 'VIEW') || n.by === caller.userId)
+      .map((n, i) => {
+        const role = account.roles.find((r) => r.internalId === n.roleId);
+        const by = account.users.find((u) => u.internalId === n.by);
+        return {
+          context: 'UI', date: sqlDate(new Date(now.getTime() - n.daysAgo * 86_400_000 - i * 60_000)), field: n.field, name: by?.name ?? n.by,
+          ...(n.newValue !== undefined ? { newvalue: n.newValue } : {}), ...(n.oldValue !== undefined ? { oldvalue: n.oldValue } : {}),
+          record: role?.name ?? n.roleId, recordid: n.roleId, recordtypeid: account.suiteql.roleRecordType, role: by?.roles[0] ? account.roles.find((r) => r.scriptId === by.roles[0])!.internalId : '',
+        };
+      }),
   },
   employeeempperms: {
     columns: (account) => GLOBAL_COLUMNS[account.suiteql.globalPermissions],

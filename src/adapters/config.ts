@@ -4,7 +4,7 @@ import { AuditError } from '../core/errors';
 import { fileErrorText } from '../core/file-errors';
 import { validateAgainstSchema } from '../core/input/schema';
 import { parseYamlFile } from '../core/input/yaml-file';
-import { canonicalAccount } from '../core/account-id';
+import { accountIdProblem, canonicalAccount } from '../core/account-id';
 import type { Credentials } from './netsuite/credentials';
 import { baseUrlFor, DEFAULT_SOAP_VERSION } from './netsuite/endpoints';
 
@@ -46,6 +46,8 @@ export function connectionFromEnv(env: NodeJS.ProcessEnv): Connection {
       details: { hint: 'set the NETSUITE_* variables (from the integration record and the access token), pass --connection <name> with a config file, or --role-file <path> for an offline audit' },
     });
   }
+  const accountProblem = accountIdProblem(env.NETSUITE_ACCOUNT_ID!);
+  if (accountProblem) throw new AuditError('CONFIG_INVALID', `NETSUITE_ACCOUNT_ID: ${accountProblem}`, { details: { hint: 'NetSuite shows it at Setup > Company > Company Information (Account ID)' } });
   const credentials: Credentials = {
     accountId: env.NETSUITE_ACCOUNT_ID!.trim(),
     consumerKey: env.NETSUITE_CONSUMER_KEY!.trim(),
@@ -126,6 +128,8 @@ export function connectionFromConfig(config: ConfigFile, name: string, env: Node
     return value;
   };
   const accountId = String(raw.accountId);
+  const accountProblem = accountIdProblem(accountId);
+  if (accountProblem) throw new AuditError('CONFIG_INVALID', `${config.file}: connection '${name}': accountId ${accountProblem}`, { details: { hint: 'NetSuite shows it at Setup > Company > Company Information (Account ID)' } });
   const credentials: Credentials = { accountId, consumerKey: read('consumerKeyEnv'), consumerSecret: read('consumerSecretEnv'), tokenId: read('tokenIdEnv'), tokenSecret: read('tokenSecretEnv') };
   const base = raw.baseUrlEnv ? env[raw.baseUrlEnv] : raw.baseUrl;
   checkCredentials(credentials, { consumerKey: raw.consumerKeyEnv, consumerSecret: raw.consumerSecretEnv, tokenId: raw.tokenIdEnv, tokenSecret: raw.tokenSecretEnv });

@@ -5,6 +5,8 @@ import type { Policy } from '../core/model';
 
 /** The shipped policy packs: policies/packs/ in the package (dist/adapters and src/adapters alike sit two levels below it). */
 export const PACKS_DIR = join(__dirname, '..', '..', 'policies', 'packs');
+/** The shipped policies (policies/) and templates (policies/templates/). */
+const SHIPPED_DIR = join(__dirname, '..', '..', 'policies');
 
 const PACK_REF = /^pack:(.*)$/;
 /** A pack's name: its file name without .yaml (never a path). */
@@ -23,12 +25,20 @@ export function packFile(ref: string): string | undefined {
   const m = PACK_REF.exec(ref);
   if (!m) return undefined;
   const name = m[1];
-  const file = join(PACKS_DIR, `${name}.yaml`);
-  // The folder is listed only to say what there is when the name is wrong.
-  if (!PACK_NAME.test(name) || !existsSync(file)) {
-    throw new AuditError('EXTENDS_NOT_FOUND', `no policy pack named '${name}'; packs: ${packNames().join(', ')} (ns-role-audit packs lists them)`);
+  // A pack, else one of the shipped policies (policies/polytomic.yaml) or templates: every
+  // policy the package ships is reachable from any folder.
+  const file = PACK_NAME.test(name) ? [join(PACKS_DIR, `${name}.yaml`), join(SHIPPED_DIR, `${name}.yaml`), join(SHIPPED_DIR, 'templates', `${name}.yaml`)].find((f) => existsSync(f)) : undefined;
+  // The folders are listed only to say what there is when the name is wrong.
+  if (!file) {
+    throw new AuditError('EXTENDS_NOT_FOUND', `no policy pack named '${name}'; packs: ${[...packNames(), ...shippedPolicyNames()].join(', ')} (ns-role-audit packs lists them)`);
   }
   return file;
+}
+
+/** The shipped policies and templates reachable as pack:<name> besides the packs. */
+export function shippedPolicyNames(): string[] {
+  const list = (d: string) => (existsSync(d) ? readdirSync(d).filter((f) => f.endsWith('.yaml')).map((f) => f.slice(0, -5)) : []);
+  return [...list(SHIPPED_DIR), ...list(join(SHIPPED_DIR, 'templates'))].sort();
 }
 
 /** One line of `ns-role-audit packs`. */

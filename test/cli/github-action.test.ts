@@ -8,7 +8,7 @@
 import { spawnSync } from 'node:child_process';
 import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { parse } from 'yaml';
 import { ROOT } from '../helpers/run-cli';
 
@@ -106,6 +106,27 @@ describe('the GitHub action, run locally', () => {
     expect(existsSync(join(r.workspace, 'out', 'checklist.md'))).toBe(true);
     expect(existsSync(join(r.workspace, 'ns-role-audit', 'results.sarif'))).toBe(false);
     expect(r.summary).toContain('No changes needed.');
+  }, 300_000);
+
+  test('a fresh checkout of the action installs only what the tool runs, builds it and audits', () => {
+    const copy = mkdtempSync(join(tmpdir(), 'nsra-action-copy-'));
+    // The action as GitHub checks it out: the repository's files, nothing built, no node_modules.
+    const files = spawnSync('git', ['ls-files', '-co', '--exclude-standard'], { cwd: ROOT, encoding: 'utf8' }).stdout.split('\n').filter((f) => f && !f.startsWith('test/'));
+    for (const f of files) {
+      if (!existsSync(join(ROOT, f))) continue;
+      mkdirSync(dirname(join(copy, f)), { recursive: true });
+      copyFileSync(join(ROOT, f), join(copy, f));
+    }
+    const install = action.runs.steps[0];
+    // The machine's own environment (its CA bundle and npm settings), as a runner's step has.
+    const r = spawnSync(install.shell, ['-e', '-c', install.run], { cwd: copy, env: { ...process.env, GITHUB_ACTION_PATH: copy }, encoding: 'utf8', timeout: 300_000 });
+    expect([r.status, r.stderr]).toEqual([0, expect.anything()]);
+    expect(r.stdout).toMatch(/ns-role-audit built in \d+ s with \d+ runtime packages \(no dev dependencies\)/);
+    console.log(r.stdout.trim().split('\n').pop());
+    // No dev dependency was installed: no test runner, no compiler in the action's node_modules.
+    for (const dev of ['jest', 'typescript', 'playwright-core', 'knip']) expect([dev, existsSync(join(copy, 'node_modules', dev))]).toEqual([dev, false]);
+    const audit = spawnSync(process.execPath, [join(copy, 'bin', 'ns-role-audit.js'), 'audit', '--policy', 'pack:polytomic', '--role-file', join(ROOT, 'fixtures', 'sdf-project', 'src', 'Objects', 'customrole_polytomic.xml')], { encoding: 'utf8' });
+    expect(audit.status).toBe(0);
   }, 300_000);
 
   test('bad input: exit 2, status error, the error named', () => {

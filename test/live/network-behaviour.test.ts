@@ -110,14 +110,30 @@ describe('doctor and pull against the simulator', () => {
   afterAll(() => sim.stop());
   afterEach(() => expectReadOnly(sim));
 
-  test('doctor passes every step for the auditor token', async () => {
+  test('doctor passes for the auditor token: SOAP, which a SuiteQL audit does not use, is shown as not needed', async () => {
     const r = await runCliAsync(['doctor', '--format', 'json'], { env: envFor(sim, 'auditor') });
     const checks = JSON.parse(r.stdout).checks;
-    // The auditor role has no SOAP Web Services: that step fails, with its fix.
     expect(checks.map((c: { step: string; status: string }) => `${c.step}: ${c.status}`)).toEqual([
-      'credentials: pass', 'host resolves: pass', 'token auth over SOAP: fail', 'token auth over REST: pass', 'can read role definitions: pass', 'concurrency limit: skip',
+      'credentials: pass', 'host resolves: pass', 'token auth over REST: pass', 'can read role definitions: pass', 'token auth over SOAP: skip', 'clock skew: pass', 'concurrency limit: skip',
     ]);
-    expect(r.code).toBe(1);
+    expect(checks.find((c: { step: string }) => c.step === 'token auth over SOAP').detail).toMatch(/^not needed for SuiteQL audits: SOAP refused the token/);
+    expect(checks.find((c: { step: string }) => c.step === 'clock skew').detail).toContain("from the REST answer's Date header");
+    expect(r.code).toBe(0);
+    // Asked for SOAP probes, the same token fails, and says why.
+    const soap = await runCliAsync(['doctor', '--for', 'soap'], { env: envFor(sim, 'auditor') });
+    expect(soap.code).toBe(1);
+    expect(soap.stdout).toMatch(/✗ token auth over SOAP/);
+    expect(soap.stdout).toContain("fix: the token's role needs 'SOAP Web Services'");
+  });
+
+  test('doctor --for access checks the tables access reads, by what the token may read', async () => {
+    const auditor = await runCliAsync(['doctor', '--for', 'access', '--format', 'json'], { env: envFor(sim, 'auditor') });
+    expect(auditor.code).toBe(0);
+    expect(JSON.parse(auditor.stdout).checks.filter((c: { step: string }) => c.step.startsWith('access:')).map((c: { status: string }) => c.status)).toEqual(['pass', 'pass', 'pass', 'pass']);
+    // The integration's own token may read none of them, nor roles: it fails what access needs.
+    const poly = await runCliAsync(['doctor', '--for', 'access', '--format', 'json'], { env: envFor(sim, 'polytomic') });
+    expect(poly.code).toBe(1);
+    expect(JSON.parse(poly.stdout).checks.find((c: { step: string }) => c.step === 'can read role definitions').status).toBe('fail');
   });
 
   test('doctor for the admin token: all pass, exit 0', async () => {

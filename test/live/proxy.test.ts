@@ -93,7 +93,13 @@ test('a proxy that refuses is named in the error, not DNS or NetSuite', async ()
   expect(r.stderr).not.toContain('DNS_FAILED');
 });
 
-test('doctor says a proxy is used', async () => {
+test('doctor tests the proxy: one that works is used; a dead one is named as the cause, never REST Web Services', async () => {
   const r = await runCliAsync(['doctor'], { env: { ...envFor(sim, 'auditor'), HTTP_PROXY: proxyUrl } });
-  expect(r.stdout).toContain(`requests go through ${proxyUrl}`);
+  expect(r.code).toBe(0);
+  expect(r.stdout).toContain(`requests went through ${proxyUrl} and NetSuite answered`);
+  const dead = await runCliAsync(['doctor'], { env: { ...envFor(sim, 'auditor'), HTTP_PROXY: 'http://127.0.0.1:9' } });
+  expect(dead.code).toBe(1);
+  expect(dead.stdout).toMatch(/✗ proxy\s+the proxy http:\/\/127\.0\.0\.1:9 failed/);
+  expect(dead.stdout).toContain('fix: check HTTPS_PROXY/HTTP_PROXY');
+  expect(dead.stdout).not.toContain('REST Web Services');
 });

@@ -1,3 +1,4 @@
+import { AuditError } from '../../src/core/errors';
 /**
  * Every policy error the semantic checks raise, exactly as users read it: code, position, path,
  * message and suggestion. policy.test.ts covers codes and positions; this pins the words, so a
@@ -144,7 +145,11 @@ describe('merging layers (extends)', () => {
       ['UNKNOWN_FIELD', "unknown field 'permisions'", "did you mean 'permissions'?", 'b.yaml', 2],
       ['EXTENDS_CYCLE', "'a.yaml' extends itself: a.yaml -> b.yaml -> a.yaml", 'remove one of the extends entries', 'b.yaml', 1],
     ]]);
-    expect(err({}, 'none.yaml')).toEqual(['none.yaml: 1 problem in the policy', [['FILE_UNREADABLE', 'none.yaml: no such file or folder', undefined, 'none.yaml', 1]]]);
+    // The policy named on the command line, missing: "no such file" with where it was looked for, not a problem at 1:1.
+    let missing: AuditError | undefined;
+    try { loadPolicy('none.yaml', { ...host, readText: () => { throw Object.assign(new Error('no'), { code: 'ENOENT' }); } }); } catch (e) { missing = e as AuditError; }
+    expect([missing?.code, missing?.message, missing?.issues]).toEqual(['POLICY_NOT_FOUND', 'none.yaml: no such file or folder (looked for none.yaml)', []]);
+    expect(missing?.details.hint).toContain('pack:polytomic');
   });
 
   test('a shared base (a diamond) is applied once', () => {

@@ -74,13 +74,17 @@ describe('SARIF 2.1.0', () => {
     expect(multitool(JSON.stringify(doc), 'broken').errors.join('\n')).toMatch(/JSON1002.*name/);
   });
 
-  test('one rule per finding code, with help and a link; results point at the role file line, the policy rule related', () => {
+  test('one rule per finding code, with its whole help and a security-severity; results point at the role file line, the policy rule related', () => {
     const doc = JSON.parse(cases.drifted());
     const run = doc.runs[0];
     expect(run.tool.driver.rules.map((r: { id: string }) => r.id)).toEqual(Object.keys(FINDING_CODES));
     for (const rule of run.tool.driver.rules) {
       expect(rule.help.text.length).toBeGreaterThan(20);
-      expect(rule.helpUri).toMatch(/^https:\/\/.+#findings$/);
+      // No website needed: the help is all there (there is no published page to link to).
+      expect(rule.helpUri).toBeUndefined();
+      expect(rule.help.markdown).toContain(rule.id);
+      const sev = Number(rule.properties['security-severity']);
+      expect(sev >= 0 && sev <= 10).toBe(true);
     }
     const sales = run.results.find((r: { properties: { permission?: string } }) => r.properties.permission === 'TRAN_SALESORD');
     expect(sales.ruleId).toBe('LEVEL_TOO_LOW');
@@ -91,6 +95,24 @@ describe('SARIF 2.1.0', () => {
     expect(sales.relatedLocations[0].physicalLocation.artifactLocation.uri).toBe(POLICY_FILE);
     const policyLine = readFileSync(POLICY_FILE, 'utf8').split('\n')[sales.relatedLocations[0].physicalLocation.region.startLine - 1];
     expect(policyLine).toMatch(/Sales Order/);
+  });
+
+  test('findings from a shipped pack point at the repository\'s policy that extends it, never into the installed package', () => {
+    const report = driftedReport();
+    const r = report.results[0];
+    const f = { ...r.findings[0], loc: { file: 'pack:census', line: 37, column: 5 } };
+    const user = { ...report, results: [{ ...r, findings: [f] }] };
+    const res = JSON.parse(FORMATS.sarif.report(user, ctx)).runs[0].results[0];
+    expect(JSON.stringify(res)).not.toContain('pack:census"');
+    expect(res.message.text).toContain('(rule from pack:census, line 37)');
+    expect(res.relatedLocations[0].physicalLocation.artifactLocation).toEqual({ uri: POLICY_FILE, uriBaseId: '%SRCROOT%' });
+    const gh = FORMATS.github.report(user, ctx);
+    expect(gh).not.toMatch(/file=pack:/);
+    // Audited with the pack itself as the policy and no role file line: no location at all, rather than one inside node_modules.
+    const bare = { ...report, results: [{ ...r, policy: { ...r.policy, file: 'pack:census' }, findings: [{ ...f, roleLoc: undefined }] }] };
+    const res2 = JSON.parse(FORMATS.sarif.report(bare, ctx)).runs[0].results[0];
+    expect(res2.locations).toBeUndefined();
+    expect(validateSchema(JSON.parse(FORMATS.sarif.report(bare, ctx))) ? [] : validateSchema.errors).toEqual([]);
   });
 
   test('access findings about different people differ in fingerprint (the person is part of what a finding is about)', () => {

@@ -11,6 +11,8 @@ export interface SuiteQlPage {
   hasMore: boolean;
   totalResults: number;
   offset: number;
+  /** The answer's Date header (NetSuite's clock, to the second), when it had one. */
+  serverDate?: string;
 }
 
 /** Rows in one page at most. */
@@ -69,7 +71,8 @@ export function createSuiteQlClient(opts: { credentials: Credentials; baseUrl: s
       }),
     });
     if (r.status !== 200) throw restError(r, what);
-    return parseSuiteQlPage(r.text, what);
+    const parsed = parseSuiteQlPage(r.text, what);
+    return r.headers.date ? { ...parsed, serverDate: r.headers.date } : parsed;
   }
 
   /**

@@ -1,6 +1,6 @@
 import { AuditError } from '../../core/errors';
 import { terminalText } from '../../core/format/escape';
-import { packFile, packNames, summarizePack, type PackSummary } from '../../adapters/packs';
+import { packFile, packNames, shippedPolicyNames, summarizePack, type PackSummary } from '../../adapters/packs';
 import { readPolicy } from '../../adapters/read-policy';
 import { oneOf, parseCommandArgs } from '../args';
 import { EXIT } from '../exit-codes';
@@ -44,7 +44,11 @@ export async function runPacks(argv: string[], io: CliIo): Promise<number> {
   const names = positionals.length ? positionals : all;
   const packs = names.map((n) => summarizePack(n, readPolicy(packFile(`pack:${n}`)!)));
   if (format === 'json') { io.stdout.write(jsonText({ packs }) + '\n'); return EXIT.OK; }
-  if (!positionals.length) { io.stdout.write(table(packs)); return EXIT.OK; }
+  if (!positionals.length) {
+    io.stdout.write(table(packs));
+    io.stdout.write(`\nAlso reachable as pack:<name>: the shipped ${shippedPolicyNames().map((n) => `pack:${n}`).join(', ')} (policies/ and policies/templates/ in the package).\n`);
+    return EXIT.OK;
+  }
   const p = packs[0];
   const out = [`${p.name}: ${p.vendor}, ${p.product}`, `  source: ${p.url}`, `  date: ${p.date}`, `  ${p.conflicts ? `${p.conflicts} conflict rules` : `${p.permissions} permissions`}`];
   if (p.leftToUser.length) out.push('  left to you:', ...p.leftToUser.map((x) => `    - ${x}`));

@@ -31,5 +31,20 @@ export const FINDING_HELP: Record<FindingCode, { title: string; help: string }> 
   ROLE_HOLDER_UNEXPECTED: { title: 'Holder not allowed by the policy', help: 'A person holds the role whom the policy\'s holders.allow does not list, or more people hold it than holders.max allows. Remove the role from them, or add them to the policy.' },
 };
 
-/** Where the README explains finding codes (npm renders the README with its headings as anchors). */
-export const FINDINGS_DOC_URL = 'https://www.npmjs.com/package/ns-role-audit#findings';
+/**
+ * How much each finding matters to security, 0-10, as code scanning reads `security-severity`
+ * (GitHub: 9+ critical, 7+ high, 4+ medium, else low): by default from the severity, with the
+ * codes that grant or hide access raised and the bookkeeping ones lowered.
+ */
+export function securitySeverity(code: FindingCode, severity: 'error' | 'warning' | 'info'): string {
+  const high = new Set<FindingCode>(['LEVEL_ABOVE_MAX', 'PERMISSION_EXCESS', 'RISKY_PERMISSION', 'SOD_CONFLICT', 'USER_SOD_CONFLICT', 'ROLE_HOLDER_UNEXPECTED', 'GLOBAL_PERMISSION', 'FLAG_MISMATCH']);
+  const low = new Set<FindingCode>(['WAIVER_UNUSED', 'PERMISSION_UNCATALOGUED', 'ROLE_UNUSED', 'TOKEN_UNUSED']);
+  if (high.has(code)) return severity === 'info' ? '4.0' : '7.5';
+  if (low.has(code)) return '3.0';
+  return severity === 'error' ? '6.0' : severity === 'warning' ? '4.0' : '2.0';
+}
+
+/** Where a finding's rule stands, as a file of the repository: a shipped policy (pack:<name>) is not one. */
+export function isShippedPolicy(file: string): boolean {
+  return /^pack:/.test(file);
+}

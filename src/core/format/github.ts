@@ -7,6 +7,7 @@ import type { AuditReport, Finding, RoleAudit, RoleComparison, SourceLoc } from 
 import { comparisonRows, comparisonSummary, rowDiffers } from './comparison';
 import { terminalText } from './escape';
 import { FINDING_HELP } from './finding-help';
+import { repositoryPolicyLoc } from './sarif';
 import { describeFinding, roleLabel, runErrorText, runVerdictText } from './messages';
 import { plural } from './plural';
 import type { Formatter } from './registry';
@@ -38,7 +39,10 @@ function commandOf(f: Finding): Command {
 function roleLines(r: RoleAudit): string[] {
   const role = roleLabel(r);
   // The sentence already says why an accepted finding is accepted.
-  const lines = r.findings.map((f) => githubCommand(commandOf(f), `${role}: ${f.message ?? describeFinding(f)}`, { title: `${f.code}: ${FINDING_HELP[f.code].title}`, loc: f.roleLoc ?? f.loc ?? { file: r.policy.file, line: 1, column: 1 } }));
+  const lines = r.findings.map((f) => {
+    const loc = f.roleLoc ?? repositoryPolicyLoc(r, f);
+    return githubCommand(commandOf(f), `${role}: ${f.message ?? describeFinding(f)}`, { title: `${f.code}: ${FINDING_HELP[f.code].title}`, ...(loc ? { loc } : {}) });
+  });
   for (const n of r.notes) lines.push(githubCommand('notice', `${role}: ${n}`, { title: 'ns-role-audit note' }));
   return lines;
 }

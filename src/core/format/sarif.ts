@@ -7,7 +7,7 @@
 import { findingKey } from '../baseline';
 import { FINDING_CODES, type AuditReport, type Finding, type FindingCode, type RoleAudit, type RoleComparison, type Severity, type SourceLoc } from '../model';
 import { comparisonRows, rowDiffers } from './comparison';
-import { FINDING_HELP, FINDINGS_DOC_URL } from './finding-help';
+import { FINDING_HELP, isShippedPolicy, securitySeverity } from './finding-help';
 import { fnv1a64 } from './fingerprint';
 import { acceptanceText, describeFinding, roleLabel, runErrorText } from './messages';
 import type { Formatter } from './registry';
@@ -16,10 +16,10 @@ import { jsonText } from './json-text';
 const SCHEMA = 'https://json.schemastore.org/sarif-2.1.0.json';
 const LEVEL: Record<Severity, 'error' | 'warning' | 'note'> = { error: 'error', warning: 'warning', info: 'note' };
 const CODES = Object.keys(FINDING_CODES) as FindingCode[];
-/** The tool's home page (the README), for `informationUri`. */
-const HOME_URL = FINDINGS_DOC_URL.replace(/#.*/, '');
 /** The key of the fingerprint; its version changes only if the identity does (v2: the policy by its path as written, not its base name). */
 const FINGERPRINT = 'nsRoleAuditFinding/v2';
+/** The package's registry page (the tool's home once published), for `informationUri`; every rule's help is complete without it. */
+const HOME_URL = 'https://www.npmjs.com/package/ns-role-audit';
 
 /** A path as a SARIF artifact location: relative paths against the checkout root, absolute ones as file URIs. */
 export function artifactLocation(path: string): { uri: string; uriBaseId?: string } {
@@ -40,31 +40,42 @@ function findingRules() {
     name: FINDING_HELP[code].title.replace(/(^|\s)(\w)/g, (_m, _s, ch: string) => ch.toUpperCase()).replace(/\W/g, ''),
     shortDescription: { text: FINDING_HELP[code].title },
     fullDescription: { text: FINDING_HELP[code].help },
-    help: { text: FINDING_HELP[code].help, markdown: `${FINDING_HELP[code].help}\n\n[Finding codes](${FINDINGS_DOC_URL})` },
-    helpUri: FINDINGS_DOC_URL,
+    // The whole help is in the rule: code scanning shows it without a website.
+    help: { text: `${FINDING_HELP[code].help} (ns-role-audit finding ${code})`, markdown: `**${FINDING_HELP[code].title}** (\`${code}\`)\n\n${FINDING_HELP[code].help}` },
     defaultConfiguration: { level: LEVEL[FINDING_CODES[code]] },
-    properties: { tags: ['netsuite', 'role', 'security'] },
+    properties: { tags: ['netsuite', 'role', 'security'], 'security-severity': securitySeverity(code, FINDING_CODES[code]) },
   }));
 }
 
 function suppression(f: Finding) {
   const a = f.accepted!;
-  const where = a.by === 'waiver' || a.by === 'policy' ? { location: { physicalLocation: physical(a.loc) } } : {};
+  const where = (a.by === 'waiver' || a.by === 'policy') && !isShippedPolicy(a.loc.file) ? { location: { physicalLocation: physical(a.loc) } } : {};
   return { kind: 'external', status: 'accepted', justification: acceptanceText(a), ...where };
+}
+
+/**
+ * Where in the repository a finding's rule stands: its own line, unless it comes from a shipped
+ * policy (pack:<name>, inside the installed package): then the user's policy that extends it.
+ */
+export function repositoryPolicyLoc(r: RoleAudit, f: Finding): SourceLoc | undefined {
+  const loc = f.loc ?? { file: r.policy.file, line: 1, column: 1 };
+  if (!isShippedPolicy(loc.file)) return loc;
+  return isShippedPolicy(r.policy.file) ? undefined : { file: r.policy.file, line: 1, column: 1 };
 }
 
 function result(r: RoleAudit, f: Finding) {
   const role = roleLabel(r);
-  const policyLoc: SourceLoc = f.loc ?? { file: r.policy.file, line: 1, column: 1 };
+  const policyLoc = repositoryPolicyLoc(r, f);
   const primary = f.roleLoc ?? policyLoc;
-  const text = `${role}: ${f.message ?? describeFinding(f)}`;
+  const fromPack = f.loc && isShippedPolicy(f.loc.file) ? ` (rule from ${f.loc.file}, line ${f.loc.line})` : '';
+  const text = `${role}: ${f.message ?? describeFinding(f)}${fromPack}`;
   return {
     ruleId: f.code,
     ruleIndex: CODES.indexOf(f.code),
     level: LEVEL[f.severity],
     message: { text },
-    locations: [{ physicalLocation: physical(primary) }],
-    ...(f.roleLoc ? { relatedLocations: [{ id: 1, physicalLocation: physical(policyLoc), message: { text: `the policy rule (${f.rule})` } }] } : {}),
+    ...(primary ? { locations: [{ physicalLocation: physical(primary) }] } : {}),
+    ...(f.roleLoc && policyLoc ? { relatedLocations: [{ id: 1, physicalLocation: physical(policyLoc), message: { text: `the policy rule (${f.rule})` } }] } : {}),
     partialFingerprints: { [FINGERPRINT]: fnv1a64(`${r.source.account ?? ''}|${findingKey(r, f)}`) },
     ...(f.accepted ? { suppressions: [suppression(f)] } : {}),
     properties: {
@@ -104,7 +115,7 @@ export const formatComparisonSarif: Formatter<RoleComparison> = (c) => {
   const help = 'A flag, setting or permission differs between the two roles compared.';
   const rule = {
     id: 'ROLE_DIFFERENCE', name: 'RoleDifference', shortDescription: { text: 'Roles differ' }, fullDescription: { text: help },
-    help: { text: help, markdown: help }, helpUri: `${HOME_URL}#compare`, defaultConfiguration: { level: 'warning' }, properties: { tags: ['netsuite', 'role'] },
+    help: { text: help, markdown: help }, defaultConfiguration: { level: 'warning' }, properties: { tags: ['netsuite', 'role'] },
   };
   const unseen = 'A flag, setting or permission one side cannot show (or shows ambiguously), so the roles are not shown to be the same.';
   const notCompared = { ...rule, id: 'NOT_COMPARED', name: 'NotCompared', shortDescription: { text: 'Cannot compare' }, fullDescription: { text: unseen }, help: { text: unseen, markdown: unseen }, defaultConfiguration: { level: 'warning' } };

@@ -88,6 +88,11 @@ export function loadPolicy(file: string, host: PolicyHost, opts: PolicyOptions =
     try {
       text = host.readText(path);
     } catch (e) {
+      // The policy named on the command line: a file that is not there is just that, not "a problem in the policy".
+      if (!from) {
+        if (e instanceof AuditError) throw e;
+        throw new AuditError('POLICY_NOT_FOUND', `${path}: ${fileErrorText(e)} (looked for ${id})`, { details: { hint: 'give the path to a policy file, or a shipped policy as pack:<name> (pack:polytomic; ns-role-audit packs lists them)' } });
+      }
       issues.push(unreadable(path, e, from));
       return;
     }

@@ -61,7 +61,26 @@ export function readRoleFiles(path: string): { kind: 'sdf' | 'snapshot'; roles: 
   }
   const text = readOrFail(path);
   if (/\.xml$/i.test(path) || /^\s*<(\?xml|role)/.test(text)) return { kind: 'sdf', roles: [parseSdfRole(path, text)], notes: [] };
+  const foreign = foreignExport(path, text);
+  if (foreign) throw new AuditError('ROLE_FILE_INVALID', `${path}: ${foreign}`, { details: { hint: ROLE_FILE_HINT } });
   return { kind: 'snapshot', roles: parseSnapshot(path, text), notes: [] };
+}
+
+/** How to get a role file this tool reads. */
+const ROLE_FILE_HINT = 'give an SDF role (suitecloud object:import --type role --scriptid customrole_x, or a SuiteCloud project folder) or a snapshot (ns-role-audit pull --role <id> --out role.json); see docs/get-your-role.md';
+
+/**
+ * A file from another tool (a CSV, a JSON or YAML document that is no snapshot): what it is, in a
+ * sentence, instead of schema errors about a format it never claimed to be.
+ */
+function foreignExport(path: string, text: string): string | undefined {
+  const head = text.replace(/^\uFEFF/, '').trimStart();
+  if (/\.(csv|tsv|xlsx?)$/i.test(path) || (/^[^\n{}\[\]:]*[,;\t][^\n]*\n/.test(head) && !/^(kind|version|roles)\s*:/m.test(head))) {
+    return 'a spreadsheet or CSV export (a saved search, another tool\'s report), not a role file: NetSuite does not export roles as CSV';
+  }
+  if (/^[{[]/.test(head) && !/"kind"\s*:\s*"ns-role-audit\/role-snapshot"/.test(head)) return 'a JSON document that is not an ns-role-audit role snapshot (it has no "kind": "ns-role-audit/role-snapshot")';
+  if (!/^\s*kind\s*:\s*["']?ns-role-audit\/role-snapshot/m.test(head) && !/^[{[]/.test(head) && /^\w[\w-]*\s*:/m.test(head)) return 'a YAML document that is not an ns-role-audit role snapshot (it has no kind: ns-role-audit/role-snapshot)';
+  return undefined;
 }
 
 /** More than one role file matches: a named error listing every candidate, as SuiteQL's AMBIGUOUS_ROLE. */

@@ -1,3 +1,4 @@
+import { terminalLines } from '../core/format/escape';
 import { appendFileSync, mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { AuditError } from '../core/errors';
@@ -41,7 +42,7 @@ export function parseOutputs(values: string[] | undefined): OutputSpec[] {
  * Renders each output with its format (colour only for the table on a colour-capable stdout)
  * and writes it to stdout or its file. `render` chooses what the format renders: a report or a comparison.
  */
-export function writeOutputs(specs: readonly OutputSpec[], io: CliIo, render: (format: OutputFormat, color: boolean) => string): void {
+export function writeOutputs(specs: readonly OutputSpec[], io: CliIo, render: (format: OutputFormat, color: boolean) => string, summary?: string): void {
   for (const spec of specs) {
     const color = !spec.file && spec.format === 'table' && shouldColor(io.stdout, io.env);
     const text = render(FORMATS[spec.format], color);
@@ -49,9 +50,11 @@ export function writeOutputs(specs: readonly OutputSpec[], io: CliIo, render: (f
     if (!spec.file) (spec.format === 'github' ? (io as Partial<RedactingIo>).commandStdout ?? io.stdout : io.stdout).write(text);
     else writeOutputFile(io, spec.file, text);
     // In GitHub Actions the job summary shows the checklist (docs: "Adding a job summary").
-    const summary = io.env.GITHUB_STEP_SUMMARY;
-    if (spec.format === 'github' && summary) appendOutputFile(io, summary, render(FORMATS.markdown, false));
+    const jobSummary = io.env.GITHUB_STEP_SUMMARY;
+    if (spec.format === 'github' && jobSummary) appendOutputFile(io, jobSummary, render(FORMATS.markdown, false));
   }
+  // Everything went to files: one line on stderr says what was written and what it came to.
+  if (summary && specs.length && specs.every((s) => s.file)) io.stderr.write(`wrote ${specs.map((s) => s.file).join(', ')}: ${terminalLines(summary)}\n`);
 }
 
 /** Appends to a file the environment names (GITHUB_STEP_SUMMARY), redacted like every output. */

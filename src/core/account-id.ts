@@ -1,4 +1,4 @@
-/** NetSuite account ids (docs/netsuite.md "Accounts"): the one normaliser, used by the client and the simulator alike. */
+/** NetSuite account ids (docs/netsuite-facts.md §4): the one normaliser, used by the client and the simulator alike. */
 
 /**
  * Why an account id is not one, or undefined when it is: digits (`1234567`), a sandbox or release

@@ -210,7 +210,7 @@ export type SettingSection = 'top' | 'employee' | 'subsidiary' | 'authentication
 export interface SettingDefinition {
   /** SDF element under `<role>`. */
   sdf: string;
-  /** SuiteQL `role` column where public code shows one (netsuite.md 3); absent: not readable over SuiteQL. */
+  /** SuiteQL `role` column where public code shows one (docs/netsuite-facts.md §3); absent: not readable over SuiteQL. */
   suiteql?: string;
   type: 'boolean' | 'enum' | 'text';
   /** Values seen in real exports (enums); the check compares in upper case. */
@@ -222,7 +222,7 @@ export interface SettingDefinition {
 
 /**
  * Every role-level setting real exports carry besides name, the three flags and record
- * restrictions (source: real-roles/README.md, netsuite.md 1 and 3). The policy names them by key.
+ * restrictions (source: docs/netsuite-facts.md §1 and §3). The policy names them by key.
  */
 export const ROLE_SETTINGS = {
   coreAdminPermissions: { sdf: 'coreadminpermission', suiteql: 'coreadminpermission', type: 'boolean', label: 'Core Administration Permissions', section: 'top' },

@@ -1,9 +1,10 @@
 /**
- * Which permissions allow which read-only SOAP call (netsuite.md 3, "Read-only probes"). One
+ * Which permissions allow which read-only SOAP call (docs/netsuite-facts.md §3, "SOAP probes"). One
  * table of facts for both sides: the SOAP probe source claims a permission from a successful
  * read only when it is the only permission that allows it, and the simulator refuses a read
- * exactly when the calling role holds none of them. Entries marked "?" in netsuite.md are
- * assumptions here too.
+ * exactly when the calling role holds none of them. Find Transaction as the gate of every
+ * transaction search, and the custom field types that Custom Fields and Custom Transaction
+ * Fields allow, are unconfirmed (no public source says so): assumptions here too.
  */
 
 /** A basic search (`platformCommon:<type>`) -> every permission that allows it, and the record types it returns. */
@@ -12,7 +13,7 @@ export const SEARCH_READS: Record<string, { allowedBy: readonly string[]; record
   ContactSearchBasic: { allowedBy: ['LIST_CONTACT'], records: ['contact'] },
   ContactRoleSearchBasic: { allowedBy: ['LIST_CONTACTROLE'], records: ['contactRole'] },
   VendorSearchBasic: { allowedBy: ['LIST_VENDOR'], records: ['vendor'] },
-  // An Employee search succeeds with Employees as well as with Employee Record (netsuite.md 3).
+  // An Employee search succeeds with Employees as well as with Employee Record (docs/netsuite-facts.md §3).
   EmployeeSearchBasic: { allowedBy: ['LIST_EMPLOYEE', 'LIST_EMPLOYEE_RECORD'], records: ['employee'] },
   AccountSearchBasic: { allowedBy: ['LIST_ACCOUNT'], records: ['account'] },
   ItemSearchBasic: { allowedBy: ['LIST_ITEM'], records: ['inventoryItem'] },

@@ -14,7 +14,7 @@ export interface FaultSettings {
 }
 
 /**
- * How the simulated account answers where NetSuite's behaviour is unconfirmed (netsuite.md 3):
+ * How the simulated account answers where NetSuite's behaviour is unconfirmed (docs/netsuite-facts.md §3):
  * each plausible answer can be chosen, so the client is tested against all of them.
  */
 export interface SuiteQlBehaviour {
@@ -33,7 +33,7 @@ export interface SuiteQlBehaviour {
    */
   roleRestrictions: 'words' | 'segment-ids' | 'missing';
   /**
-   * Which table answers for role assignments, and with which columns (netsuite.md 8: unconfirmed
+   * Which table answers for role assignments, and with which columns (docs/netsuite-facts.md §8: unconfirmed
    * over REST): `employeerolesforsearch` (entity, role); `employeeroles` with (employee, role), as
    * one integration found; `employeeroles` with (entity, selectedrole), as CData documents it; or none.
    */

@@ -11,7 +11,7 @@ export function createRandom(seed: number): () => number {
 }
 
 /**
- * The account's concurrency limit, one for SOAP and REST together (netsuite.md 5): a request
+ * The account's concurrency limit, one for SOAP and REST together (docs/netsuite-facts.md §5): a request
  * beyond it is refused at once, never queued.
  */
 export class ConcurrencyGate {

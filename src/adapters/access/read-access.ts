@@ -3,8 +3,8 @@
  * role assignments, logins (grouped in the query: the last success per person, role and token),
  * global permissions, and the permissions of roles that people hold together. A table the token
  * may not read, or that answers with columns whose meaning is unconfirmed, is not read: the parts
- * that depend on it are not verifiable, and the notes say which tables answered (netsuite.md 8 in
- * this repository's docs: which assignment table and columns answer over REST is unconfirmed).
+ * that depend on it are not verifiable, and the notes say which tables answered (docs/netsuite-facts.md §8:
+ * which assignment table and columns answer over REST is unconfirmed).
  */
 import { AuditError } from '../../core/errors';
 import { parseLevel, type Level } from '../../core/catalog';
@@ -15,7 +15,7 @@ import { readPermissionsBulk } from '../fleet/bulk-read';
 import type { SuiteQlClient } from '../netsuite/suiteql-client';
 import { queryRoles } from '../sources/suiteql-source';
 
-/** Role assignment tables and columns, tried in this order (netsuite.md 8). */
+/** Role assignment tables and columns, tried in this order (docs/netsuite-facts.md §8). */
 const ASSIGNMENT_QUERIES = [
   { table: 'employeerolesforsearch', person: 'entity', role: 'role' },
   { table: 'employeeroles', person: 'employee', role: 'role' },

@@ -1,6 +1,6 @@
 /**
  * A counting semaphore: at most `limit` tasks at once. One per account, shared by SOAP and
- * REST, since NetSuite counts both against one concurrency limit (netsuite.md 5).
+ * REST, since NetSuite counts both against one concurrency limit (docs/netsuite-facts.md §5).
  */
 export class Limiter {
   private active = 0;

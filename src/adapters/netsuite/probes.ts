@@ -1,9 +1,9 @@
 import { CUSTOMIZATION_READS, SEARCH_READS, TRANSACTION_SEARCH_PERMISSION, TRANSACTION_TYPES } from '../../core/netsuite-reads';
 
 /**
- * Read-only SOAP calls that prove a permission (netsuite.md 3, "Read-only probes"). A read that
+ * Read-only SOAP calls that prove a permission (docs/netsuite-facts.md §3, "SOAP probes"). A read that
  * succeeds shows at least View; INSUFFICIENT_PERMISSION shows the permission is missing. Entries
- * marked "?" in netsuite.md are assumptions here too.
+ * marked unconfirmed in src/core/netsuite-reads.ts are assumptions here too.
  */
 export type Probe =
   /** A basic search of this record type (`CustomerSearchBasic`). */
@@ -24,7 +24,7 @@ export type Probe =
 /** A probe, and every permission that lets the read succeed: a success proves one of them, not which. */
 export interface ProbeEntry {
   probe: Probe;
-  /** Every permission that allows the read (netsuite.md 3). One entry: a success proves it; more: it proves only one of them. */
+  /** Every permission that allows the read (docs/netsuite-facts.md §3). One entry: a success proves it; more: it proves only one of them. */
   allowedBy: readonly string[];
 }
 

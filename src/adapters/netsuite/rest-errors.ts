@@ -1,7 +1,7 @@
 import { AuditError } from '../../core/errors';
 import type { HttpResponse } from './transport';
 
-/** Likely causes of a 401, in the order worth checking (netsuite.md 4). */
+/** Likely causes of a 401, in the order worth checking (docs/netsuite-facts.md §4). */
 export const LOGIN_CAUSES = [
   'the account id or realm is wrong (sandboxes are like 1234567_SB1)',
   'the token or consumer key/secret is wrong, or the token was revoked',
@@ -49,7 +49,7 @@ export function restError(r: HttpResponse, what: string): AuditError {
     case 429:
       return new AuditError('RATE_LIMITED', `${what}: NetSuite kept refusing requests over the account's concurrency limit (429)`, { details: { status: 429, hint: 'other integrations may be using the account\'s concurrency; try again later' } });
     case 400: {
-      // NetSuite's answer to a role that may not read a table (netsuite.md 3): name the likely cause.
+      // NetSuite's answer to a role that may not read a table (docs/netsuite-facts.md §3): name the likely cause.
       const hidden = /Record '(role|rolepermissions)' was not found/.exec(detail ?? '');
       if (hidden) {
         return new AuditError('PERMISSION_DENIED', `${what}: the token's role may not read role definitions: NetSuite answered "Record '${hidden[1]}' was not found.", as it does when the role lacks 'Bulk Manage Roles'`, {

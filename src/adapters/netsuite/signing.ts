@@ -22,7 +22,7 @@ export function passportSignature(c: Credentials, ctx: SigningContext): string {
 
 /**
  * The SOAP `tokenPassport` header, written as XML: node-soap does not namespace header children
- * from the schema (netsuite.md 4). Messages namespace for the element, core for its children.
+ * from the schema (docs/netsuite-facts.md §4). Messages namespace for the element, core for its children.
  */
 export function tokenPassportXml(c: Credentials, ctx: SigningContext, version: string): string {
   const msgs = `urn:messages_${version}.platform.webservices.netsuite.com`;

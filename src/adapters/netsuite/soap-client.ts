@@ -62,7 +62,7 @@ export async function createSoapClient(opts: {
   transport: Transport;
   signingContext: () => SigningContext;
 }) {
-  // node-soap costs ~0.3 s to load: only the live SOAP path pays it (netsuite.md 6).
+  // node-soap costs ~0.3 s to load: only the live SOAP path pays it (docs/netsuite-facts.md §6).
   // eslint-disable-next-line @typescript-eslint/no-require-imports
   const soap = require('soap') as typeof import('soap');
   const endpoint = soapUrl(opts.baseUrl, opts.version);

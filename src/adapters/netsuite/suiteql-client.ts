@@ -17,7 +17,7 @@ export interface SuiteQlPage {
 
 /** Rows in one page at most. */
 export const SUITEQL_PAGE = 1000;
-/** Rows one query can reach at most (netsuite.md 3). */
+/** Rows one query can reach at most (docs/netsuite-facts.md §3). */
 export const QUERY_ROW_CAP = 100_000;
 
 function invalid(what: string, why: string): AuditError {

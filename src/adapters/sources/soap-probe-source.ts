@@ -66,7 +66,7 @@ export function createSoapProbeSource(opts: { soap: SoapClient; accountId: strin
   /** What a probe's outcome proves of one permission among those that allow the read. */
   function verdictFor(id: string, allowedBy: readonly string[], outcome: Outcome): Outcome {
     if (outcome.is !== 'present' || allowedBy.length === 1) return outcome;
-    // A success proves that the role holds one of them, not which (netsuite.md 3).
+    // A success proves that the role holds one of them, not which (docs/netsuite-facts.md §3).
     return unknown(`the read that would prove it also succeeds with ${named(allowedBy.filter((x) => x !== id))}, so a success cannot tell which the role holds`);
   }
 

@@ -5,11 +5,11 @@ import { describeSelector } from '../../core/role/select';
 import { sqlString, type SuiteQlClient } from '../netsuite/suiteql-client';
 import type { FetchHints, RoleSource } from './role-source';
 
-/** Columns every role read needs (netsuite.md 3: Oracle's own SuiteQL examples). */
+/** Columns every role read needs (docs/netsuite-facts.md §3: Oracle's own SuiteQL examples). */
 const BASE_COLUMNS = ['id', 'scriptid', 'name', 'isinactive', 'iswebserviceonlyrole'];
 /**
  * Columns public code selects but no capture of the REST endpoint confirms in every account
- * (netsuite.md 1 and 3). One NetSuite rejects costs one retry without it; what it holds is then
+ * (docs/netsuite-facts.md §1 and §3). One NetSuite rejects costs one retry without it; what it holds is then
  * reported as not verifiable, never guessed.
  */
 const OPTIONAL_COLUMNS = ['employeeselectionunrestricted', ...SETTING_KEYS.flatMap((k) => {
@@ -49,7 +49,7 @@ function roleFromRow(row: Record<string, string>): RoleRow {
     flags: {
       webServicesOnly: bool(row.iswebserviceonlyrole, what('iswebserviceonlyrole')),
       inactive: bool(row.isinactive, what('isinactive')),
-      // Public code selects role.employeeselectionunrestricted (netsuite.md 1); unknown when not given.
+      // Public code selects role.employeeselectionunrestricted (docs/netsuite-facts.md §1); unknown when not given.
       doNotRestrictEmployeeFields: optionalBool(row, 'employeeselectionunrestricted', what('employeeselectionunrestricted')),
     },
     settings,
@@ -101,7 +101,7 @@ export function unreadNote(unread: readonly string[]): string[] {
 
 function where(sel: RoleSelector): string {
   // Script ids and names compared without regard to case: SuiteQL compares strings
-  // case-sensitively and some tables store script ids in upper case (netsuite.md 3).
+  // case-sensitively and some tables store script ids in upper case (docs/netsuite-facts.md §3).
   if (sel.scriptId) return `UPPER(scriptid) = ${sqlString(sel.scriptId.toUpperCase())}`;
   if (sel.internalId) return `id = ${sqlString(sel.internalId)}`;
   return `UPPER(name) = ${sqlString((sel.name ?? '').toUpperCase())}`;

@@ -1,3 +1,5 @@
+import { plural } from '../../core/format/plural';
+import { runVerdictText } from '../../core/format/messages';
 import { resolve } from 'node:path';
 import { auditAccess, type AccountAccess } from '../../core/access/account';
 import { DEFAULT_MAX_IDLE_DAYS } from '../../core/access/checks';
@@ -142,6 +144,6 @@ export async function runAccess(argv: string[], io: CliIo): Promise<number> {
     progress.done();
   }
   const report = buildReport(values['accept-unverified'] ? acceptUnverified(results) : results, { version: toolVersion(), generatedAt: io.now().toISOString(), failOn, errors });
-  writeOutputs(outputs, io, (format, color) => format.report(report, { color }));
+  writeOutputs(outputs, io, (format, color) => format.report(report, { color }), `${plural(report.summary.roles, 'role')}, the run ${runVerdictText(report)}`);
   return exitCodeOf(report);
 }

@@ -14,6 +14,8 @@ import { runFleet } from '../../adapters/fleet/run-fleet';
 import { CONFIG_FILE, readConfig } from '../../adapters/config';
 import { readPolicy } from '../../adapters/read-policy';
 import { describeSelector, parseRoleSelector } from '../../core/role/select';
+import { closest } from '../../core/catalog/suggest';
+import type { RoleSelector } from '../../core/model';
 import { createFileSource } from '../../adapters/role-files';
 import type { RoleSource } from '../../adapters/sources/role-source';
 import { inputPath, oneOf, parseCommandArgs } from '../args';
@@ -26,6 +28,7 @@ import { createProgress } from '../progress';
 import type { RedactingIo } from '../redact';
 import { toolVersion } from '../version';
 import { jsonText } from '../../core/format/json-text';
+import { runVerdictText } from '../../core/format/messages';
 
 export const AUDIT_HELP = `Usage: ns-role-audit audit --policy <file> [source] [options]
        ns-role-audit audit --config <file> [options]
@@ -129,6 +132,19 @@ export function historyHook(dir: string | undefined, io: CliIo): HistoryHook | u
   };
 }
 
+/** "; did you mean ...?" for a role id that is not there, from the roles the source has (best effort). */
+async function nearRoles(source: RoleSource, selector: RoleSelector): Promise<string> {
+  const asked = selector.scriptId ?? selector.name ?? selector.internalId;
+  if (!asked) return '';
+  try {
+    const roles = await source.listRoles();
+    const near = closest(asked, roles.flatMap((r) => [r.scriptId, r.name].filter((x): x is string => !!x)));
+    return near.length ? `; did you mean ${near.join(' or ')}?` : '';
+  } catch {
+    return ''; // the list is a courtesy: a source that cannot give it says nothing more
+  }
+}
+
 async function auditOne(values: Record<string, string | boolean | string[] | undefined>, io: CliIo, today: string): Promise<RoleAudit> {
   const policy = readPolicy(values.policy as string, { today });
   writePolicyWarnings(policy.warnings, io);
@@ -142,7 +158,7 @@ async function auditOne(values: Record<string, string | boolean | string[] | und
     : await resolveLiveSource({ connection: values.connection as string, source: values.source as string, config: values.config as string, verbose: values.verbose as boolean }, io);
   if (values.history && values['role-file']) throw new AuditError('USAGE', '--history keeps live reads: a role file is not one', { details: { hint: 'use --history with a live audit (no --role-file)' } });
   const result = await auditRole(policy, source, selector, today, 'error', historyHook(values.history as string | undefined, io));
-  if (!result.role.found) io.stderr.write(`ns-role-audit: role ${describeSelector(selector)} not found in ${source.location}\n`);
+  if (!result.role.found) io.stderr.write(`ns-role-audit: role ${describeSelector(selector)} not found in ${source.location}${await nearRoles(source, selector)}\n`);
   return result;
 }
 
@@ -228,7 +244,7 @@ export async function runAudit(argv: string[], io: CliIo): Promise<number> {
   let baselineSummary;
   if (baseline) ({ results, summary: baselineSummary } = applyBaseline(results, baseline, { file: values.baseline!, failOn, policyRef: policyRefFor(values.baseline!, io) }));
   const report = buildReport(results, { version: toolVersion(), generatedAt: io.now().toISOString(), failOn, baseline: baselineSummary, errors: run.errors });
-  writeOutputs(outputs, io, (format, color) => format.report(report, { color }));
+  writeOutputs(outputs, io, (format, color) => format.report(report, { color }), `${plural(report.summary.roles, 'role')}, the run ${runVerdictText(report)}`);
   if (values['write-baseline']) {
     // On standard output, policies are named relative to the working folder.
     const written = createBaseline(report, policyRefFor(baselineToStdout ? join(io.cwd, 'baseline.json') : values['write-baseline'], io));

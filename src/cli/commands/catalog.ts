@@ -4,16 +4,25 @@ import { EXIT } from '../exit-codes';
 import type { CliIo } from '../io';
 import { jsonText } from '../../core/format/json-text';
 
-export const CATALOG_HELP = `Usage: ns-role-audit catalog [words] [options]
+/** The help, with the catalog's true size (Oracle's table and the IDs beyond it). */
+export function catalogHelp(): string {
+  const all = getCatalog().all();
+  const oracle = all.filter((p) => p.provenance === 'oracle').length;
+  return `Usage: ns-role-audit catalog [words] [options]
 
-Searches NetSuite's permission catalog (669 IDs) by ID, name or alias,
+Searches NetSuite's permission catalog (${all.length} IDs: ${oracle} from Oracle's
+permission table, ${all.length - oracle} seen beyond it) by ID, name or alias,
 singular or plural. With no words, lists everything.
 
 Options:
   --subtab <name>    transactions, reports, lists, setup or customRecords
   --limit <n>        at most n rows (default 50; 0 = all)
   --format <name>    table (default) or json
+  -h, --help         show this help
+
+Exit codes: 0 found (or listed), 1 nothing matches, 2 bad flags.
 `;
+}
 
 /** `ns-role-audit catalog`. */
 export async function runCatalog(argv: string[], io: CliIo): Promise<number> {
@@ -22,7 +31,7 @@ export async function runCatalog(argv: string[], io: CliIo): Promise<number> {
     limit: { type: 'string', default: '50' },
     format: { type: 'string', default: 'table' },
   }, true);
-  if (values.help) { io.stdout.write(CATALOG_HELP); return EXIT.OK; }
+  if (values.help) { io.stdout.write(catalogHelp()); return EXIT.OK; }
   const format = oneOf('format', values.format!, ['table', 'json'] as const);
   const subtab = values.subtab ? oneOf<Subtab>('subtab', values.subtab, SUBTABS) : undefined;
   const limit = Number(values.limit);

@@ -10,6 +10,7 @@ import { EXIT } from '../exit-codes';
 import type { CliIo } from '../io';
 import { openLiveSession } from '../live';
 import { parseOutputs, writeOutputs } from '../output';
+import { onlyDifferences } from '../../core/format/comparison';
 import { toolVersion } from '../version';
 
 export const COMPARE_HELP = `Usage: ns-role-audit compare [left] [right] [options]
@@ -30,9 +31,10 @@ Options:
   --role <id>               the role (script id, internal id or name); a file
                             holding one role needs none
   --accept-unverified       exit 0 when nothing differs although some fields
-                            could not be compared (one side cannot show them);
+                            could not be compared (a side cannot show them);
                             every format lists them
   --with-role <id>          the right-hand role, when it differs (default --role)
+  --only-differences        show only what differs or could not be compared
   --format <name>[=<file>]  table (default), json, junit, markdown, sarif,
                             github, csv, html; repeatable
   --config <file>           config file (default ./ns-role-audit.config.yaml)
@@ -72,6 +74,7 @@ export async function runCompare(argv: string[], io: CliIo): Promise<number> {
     config: { type: 'string' },
     verbose: { type: 'boolean', default: false },
     'accept-unverified': { type: 'boolean', default: false },
+    'only-differences': { type: 'boolean', default: false },
   });
   if (values.help) { io.stdout.write(COMPARE_HELP); return EXIT.OK; }
   const outputs = parseOutputs(values.format);
@@ -93,6 +96,7 @@ export async function runCompare(argv: string[], io: CliIo): Promise<number> {
     version: toolVersion(),
     acceptUnverified: values['accept-unverified'],
   });
-  writeOutputs(outputs, io, (format, color) => format.comparison(comparison, { color }));
+  const shown = values['only-differences'] ? onlyDifferences(comparison) : comparison;
+  writeOutputs(outputs, io, (format, color) => format.comparison(shown, { color }), comparison.verdict === 'same' ? 'the roles are the same' : comparison.verdict === 'different' ? 'the roles differ' : 'nothing differs in what both sides show, but not everything could be compared');
   return comparison.equal ? EXIT.OK : EXIT.FINDINGS;
 }

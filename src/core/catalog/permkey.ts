@@ -1,5 +1,5 @@
 /**
- * Every form a permission key takes in real roles (netsuite.md 2, real-roles/README.md):
+ * Every form a permission key takes in real roles (docs/netsuite-facts.md §2):
  *   TRAN_SALESORD                                       a standard ID (Oracle's table or beyond it)
  *   [scriptid=customrecord_x], customrecord_x           a custom record
  *   [appid=com.netsuite.item360, scriptid=customrecord_x]  a custom record owned by a SuiteApp

@@ -18,7 +18,7 @@ export function subtabLabel(subtab: Subtab): string {
 }
 
 /**
- * The subtab a permission ID sits on (netsuite.md 1): TRAN_ and custom transaction types
+ * The subtab a permission ID sits on (docs/netsuite-facts.md §1): TRAN_ and custom transaction types
  * (customsale_*, custompurchase_*) Transactions; REPO_ and GRAP_ Reports (permkeys-beyond-oracle-
  * table.md); LIST_ and REGT_ Lists; ADMI_ Setup; anything else (customrecord_*, custom
  * segments, unknown prefixes) Custom Record / other.

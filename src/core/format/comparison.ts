@@ -115,14 +115,14 @@ export const formatComparisonMarkdown: Formatter<RoleComparison> = (c) => {
 /** A comparison as JUnit: one test case per flag, setting and permission, failing where they differ. */
 export const formatComparisonJunit: Formatter<RoleComparison> = (c) => {
   const cases = [
-    ...c.flags.map((f) => ({ name: f.label, classname: 'settings', fail: f.kind === 'different' ? `${flagText(f.left)} in ${c.left.label}, ${flagText(f.right)} in ${c.right.label}` : undefined, skip: f.kind === 'unknown' })),
-    ...c.settings.map((st) => ({ name: st.label, classname: 'settings', fail: st.kind === 'different' ? `${st.left} in ${c.left.label}, ${st.right} in ${c.right.label}` : undefined, skip: st.kind === 'unknown' })),
-    ...c.permissions.map((d) => ({ name: `${d.name} (${d.id})`, classname: d.subtab, fail: d.kind === 'same' || d.kind === 'unknown' ? undefined : describe(d, c), skip: d.kind === 'unknown' })),
+    ...c.flags.map((f) => ({ name: f.label, classname: 'settings', fail: f.kind === 'different' ? `${flagText(f.left)} in ${c.left.label}, ${flagText(f.right)} in ${c.right.label}` : undefined, skip: f.kind === 'unknown' ? whoCannot(c, f.left, f.right) : undefined })),
+    ...c.settings.map((st) => ({ name: st.label, classname: 'settings', fail: st.kind === 'different' ? `${st.left} in ${c.left.label}, ${st.right} in ${c.right.label}` : undefined, skip: st.kind === 'unknown' ? whoCannot(c, st.left, st.right) : undefined })),
+    ...c.permissions.map((d) => ({ name: `${d.name} (${d.id})`, classname: d.subtab, fail: d.kind === 'same' || d.kind === 'unknown' ? undefined : describe(d, c), skip: d.kind === 'unknown' ? d.why ?? 'one side cannot show it' : undefined })),
   ];
   const body = cases.map((t) => {
     const head = `    <testcase classname="${xmlEscape(t.classname)}" name="${xmlEscape(t.name)}"`;
     if (t.fail) return `${head}>\n      <failure type="ROLE_DIFFERENCE" message="${xmlEscape(t.fail)}"/>\n    </testcase>`;
-    if (t.skip) return `${head}>\n      <skipped message="cannot compare: one side cannot show it"/>\n    </testcase>`;
+    if (t.skip) return `${head}>\n      <skipped message="${xmlEscape(`cannot compare: ${t.skip}`)}"/>\n    </testcase>`;
     return `${head}/>`;
   }).join('\n');
   const failures = cases.filter((t) => t.fail).length;
@@ -165,6 +165,11 @@ export function comparisonRows(c: RoleComparison): ComparisonRow[] {
       message: `${d.name} (${d.id}): ${d.kind === 'unknown' ? `cannot compare (${d.why})` : describe(d, c)}`,
     })),
   ];
+}
+
+/** The comparison with only what differs or could not be compared (compare --only-differences); counts and verdict stay those of the whole. */
+export function onlyDifferences(c: RoleComparison): RoleComparison {
+  return { ...c, flags: c.flags.filter((f) => f.kind !== 'same'), settings: c.settings.filter((s) => s.kind !== 'same'), permissions: c.permissions.filter((p) => p.kind !== 'same') };
 }
 
 /** True for a row that differs (not the same, and not unknown). */

@@ -159,7 +159,7 @@ function roleSection(r: RoleAudit, i: number, fleet: boolean, failOn: string): s
   const steps = stepsList(r);
   const body = [
     `<p>Policy <code>${h(r.policy.file)}</code> · source ${h(r.source.kind)} <code>${h(r.source.location)}</code>${r.source.account ? ` · account <code>${h(r.source.account)}</code>` : ''} · <span class="badge ${ROLE_STATUS_CLASS[r.status]}">${r.status}</span> · ${r.failed ? `<strong>fails</strong> (--fail-on ${h(failOn)})` : 'passes'}</p>`,
-    `<ul class="counts"><li>${c.errors} error(s)</li><li>${c.unverifiable} not verified</li><li>${c.warnings} warning(s)</li><li>${c.accepted} accepted</li></ul>`,
+    `<ul class="counts"><li>${plural(c.errors, 'error')}</li><li>${c.unverifiable} not verified</li><li>${plural(c.warnings, 'warning')}</li><li>${c.accepted} accepted</li></ul>`,
     ...r.notes.map((n) => `<p class="note"><strong>Note:</strong> ${h(n)}</p>`),
     ...(r.role.found ? [`<h3>Permissions</h3>`, ...matrix(r, byRule)] : ['<p><strong>The role was not found.</strong> Create it, then run the audit again.</p>']),
     '<h3>Findings</h3>', ...findingsList(r),
@@ -272,7 +272,7 @@ export const formatHtml: Formatter<AuditReport> = (report) => {
 /** Two roles side by side. */
 export const formatComparisonHtml: Formatter<RoleComparison> = (c) => {
   const rows = comparisonRows(c);
-  const mark = (kind: string) => (kind === 'same' ? STATUS.pass : kind === 'unknown' ? STATUS.unverifiable : { cls: 'bad', sym: '≠', word: kind.replace('-', ' ') });
+  const mark = (kind: string) => (kind === 'same' ? { cls: 'ok', sym: '=', word: 'same' } : kind === 'unknown' ? STATUS.unverifiable : { cls: 'bad', sym: '≠', word: kind.replace('-', ' ') });
   const groups = [...new Set(rows.map((r) => r.group))];
   const body = [
     '<header>', '<h1>Role comparison</h1>',

@@ -54,7 +54,7 @@ export const formatMarkdown: Formatter<AuditReport> = (report) => {
     '',
   ];
   const b = report.baseline;
-  const baseline = b ? [`Baseline ${c(b.file)}: ${b.new} new finding(s), ${b.existing} already accepted (not listed as changes), ${b.resolved.length} resolved since.`, ''] : [];
+  const baseline = b ? [`Baseline ${c(b.file)}: ${plural(b.new, 'new finding')}, ${b.existing} already accepted (not listed as changes), ${b.resolved.length} resolved since.`, ''] : [];
   const errors = report.errors?.length
     ? ['## Could not audit', '', ...report.errors.map((e) => `- Connection ${c(e.connection)}${e.account ? ` (account ${c(e.account)})` : ''}: ${e.code}: ${t(e.message)}`), '']
     : [];

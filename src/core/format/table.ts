@@ -54,7 +54,7 @@ function formatRole(r: RoleAudit, failOn: string, s: Style): string[] {
   }
   const passed = r.rules.filter((x) => x.status === 'pass').length;
   const where = r.source.connection ? ` · connection ${terminalText(r.source.connection)}` : '';
-  lines.push(s.dim(`  ${r.rules.length} rules: ${passed} passed · ${r.counts.errors} errors, ${r.counts.unverifiable} not verifiable, ${r.counts.warnings} warnings, ${r.counts.accepted} accepted${where}`));
+  lines.push(s.dim(`  ${plural(r.rules.length, 'rule')}: ${passed} passed · ${plural(r.counts.errors, 'error')}, ${r.counts.unverifiable} not verifiable, ${plural(r.counts.warnings, 'warning')}, ${r.counts.accepted} accepted${where}`));
   return lines;
 }
 
@@ -79,6 +79,6 @@ export const formatTable: Formatter<AuditReport> = (report, ctx) => {
     : '';
   const errors = (report.errors ?? []).map((e) => s.red(`✗ could not audit connection ${terminalText(e.connection)}${e.account ? ` (account ${terminalText(e.account)})` : ''}: ${e.code}: ${terminalText(e.message)}`));
   const sod = conflictViewLines(report);
-  const conflicts = sod.length ? `\nSegregation-of-duties conflicts across the run:\n${sod.map((c) => `  ${terminalText(c.name)}: ${c.roles.length} role(s)\n${c.roles.map((r) => `    ${terminalText(r)}`).join('\n')}`).join('\n')}\n` : '';
+  const conflicts = sod.length ? `\nSegregation-of-duties conflicts across the run:\n${sod.map((c) => `  ${terminalText(c.name)}: ${plural(c.roles.length, 'role')}\n${c.roles.map((r) => `    ${terminalText(r)}`).join('\n')}`).join('\n')}\n` : '';
   return `${blocks.join('\n\n')}\n${baseline ? `\n${baseline}\n` : ''}${conflicts}${errors.length ? `\n${errors.join('\n')}\n` : ''}\n${summaryLine(report, s)}\n`;
 };

@@ -2,6 +2,7 @@
 import { csvCell } from '../format/csv';
 import { htmlPage, htmlText as h } from '../format/html';
 import type { ReviewDoc } from './review';
+import { plural } from '../format/plural';
 
 const roleName = (d: ReviewDoc) => d.role.name ?? d.role.scriptId ?? `#${d.role.internalId}`;
 
@@ -18,7 +19,7 @@ export function decisionsCsv(docs: ReadonlyArray<{ file: string; doc: ReviewDoc 
 export function reviewSummaryHtml(docs: ReadonlyArray<{ file: string; doc: ReviewDoc }>, meta: { generatedAt: string; tool: string }): string {
   const count = (d: ReviewDoc, x: string) => d.items.filter((i) => i.decision === x).length;
   const body = [
-    '<header>', '<h1>Access review evidence</h1>', `<p>${h(meta.tool)} · ${h(meta.generatedAt)} · ${docs.length} role(s) reviewed</p>`, '</header>', '<main>',
+    '<header>', '<h1>Access review evidence</h1>', `<p>${h(meta.tool)} · ${h(meta.generatedAt)} · ${plural(docs.length, 'role')} reviewed</p>`, '</header>', '<main>',
     '<table class="matrix" id="reviews"><thead><tr><th scope="col">Account</th><th scope="col">Role</th><th scope="col">Reviewed by</th><th scope="col">Reviewed at</th><th scope="col">Keep</th><th scope="col">Change</th><th scope="col">Remove</th></tr></thead><tbody>',
     ...docs.map(({ doc }) => `<tr><td>${h(doc.account)}</td><th scope="row">${h(roleName(doc))}</th><td>${h(doc.reviewedBy ?? '')}</td><td>${h(doc.reviewedAt ?? '')}</td><td>${count(doc, 'keep')}</td><td>${count(doc, 'change')}</td><td>${count(doc, 'remove')}</td></tr>`),
     '</tbody></table>',

@@ -1,7 +1,7 @@
 /**
  * Checks an SDF role file as a deploy would, offline (`suitecloud project:validate` needs an
  * account): what Oracle's SDF reference for `customrole` requires, and what imported roles are
- * known to fail on (docs/netsuite.md "Deploying roles"). Pure: the project's custom record type
+ * known to fail on (docs/netsuite-facts.md §7). Pure: the project's custom record type
  * files, when there are any, come in as text.
  */
 import { getCatalog, levelLabel, parsePermkey, type Catalog } from '../catalog';

@@ -5,14 +5,14 @@ import { INVALID_LOGIN_DETAIL, RestError } from './errors';
 import { executeSuiteQl } from './suiteql-execute';
 import { parseSuiteQl, SuiteQlError } from './suiteql-parse';
 
-/** Rows one SuiteQL query can reach at most, however it is paged (netsuite.md 3). */
+/** Rows one SuiteQL query can reach at most, however it is paged (docs/netsuite-facts.md §3). */
 const MAX_QUERY_ROWS = 100_000;
 /** Rows one page can hold at most. */
 const MAX_PAGE_SIZE = 1000;
 
 /**
  * The permission (and level) reading each table needs on the calling role: Setup > Bulk Manage
- * Roles for the role tables (netsuite.md 3); Custom Record Types for customrecordtype
+ * Roles for the role tables (docs/netsuite-facts.md §3); Custom Record Types for customrecordtype
  * (Oracle's record catalog: CustomRecordType needs ADMI_CUSTRECORD).
  */
 const TABLE_PERMISSION: Record<string, [string, 'VIEW' | 'FULL']> = {
@@ -20,7 +20,7 @@ const TABLE_PERMISSION: Record<string, [string, 'VIEW' | 'FULL']> = {
   rolepermissions: ['ADMI_MANAGEROLES', 'FULL'],
   rolerestrictions: ['ADMI_MANAGEROLES', 'FULL'],
   customrecordtype: ['ADMI_CUSTRECORD', 'VIEW'],
-  // Who holds roles (netsuite.md 8): Employee Record for employees and their roles, View Login Audit
+  // Who holds roles (docs/netsuite-facts.md §8): Employee Record for employees and their roles, View Login Audit
   // Trail for logins, Lists > Employees for global permissions (the last two as published; the
   // assignment tables' permission is unconfirmed and taken to be the employee table's).
   employee: ['LIST_EMPLOYEE_RECORD', 'VIEW'],
@@ -116,7 +116,7 @@ export function handleSuiteQl(input: {
       const needs = TABLE_PERMISSION[query.table];
       if (needs && !roleHas(token.role, needs[0], needs[1])) {
         // Public clients see a 400 "Record 'role' was not found." for tables the role may not
-        // read (netsuite.md 3); a 403 is unconfirmed, so the fixture may choose it.
+        // read (docs/netsuite-facts.md §3); a 403 is unconfirmed, so the fixture may choose it.
         if (account.suiteql.roleTablesDenied === 403) throw new RestError(403, 'INSUFFICIENT_PERMISSION', permissionViolation(needs[0]));
         throw new SuiteQlError(`Record '${query.table}' was not found.`);
       }

@@ -62,7 +62,7 @@ const GLOBAL_COLUMNS: Record<SimAccount['suiteql']['globalPermissions'], string[
 
 const tf = (b: boolean) => (b ? 'T' : 'F');
 
-/** `role` columns: Oracle's examples, and the ones public code selects (netsuite.md 1, 3), unless the fixture hides them. */
+/** `role` columns: Oracle's examples, and the ones public code selects (docs/netsuite-facts.md §1, 3), unless the fixture hides them. */
 const ROLE_COLUMNS = ['id', 'scriptid', 'name', 'isinactive', 'iswebserviceonlyrole', 'employeeselectionunrestricted',
   ...SETTING_KEYS.flatMap((k) => {
     const c = (ROLE_SETTINGS[k] as { suiteql?: string }).suiteql;
@@ -161,7 +161,7 @@ export const TABLES: Record<string, SimTable> = {
     columns: () => ['context', 'date', 'field', 'name', 'newvalue', 'oldvalue', 'record', 'recordid', 'recordtypeid', 'role'],
     dated: true,
     display: { date: displayDate },
-    // Without System Notes (for Analytics and REST), a caller sees only its own changes, and no error (netsuite.md 9).
+    // Without System Notes (for Analytics and REST), a caller sees only its own changes, and no error (docs/netsuite-facts.md §9).
     rows: (account, now, caller) => account.systemNotes
       .filter((n) => !caller || roleHas(caller.role, 'LIST_SYSTEMNOTES', 'VIEW') || n.by === caller.userId)
       .map((n, i) => {

@@ -52,7 +52,7 @@ function checkLineRestriction(ctx: CheckContext, r: PermissionRule, base: Record
   const line = ctx.role.permissions.find((p) => p.permkey === r.id && p.level !== 'NONE');
   const actual = line ? (line.restriction ?? 'NONE') : 'NONE';
   const fields = { ...base, setting: 'restriction', expectedValues: [r.restriction] };
-  // SuiteQL gives the column as a code; which word each code stands for is unconfirmed (netsuite.md 3).
+  // SuiteQL gives the column as a code; which word each code stands for is unconfirmed (docs/netsuite-facts.md §3).
   if (/^-?\d+$/.test(actual)) return [finding('NOT_VERIFIABLE', { ...fields, actualValue: actual, detail: `the source gives the restriction as code ${actual}, whose meaning is unconfirmed` })];
   if (actual === r.restriction) return [];
   return [finding('PERMISSION_RESTRICTION_MISMATCH', { ...fields, actualValue: actual })];

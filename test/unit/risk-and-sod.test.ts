@@ -176,7 +176,7 @@ describe('segregation of duties', () => {
       { name: 'Create vendors and pay them', roles: [{ role: 'AP sync', account: 'ACCT1', accepted: false }, { role: 'Bank feed', account: 'ACCT2', accepted: false }] },
       { name: 'Make journal entries and approve them', roles: [{ role: 'Bank feed', account: 'ACCT2', accepted: false }] },
     ]);
-    expect(FORMATS.table.report(rep, { color: false })).toMatch(/Segregation-of-duties conflicts across the run:\n {2}Create vendors and pay them: 2 role\(s\)\n {4}AP sync \(account ACCT1\)\n {4}Bank feed \(account ACCT2\)/);
+    expect(FORMATS.table.report(rep, { color: false })).toMatch(/Segregation-of-duties conflicts across the run:\n {2}Create vendors and pay them: 2 roles\n {4}AP sync \(account ACCT1\)\n {4}Bank feed \(account ACCT2\)/);
     expect(FORMATS.markdown.report(rep, { color: false })).toContain('| Create vendors and pay them | AP sync (account ACCT1)<br>Bank feed (account ACCT2) |');
     expect(FORMATS.html.report(rep, { color: false })).toMatch(/<table class="matrix" id="sod">.*Create vendors and pay them/s);
     expect(JSON.parse(FORMATS.json.report(rep, { color: false })).conflicts).toEqual(rep.conflicts);

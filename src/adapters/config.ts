@@ -99,7 +99,7 @@ export function readConfig(file: string): ConfigFile {
   } catch (e) {
     if (e instanceof AuditError) throw e;
     const missing = (e as NodeJS.ErrnoException).code === 'ENOENT';
-    throw new AuditError('CONFIG_INVALID', `${file}: ${missing ? 'no such config file' : fileErrorText(e)}`, missing ? { details: { hint: `create ${CONFIG_FILE} (see README "Connections"), or pass --config <file>` } } : {});
+    throw new AuditError('CONFIG_INVALID', `${file}: ${missing ? 'no such config file' : fileErrorText(e)}`, missing ? { details: { hint: `create ${CONFIG_FILE} (see docs/live.md, "Connections"), or pass --config <file>` } } : {});
   }
   const { yaml, issues } = parseYamlFile(file, text);
   const all = yaml ? [...issues, ...validateAgainstSchema('config', yaml)] : issues;

@@ -19,3 +19,9 @@ const fsPolicyHost: PolicyHost = {
 export function readPolicy(file: string, opts: PolicyOptions = {}): Policy {
   return loadPolicy(file, fsPolicyHost, opts);
 }
+
+/** Loads a policy whose own text is in hand (not yet on disk, as `pull --as policy` writes it); what it `extends` is read from disk. */
+export function readPolicyFromText(file: string, text: string, opts: PolicyOptions = {}): Policy {
+  const top = resolve(file);
+  return loadPolicy(top, { ...fsPolicyHost, readText: (f) => (resolve(f) === top ? text : fsPolicyHost.readText(f)) }, opts);
+}

@@ -1,6 +1,6 @@
 import type { AuditReport } from '../core/model';
 
-/** Exit codes, documented in the README: the only place they are defined. */
+/** Exit codes, documented in docs/commands.md "Exit codes": the only place they are defined. */
 export const EXIT = {
   /** Compliant (or nothing at or above --fail-on). */
   OK: 0,

@@ -27,10 +27,31 @@ export function resolveConnection(opts: LiveOptions, io: CliIo): Connection {
     conn = connectionFromConfig(readConfig(file), opts.connection, io.env);
   } else {
     if (opts.config && !existsSync(resolve(io.cwd, opts.config))) throw new AuditError('CONFIG_INVALID', `${opts.config}: no such config file`);
-    conn = connectionFromEnv(io.env);
+    try {
+      conn = connectionFromEnv(io.env);
+    } catch (e) {
+      throw withConfigHint(e, resolve(io.cwd, opts.config ?? CONFIG_FILE), opts.config ?? CONFIG_FILE);
+    }
   }
   (io as Partial<RedactingIo>).addSecrets?.(secretsOf(conn.credentials));
   return conn;
+}
+
+/**
+ * Credentials missing from the environment while a config file lies at hand: the hint names its
+ * connections, since a config is read only for `--connection`.
+ */
+function withConfigHint(e: unknown, file: string, shown: string): unknown {
+  if (!(e instanceof AuditError) || e.code !== 'CREDENTIALS_MISSING' || !existsSync(file)) return e;
+  let names: string[];
+  try {
+    names = Object.keys(readConfig(file).connections);
+  } catch {
+    return e;
+  }
+  if (!names.length) return e;
+  const hint = `${shown} defines ${names.length === 1 ? 'the connection' : 'connections'} ${names.join(', ')}: pass --connection ${names[0]} to use ${names.length === 1 ? 'it' : 'one'} (a config file is read only with --connection)`;
+  return new AuditError(e.code, e.message, { details: { ...e.details, hint } });
 }
 
 /** `--verbose`: one line per HTTP attempt on stderr, never a header or a body. */

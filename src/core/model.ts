@@ -317,7 +317,7 @@ export interface FetchedRole {
 
 // ---------------------------------------------------------------- findings
 
-/** Stable finding codes and their default severity: public API, documented in the README. */
+/** Stable finding codes and their default severity: public API, documented in docs/findings.md. */
 export const FINDING_CODES = {
   ROLE_NOT_FOUND: 'error',
   ROLE_INACTIVE: 'error',
@@ -498,7 +498,7 @@ export interface FindingCounts {
 
 // ---------------------------------------------------------------- runs
 
-/** Version of the JSON report's shape; bumped on any breaking change (README "JSON report"). */
+/** Version of the JSON report's shape; bumped on any breaking change (docs/reports.md, `json`). */
 export const REPORT_SCHEMA_VERSION = 2;
 
 /** One role audited against one policy. */

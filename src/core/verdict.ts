@@ -9,7 +9,7 @@ import type { FailOn, Finding, FindingCounts, RoleAudit, RoleStatus, RuleResult,
 /**
  * True when the finding counts against the run at `failOn`: not accepted, and at or above it.
  * What could not be verified counts at any severity but info (a rule the policy made
- * informational): a pass must be seen, whatever the rule's own weight (README "Exit codes").
+ * informational): a pass must be seen, whatever the rule's own weight (docs/findings.md, "Compliant means verified").
  */
 export function findingFails(f: Finding, failOn: FailOn): boolean {
   if (f.accepted || failOn === 'never') return false;

@@ -182,3 +182,18 @@ test.each([['toString'], ['constructor'], ['__proto__']])('a command named like 
   expect(r.stderr).toContain(`unknown command '${name}'`);
   expect(r.stderr).not.toContain('internal error');
 });
+
+test('no credentials in the environment while a config file lies in the folder: the hint names its connections', async () => {
+  const { cli, folderWith } = await import('../helpers/cli-in-process');
+  const config = 'connections:\n  prod:\n    accountId: "1234567"\n    consumerKeyEnv: P_CK\n    consumerSecretEnv: P_CS\n    tokenIdEnv: P_TI\n    tokenSecretEnv: P_TS\n  sandbox:\n    accountId: 1234567_SB1\n    consumerKeyEnv: S_CK\n    consumerSecretEnv: S_CS\n    tokenIdEnv: S_TI\n    tokenSecretEnv: S_TS\n';
+  const withConfig = folderWith({ 'ns-role-audit.config.yaml': config });
+  const r = await cli(['audit', '--policy', join(ROOT, POLICY)], { cwd: withConfig, env: {} });
+  expect(r.code).toBe(2);
+  expect(r.stderr).toContain('no NetSuite credentials');
+  expect(r.stderr).toContain('ns-role-audit.config.yaml defines connections prod, sandbox: pass --connection prod');
+  // Without a config at hand, the hint is the general one.
+  const bare = await cli(['audit', '--policy', join(ROOT, POLICY)], { cwd: folderWith({}), env: {} });
+  expect(bare.code).toBe(2);
+  expect(bare.stderr).not.toContain('defines connections');
+  expect(bare.stderr).toContain('set the NETSUITE_* variables');
+});

@@ -136,8 +136,8 @@ describe('the GitHub action, run locally', () => {
     expect(r.steps[1].stderr).toMatch(/missing\.yaml/);
   }, 300_000);
 
-  test('the README workflow uses this action with declared inputs, runs on a schedule and on policy changes, uploads SARIF and the HTML report', () => {
-    const readme = readFileSync(join(ROOT, 'README.md'), 'utf8');
+  test('the docs/ci.md workflow uses this action with declared inputs, runs on a schedule and on policy changes, uploads SARIF and the HTML report', () => {
+    const readme = readFileSync(join(ROOT, 'docs', 'ci.md'), 'utf8');
     const block = /<!-- workflow -->\s*```yaml\n([\s\S]*?)```/.exec(readme);
     expect(block).not.toBeNull();
     const wf = parse(block![1]) as { on: Record<string, unknown>; jobs: Record<string, { steps: Array<{ uses?: string; with?: Record<string, unknown>; if?: string }> }> };

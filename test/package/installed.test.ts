@@ -48,6 +48,22 @@ test('validate of the shipped policies, and an offline audit, from the installed
   expect(JSON.parse(r.stdout).results[0].role.found).toBe(true);
 });
 
+test('from an empty folder with only the package: pack:polytomic, the demo\'s suggestion, a missing policy named as missing', () => {
+  const empty = mkdtempSync(join(tmpdir(), 'nsra-empty-'));
+  const at = (args: string[]) => spawnSync(local, args, { cwd: empty, encoding: 'utf8', env: { PATH: process.env.PATH, HOME: process.env.HOME }, timeout: 60_000 });
+  writeFileSync(join(empty, 'role.xml'), readFileSync(join(ROOT, 'fixtures', 'sdf-project', 'src', 'Objects', 'customrole_polytomic.xml'), 'utf8'));
+  const audit = at(['audit', '--policy', 'pack:polytomic', '--role-file', 'role.xml']);
+  expect([audit.status, audit.stderr]).toEqual([0, '']);
+  // The demo's "Next:" line names commands that work from here.
+  const next = /Next: ns-role-audit (audit --policy \S+)/.exec(run(local, ['demo']).stdout)![1].split(' ');
+  expect(at([...next, '--role-file', 'role.xml']).status).toBe(0);
+  const missing = at(['audit', '--policy', 'policies/polytomic.yaml', '--role-file', 'role.xml']);
+  expect(missing.status).toBe(2);
+  expect(missing.stderr).toContain('POLICY_NOT_FOUND: policies/polytomic.yaml: no such file or folder');
+  expect(missing.stderr).toContain('pack:polytomic');
+  expect(at(['validate', 'pack:stitch']).status).toBe(0);
+});
+
 test('simulate from the installed package, and a SOAP audit against it (the WSDL ships)', async () => {
   const sim = spawn(global, ['simulate', '--print-env', 'polytomic'], { cwd: work, env: { PATH: process.env.PATH } });
   try {
@@ -69,9 +85,9 @@ test('simulate from the installed package, and a SOAP audit against it (the WSDL
   }
 });
 
-test('the README\'s library example compiles with tsc --strict --noUncheckedIndexedAccess --exactOptionalPropertyTypes against the packed types, and runs', () => {
-  const readme = readFileSync(join(ROOT, 'README.md'), 'utf8');
-  const example = /## Use as a library[\s\S]*?```ts\n([\s\S]*?)```/.exec(readme)![1];
+test('docs/library.md\'s example compiles with tsc --strict --noUncheckedIndexedAccess --exactOptionalPropertyTypes against the packed types, and runs', () => {
+  const doc = readFileSync(join(ROOT, 'docs', 'library.md'), 'utf8');
+  const example = /```ts\n([\s\S]*?)```/.exec(doc)![1];
   writeFileSync(join(work, 'consumer.ts'), example);
   const tsc = join(ROOT, 'node_modules', 'typescript', 'bin', 'tsc');
   const compiled = spawnSync(process.execPath, [tsc, '--strict', '--noUncheckedIndexedAccess', '--exactOptionalPropertyTypes', '--module', 'node16', '--moduleResolution', 'node16', '--target', 'es2022', '--types', 'node', '--typeRoots', join(ROOT, 'node_modules', '@types'), 'consumer.ts'], { cwd: work, encoding: 'utf8' });

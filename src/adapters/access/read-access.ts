@@ -102,7 +102,7 @@ export async function readAccountAccess(client: SuiteQlClient, account: string, 
 
   if (!roleRead.ok) {
     // Without the role table (it needs Bulk Manage Roles), roles are known by the ids people hold.
-    if (!assignments.ok) throw new AuditError('PERMISSION_DENIED', `read who holds roles in ${account}: neither roles (${roleRead.why}) nor role assignments (${assignments.why}) could be read`, { details: { hint: "use a token whose role has 'Bulk Manage Roles' and 'Employee Record' (see README \"Who holds a role: access\")" } });
+    if (!assignments.ok) throw new AuditError('PERMISSION_DENIED', `read who holds roles in ${account}: neither roles (${roleRead.why}) nor role assignments (${assignments.why}) could be read`, { details: { hint: "use a token whose role has 'Bulk Manage Roles' and 'Employee Record' (see docs/access.md)" } });
     roles = [...new Set(assignments.list.map((a) => a.roleId))].sort((a, b) => Number(a) - Number(b)).map((internalId) => ({ internalId }));
     notes.push(`Roles could not be read (${roleRead.why}): roles are named by internal id, and only those someone holds are listed.`);
   }

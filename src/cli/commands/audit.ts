@@ -192,7 +192,7 @@ function parseTimeout(value: string | undefined): number | undefined {
   return s * 1000;
 }
 
-/** The run, or RUN_TIMEOUT once the deadline passes (the bound on a whole run, README "Live audits"). */
+/** The run, or RUN_TIMEOUT once the deadline passes (the bound on a whole run, docs/live.md). */
 function withDeadline<T>(work: Promise<T>, ms: number | undefined): Promise<T> {
   if (ms === undefined) return work;
   let timer: NodeJS.Timeout | undefined;

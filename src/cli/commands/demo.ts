@@ -60,7 +60,7 @@ export async function runDemo(argv: string[], io: CliIo): Promise<number> {
     const reads = new Set<string>([...READ_OPERATIONS, 'POST /services/rest/query/v1/suiteql']);
     const writes = requests.filter((e) => !reads.has(e.operation));
     io.stdout.write(`\n${requests.length} HTTP requests to the simulator, ${writes.length} of them writes; at most ${sim.log.maxAcceptedConcurrent} at once (limit ${sim.account.concurrencyLimit}).\n`);
-    io.stdout.write(`Next: ns-role-audit audit --policy policies/polytomic.yaml --role-file <your SDF project>, or point NETSUITE_* at your account (README "Live audits").\n`);
+    io.stdout.write(`Next: ns-role-audit audit --policy pack:polytomic --role-file <your SuiteCloud project>, or set NETSUITE_* for your account and run ns-role-audit doctor (docs/netsuite-setup.md).\n`);
     const asIntended = codes[0] === EXIT.OK && codes[1] === EXIT.FINDINGS && writes.length === 0;
     if (!asIntended) io.stderr.write('ns-role-audit demo: the audits did not give the expected exit codes (0, then 1)\n');
     return asIntended ? EXIT.OK : EXIT.FINDINGS;

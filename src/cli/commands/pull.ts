@@ -10,7 +10,13 @@ import { openLiveSession } from '../live';
 import { writeOutputFile } from '../output';
 import { historyHook } from './audit';
 import { packFile } from '../../adapters/packs';
-import { readPolicy } from '../../adapters/read-policy';
+import { readPolicy, readPolicyFromText } from '../../adapters/read-policy';
+import { auditSnapshot } from '../../core/audit';
+import { findingFails } from '../../core/verdict';
+import { describeFinding } from '../../core/format/messages';
+import { plural } from '../../core/format/plural';
+import type { RoleSnapshot } from '../../core/model';
+import type { RoleSource } from '../../adapters/sources/role-source';
 
 export const PULL_HELP = `Usage: ns-role-audit pull --role <id|scriptid|name> [options]
 
@@ -78,5 +84,19 @@ export async function runPull(argv: string[], io: CliIo): Promise<number> {
     writeOutputFile(io, values.out, text);
     io.stderr.write(`wrote ${values.out}: ${role.scriptId ?? role.internalId}, ${role.permissions.length} permissions\n`);
   }
+  // A starter built on a pack inherits the pack's other rules (holders, risks, conflicts): it is
+  // audited against the role it came from, and a starter that would fail says so now.
+  if (as === 'policy' && pack) await warnIfStarterFails(io, text, values.out ?? 'starter-policy.yaml', role, source, selector, capturedAt.slice(0, 10));
   return EXIT.OK;
+}
+
+async function warnIfStarterFails(io: CliIo, text: string, file: string, role: RoleSnapshot, source: RoleSource, selector: ReturnType<typeof parseRoleSelector>, today: string): Promise<void> {
+  const policy = readPolicyFromText(file, text, { today });
+  const access = policy.holders && role.internalId && source.readAccess ? await source.readAccess(role.internalId) : undefined;
+  const check = auditSnapshot(policy, role, { selector, source: { kind: source.kind, location: source.location }, today, ...(access ? { access: access.facts } : {}) });
+  if (!check.failed) return;
+  const open = check.findings.filter((f) => findingFails(f, 'error'));
+  io.stderr.write(`warning: this starter policy fails the role it was pulled from (${plural(open.length, 'finding')}):\n`
+    + open.map((f) => `  ${f.code}: ${describeFinding(f)}\n`).join('')
+    + `  Change the role, or edit the policy (a waiver with a reason and an expiry) before a CI run relies on it.\n`);
 }

@@ -2,7 +2,7 @@ import type { FindingCode } from '../model';
 
 /**
  * What each finding code means and how it is fixed: SARIF rule help, the HTML report's legend and
- * the README's "Findings" table say the same (test/unit/finding-help.test.ts keeps them in step).
+ * the table in docs/findings.md say the same (test/unit/finding-help.test.ts keeps them in step).
  */
 export const FINDING_HELP: Record<FindingCode, { title: string; help: string }> = {
   ROLE_NOT_FOUND: { title: 'Role not found', help: 'No role matches the policy\'s role (never a pass). Create the role, or correct the policy\'s role selector.' },

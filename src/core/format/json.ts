@@ -4,7 +4,7 @@ import type { Formatter } from './registry';
 import { jsonText } from './json-text';
 
 /**
- * The report as JSON (shape documented in README "JSON report"; `schemaVersion` changes only
+ * The report as JSON (shape documented in docs/reports.md, `json`; `schemaVersion` changes only
  * with a breaking change). Each finding also carries its sentence as `message`.
  */
 export const formatJson: Formatter<AuditReport> = (report) => {

@@ -5,7 +5,7 @@
  * Oracle page and Oracle's own words where Oracle gives them. IDs are Oracle's ("Permission Names
  * and IDs"). Three of Oracle's items have no known permission ID and so cannot be checked: View
  * Unencrypted Credit Cards, View Unencrypted ACH Account Numbers, SuiteAnalytics Connect - Read All
- * (listed in RISKS_WITHOUT_ID, and in the README).
+ * (listed in RISKS_WITHOUT_ID, and in policies/README.md "Risk rules").
  */
 import type { Level } from '../catalog';
 

@@ -159,3 +159,11 @@ describe('merging layers (extends)', () => {
     expect(p.waivers).toHaveLength(1);
   });
 });
+
+test('a tab used as indentation is one error at its line, not a cascade over the lines after it', () => {
+  const text = 'version: 1\nrole:\n  scriptId: customrole_x\nflags:\n\twebServicesOnly: true\n  doNotRestrictEmployeeFields: true\npermissions:\n  transactions:\n    Cash Sale: View\n';
+  const { issues } = parsePolicyLayer('p.yaml', text);
+  expect(issues.map((i) => [i.code, i.loc.line, i.loc.column, i.message, i.suggestion])).toEqual([
+    ['YAML_SYNTAX', 5, 1, 'Tabs are not allowed as indentation', 'indent with spaces (YAML does not allow tabs there)'],
+  ]);
+});

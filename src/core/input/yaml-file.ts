@@ -24,11 +24,14 @@ export function parseYamlFile(file: string, text: string): { yaml?: YamlFile; is
     const p = lineCounter.linePos(offset);
     return { file, line: p.line, column: p.col };
   };
-  const issues: InputIssue[] = doc.errors.map((e) => ({
+  // A tab used as indentation derails the parser for the lines after it: those errors are its
+  // echoes, so the tab lines alone are reported (one error per real mistake).
+  const tabErrors = doc.errors.filter((e) => e.code === 'TAB_AS_INDENT');
+  const issues: InputIssue[] = (tabErrors.length ? tabErrors : doc.errors).map((e) => ({
     code: e.code === 'DUPLICATE_KEY' ? 'DUPLICATE_KEY' : 'YAML_SYNTAX',
     message: e.code === 'DUPLICATE_KEY' ? 'this key appears twice in the same mapping' : firstLine(e.message),
     loc: at(e.pos[0]),
-    suggestion: e.code === 'DUPLICATE_KEY' ? 'merge the two entries into one' : undefined,
+    suggestion: e.code === 'DUPLICATE_KEY' ? 'merge the two entries into one' : e.code === 'TAB_AS_INDENT' ? 'indent with spaces (YAML does not allow tabs there)' : undefined,
   }));
   if (issues.length) return { issues };
   for (const offset of duplicateKeys(doc.contents)) {

@@ -1,9 +1,8 @@
 // Offline core benchmark: validate the Polytomic policy and audit a generated 700-permission role,
-// 1,000 times; then the cold start of `ns-role-audit audit` beside a bare `node -e 0`.
+// 1,000 times, and each formatter (the CLI's cold start: bench/cold-start.js).
 'use strict';
 const { readFileSync } = require('node:fs');
 const { join } = require('node:path');
-const { spawnSync } = require('node:child_process');
 const { parsePolicyLayer, mergePolicyLayers, auditSnapshot, buildReport, getCatalog, FORMATS } = require('../dist');
 
 const root = join(__dirname, '..');
@@ -46,18 +45,4 @@ module.exports = function run() {
     console.log(`core: format ${name} (${role.permissions.length - 33} findings) x100: ${(Number(process.hrtime.bigint() - s) / 1e6 / 100).toFixed(2)} ms each`);
   }
 
-  const time = (args) => {
-    const runs = [];
-    for (let i = 0; i < 7; i++) {
-      const s = process.hrtime.bigint();
-      const r = spawnSync(process.execPath, args, { cwd: root, encoding: 'utf8' });
-      if (r.status !== 0 && r.status !== 1) throw new Error(`${args.join(' ')} exited ${r.status}: ${r.stderr}`);
-      runs.push(Number(process.hrtime.bigint() - s) / 1e6);
-    }
-    return median(runs);
-  };
-  const bare = time(['-e', '0']);
-  const audit = time(['bin/ns-role-audit.js', 'audit', '--policy', 'policies/polytomic.yaml', '--role-file', 'fixtures/sdf-project/src/Objects/customrole_polytomic.xml']);
-  const help = time(['bin/ns-role-audit.js', '--version']);
-  console.log(`cold start (median of 7): node -e 0 ${bare.toFixed(0)} ms; ns-role-audit --version ${help.toFixed(0)} ms; ns-role-audit audit (SDF file) ${audit.toFixed(0)} ms (+${(audit - bare).toFixed(0)} ms over bare node)`);
 };

@@ -1,3 +1,4 @@
+import { failsAt } from '../core/verdict';
 import { auditSnapshot } from '../core/audit';
 import { withContext } from '../core/errors';
 import type { FailOn, Policy, RoleAudit, RoleSelector, RoleSnapshot } from '../core/model';
@@ -43,6 +44,8 @@ export async function auditRole(policy: Policy, source: RoleSource, selector: Ro
  * the file is read again with positions and the fix planned as `ns-role-audit fix` plans it.
  */
 function withFixes(result: RoleAudit, policy: Policy, file: string, today: string, failOn: FailOn): RoleAudit {
+  // Fixes settle what fails at failOn (core/fix/plan-fix.ts): with nothing failing there is nothing to link.
+  if (!failsAt(result.findings, failOn)) return result;
   let text: string;
   try {
     text = readTextFile(file, 'role');

@@ -2,11 +2,12 @@ import { existsSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { AuditError } from '../core/errors';
 import type { Policy } from '../core/model';
+import { packagePath } from '../package-root';
 
 /** The shipped policy packs: policies/packs/ in the package (dist/adapters and src/adapters alike sit two levels below it). */
-export const PACKS_DIR = join(__dirname, '..', '..', 'policies', 'packs');
+export const PACKS_DIR = packagePath('policies', 'packs');
 /** The shipped policies (policies/) and templates (policies/templates/). */
-const SHIPPED_DIR = join(__dirname, '..', '..', 'policies');
+const SHIPPED_DIR = packagePath('policies');
 
 const PACK_REF = /^pack:(.*)$/;
 /** A pack's name: its file name without .yaml (never a path). */

@@ -9,26 +9,28 @@ import { createRedactingIo, secretsInEnv } from './redact';
 
 type Command = (argv: string[], io: CliIo) => Promise<number>;
 
-/** Loads a command's module on use: `audit` never loads the simulator, `--help` loads nothing. */
-function lazy(module: string, fn: string): Command {
-  // eslint-disable-next-line @typescript-eslint/no-require-imports
-  return (argv, io) => (require(`./commands/${module}`) as Record<string, Command>)[fn](argv, io);
+/**
+ * Loads a command's module on use: `audit` never loads the simulator, `--help` loads nothing.
+ * Each `import()` names its module literally, so the bundler (scripts/bundle.js) keeps it lazy.
+ */
+function lazy<K extends string>(load: () => Promise<Record<K, Command>>, fn: K): Command {
+  return async (argv, io) => (await load())[fn](argv, io);
 }
 
 const COMMANDS: Record<string, { run: Command; summary: string }> = {
-  audit: { run: lazy('audit', 'runAudit'), summary: 'compare a role with a policy (files or live NetSuite)' },
-  validate: { run: lazy('validate', 'runValidate'), summary: 'check policy files' },
-  catalog: { run: lazy('catalog', 'runCatalog'), summary: 'search NetSuite permission names and IDs' },
-  packs: { run: lazy('packs', 'runPacks'), summary: 'list the shipped policy packs (vendors\' published roles, SoD rules)' },
-  simulate: { run: lazy('simulate', 'runSimulate'), summary: 'run a local NetSuite simulator (SOAP + REST SuiteQL)' },
-  compare: { run: lazy('compare', 'runCompare'), summary: 'show two roles side by side (accounts, files)' },
-  pull: { run: lazy('pull', 'runPull'), summary: 'write a live role as a snapshot or a starter policy' },
-  access: { run: lazy('access', 'runAccess'), summary: 'who holds each role, and whether they still use it' },
-  history: { run: lazy('history', 'runHistory'), summary: 'what changed in a role over time, from audit --history reads' },
-  review: { run: lazy('review', 'runReview'), summary: 'access reviews: start, check and report with sign-off and checksums' },
-  fix: { run: lazy('fix', 'runFix'), summary: 'write the fix as SDF: a diff of the role file, or a project for a live role' },
-  doctor: { run: lazy('doctor', 'runDoctor'), summary: 'check the NetSuite setup step by step' },
-  demo: { run: lazy('demo', 'runDemo'), summary: 'audit the Polytomic policy against the bundled simulator' },
+  audit: { run: lazy(() => import('./commands/audit'), 'runAudit'), summary: 'compare a role with a policy (files or live NetSuite)' },
+  validate: { run: lazy(() => import('./commands/validate'), 'runValidate'), summary: 'check policy files' },
+  catalog: { run: lazy(() => import('./commands/catalog'), 'runCatalog'), summary: 'search NetSuite permission names and IDs' },
+  packs: { run: lazy(() => import('./commands/packs'), 'runPacks'), summary: 'list the shipped policy packs (vendors\' published roles, SoD rules)' },
+  simulate: { run: lazy(() => import('./commands/simulate'), 'runSimulate'), summary: 'run a local NetSuite simulator (SOAP + REST SuiteQL)' },
+  compare: { run: lazy(() => import('./commands/compare'), 'runCompare'), summary: 'show two roles side by side (accounts, files)' },
+  pull: { run: lazy(() => import('./commands/pull'), 'runPull'), summary: 'write a live role as a snapshot or a starter policy' },
+  access: { run: lazy(() => import('./commands/access'), 'runAccess'), summary: 'who holds each role, and whether they still use it' },
+  history: { run: lazy(() => import('./commands/history'), 'runHistory'), summary: 'what changed in a role over time, from audit --history reads' },
+  review: { run: lazy(() => import('./commands/review'), 'runReview'), summary: 'access reviews: start, check and report with sign-off and checksums' },
+  fix: { run: lazy(() => import('./commands/fix'), 'runFix'), summary: 'write the fix as SDF: a diff of the role file, or a project for a live role' },
+  doctor: { run: lazy(() => import('./commands/doctor'), 'runDoctor'), summary: 'check the NetSuite setup step by step' },
+  demo: { run: lazy(() => import('./commands/demo'), 'runDemo'), summary: 'audit the Polytomic policy against the bundled simulator' },
 };
 
 

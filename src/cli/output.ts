@@ -2,7 +2,8 @@ import { terminalLines } from '../core/format/escape';
 import { appendFileSync, mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { AuditError } from '../core/errors';
-import { FORMATS, FORMAT_NAMES, type FormatName, type OutputFormat } from '../core/format';
+import type { FormatContext, FormatName, OutputFormat } from '../core/format';
+import { CLI_FORMATS as FORMATS, CLI_FORMAT_NAMES as FORMAT_NAMES } from './formats';
 import { oneOf } from './args';
 import type { CliIo } from './io';
 import type { RedactingIo } from './redact';
@@ -42,19 +43,38 @@ export function parseOutputs(values: string[] | undefined): OutputSpec[] {
  * Renders each output with its format (colour only for the table on a colour-capable stdout)
  * and writes it to stdout or its file. `render` chooses what the format renders: a report or a comparison.
  */
-export function writeOutputs(specs: readonly OutputSpec[], io: CliIo, render: (format: OutputFormat, color: boolean) => string, summary?: string): void {
+export function writeOutputs(specs: readonly OutputSpec[], io: CliIo, render: (format: OutputFormat, ctx: FormatContext) => string, summary?: string, opts: { verbose?: boolean } = {}): void {
+  const width = terminalWidth(io);
   for (const spec of specs) {
     const color = !spec.file && spec.format === 'table' && shouldColor(io.stdout, io.env);
-    const text = render(FORMATS[spec.format], color);
+    // The other files of the run: where a shortened output (annotations, job summary) sends readers.
+    const artifacts = specs.filter((s) => s !== spec && s.file && ARTIFACT_FORMATS.has(s.format)).map((s) => s.file!);
+    const ctx: FormatContext = { color, artifacts, ...(!spec.file && width ? { width } : {}), ...(opts.verbose ? { verbose: true } : {}) };
+    const text = render(FORMATS[spec.format], ctx);
     // The github format writes workflow commands on purpose: they may start a line with `::`.
     if (!spec.file) (spec.format === 'github' ? (io as Partial<RedactingIo>).commandStdout ?? io.stdout : io.stdout).write(text);
     else writeOutputFile(io, spec.file, text);
-    // In GitHub Actions the job summary shows the checklist (docs: "Adding a job summary").
+    // In GitHub Actions the job summary shows the checklist (docs: "Adding a job summary"), kept
+    // under GitHub's 1 MiB limit for one step's summary.
     const jobSummary = io.env.GITHUB_STEP_SUMMARY;
-    if (spec.format === 'github' && jobSummary) appendOutputFile(io, jobSummary, render(FORMATS.markdown, false));
+    if (spec.format === 'github' && jobSummary) appendOutputFile(io, jobSummary, render(FORMATS.markdown, { color: false, artifacts, maxBytes: JOB_SUMMARY_MAX_BYTES }));
   }
   // Everything went to files: one line on stderr says what was written and what it came to.
   if (summary && specs.length && specs.every((s) => s.file)) io.stderr.write(`wrote ${specs.map((s) => s.file).join(', ')}: ${terminalLines(summary)}\n`);
+}
+
+/** GitHub shows a step's job summary up to 1 MiB; a little is kept for what other steps append. */
+export const JOB_SUMMARY_MAX_BYTES = 1024 * 1024 - 16 * 1024;
+
+/** Formats that hold every finding, so a shortened output can point at them. */
+const ARTIFACT_FORMATS = new Set<FormatName>(['sarif', 'html', 'json', 'csv', 'junit', 'markdown']);
+
+/** The width of the terminal the table is printed on: COLUMNS, else the TTY's; none when piped. */
+function terminalWidth(io: CliIo): number | undefined {
+  const fromEnv = Number(io.env.COLUMNS);
+  if (Number.isInteger(fromEnv) && fromEnv > 0) return fromEnv;
+  const columns = (io.stdout as { columns?: number }).columns;
+  return io.stdout.isTTY && typeof columns === 'number' && columns > 0 ? columns : undefined;
 }
 
 /** Appends to a file the environment names (GITHUB_STEP_SUMMARY), redacted like every output. */

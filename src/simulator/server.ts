@@ -15,6 +15,7 @@ import { FAULTS, faultEnvelope } from './soap/envelope';
 import { handleSoap } from './soap/handler';
 import { SearchCache } from './soap/operations';
 import { createSelfSignedCertificate } from './tls';
+import { packagePath } from '../package-root';
 
 /** Options for a simulator instance. */
 export interface SimulatorOptions {
@@ -57,7 +58,7 @@ export interface Simulator {
 }
 
 const MAX_BODY = 1024 * 1024;
-const WSDL_TEMPLATE_PATH = join(__dirname, '..', '..', 'wsdl', 'netsuite.wsdl');
+const WSDL_TEMPLATE_PATH = packagePath('wsdl', 'netsuite.wsdl');
 
 /** What one simulator instance keeps between requests. */
 interface SimState {

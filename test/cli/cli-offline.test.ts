@@ -1,4 +1,4 @@
-import { mkdtempSync, readFileSync, writeFileSync, mkdirSync } from 'node:fs';
+import { closeSync, existsSync, mkdtempSync, openSync, readFileSync, writeFileSync, mkdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { XMLValidator } from 'fast-xml-parser';
@@ -148,6 +148,17 @@ describe('errors are named, never "internal"', () => {
     expect(r.status).toBe(0);
   });
 
+  // /dev/full answers every write with ENOSPC (Linux): standard output on a full disk.
+  (existsSync('/dev/full') ? test : test.skip)('standard output on a full disk (> /dev/full): a named error, exit 2, no stack, never exit 0', () => {
+    for (const args of [['catalog'], [...audit, '--format', 'html']]) {
+      const out = openSync('/dev/full', 'w');
+      const r = spawnSync(process.execPath, [BIN, ...args], { encoding: 'utf8', cwd: ROOT, stdio: ['ignore', out, 'pipe'] });
+      closeSync(out);
+      expect(r.stderr).toBe('ns-role-audit: error OUTPUT_FAILED: could not write to standard output: no space left on the device (ENOSPC); the output is incomplete\n');
+      expect(r.status).toBe(2);
+    }
+  });
+
   test('reports, baselines and snapshots go into folders that do not exist yet: created', () => {
     const dir = mkdtempSync(join(tmpdir(), 'nsra-out-'));
     const r = runCli([...audit, '--format', `json=${dir}/a/b/report.json`, '--write-baseline', `${dir}/c/baseline.json`]);
@@ -196,4 +207,17 @@ test('no credentials in the environment while a config file lies in the folder: 
   expect(bare.code).toBe(2);
   expect(bare.stderr).not.toContain('defines connections');
   expect(bare.stderr).toContain('set the NETSUITE_* variables');
+});
+
+test('the bin runs the bundle, and an offline audit loads no network or simulator code (only what it needs from outside the bundle)', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'nsra-loads-'));
+  const hook = join(dir, 'hook.js');
+  writeFileSync(hook, `const M = require('module'); const seen = []; const load = M._load;
+M._load = function (req, parent) { if (parent && /dist[\\\\/]cli\\.js$/.test(parent.filename) && !req.startsWith('node:')) seen.push(req); return load.apply(this, arguments); };
+process.on('exit', () => require('fs').writeFileSync(${JSON.stringify(join(dir, 'seen.json'))}, JSON.stringify(seen)));`);
+  const r = spawnSync(process.execPath, ['-r', hook, BIN, 'audit', '--policy', POLICY, '--role-file', `${SDF}/src/Objects/customrole_polytomic.xml`], { encoding: 'utf8', cwd: ROOT });
+  expect(r.status).toBe(0);
+  const seen: string[] = JSON.parse(readFileSync(join(dir, 'seen.json'), 'utf8'));
+  // Node's built-ins aside, the bundle reached outside itself only for the policy's validator.
+  expect(seen.filter((x) => !/^(fs|path|os|util|crypto|events|stream|buffer|url|tty|assert|child_process|net|http|https|zlib|worker_threads|readline|string_decoder|vm|module|process)$/.test(x))).toEqual(['./core/input/compiled-schemas/policy.js']);
 });

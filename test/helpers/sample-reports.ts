@@ -8,7 +8,7 @@ import { auditSnapshot, buildReport } from '../../src/core/audit';
 import { acceptUnverified } from '../../src/core/verdict';
 import { compareRoles } from '../../src/core/compare';
 import type { AuditReport, RoleComparison, RoleSnapshot } from '../../src/core/model';
-import type { Level } from '../../src/core/catalog';
+import { getCatalog, type Level } from '../../src/core/catalog';
 import { parseSdfRole, readSdfRoleDocument } from '../../src/core/role/sdf';
 import { linkFixes } from '../../src/core/fix/link-fixes';
 import { planFix } from '../../src/core/fix/plan-fix';
@@ -77,5 +77,29 @@ export function accessReport(): AuditReport {
     notes: ['Role assignments read from employeerolesforsearch (entity, role).'],
   };
   const results = auditAccess(acc, { roleIds: ['10', '11', '12', '13'], today: '2026-11-27', failOn: 'error', conflicts, policyFile: 'access checks (conflicts: pack:sod)', source: { kind: 'suiteql', location: 'suiteql:1234567', account: '1234567' } });
+  return build(results);
+}
+
+/**
+ * The scale of a consultancy's account (issue 23): `roles` integration roles of `perms` catalog
+ * permissions each, audited against the API-only template (excess: fail), so nearly every
+ * permission is a finding: 1,000 x 150 gives about 147,000 of them. Built directly, deterministic.
+ */
+export function apiOnlyFleetReport(roles: number, perms: number): AuditReport {
+  const policy = readPolicy('policies/templates/api-only-integration.yaml');
+  const base = policy.rules.map((r) => ({ permkey: r.id, level: r.min ?? 'FULL' }));
+  const ids = getCatalog().all().map((p) => p.id).filter((id) => !base.some((b) => b.permkey === id));
+  const good = role(GOOD_FILE);
+  const results = [];
+  for (let i = 0; i < roles; i++) {
+    const permissions = [...base.filter((_, j) => (i + j) % 17 !== 0)];
+    for (let j = 0; permissions.length < perms; j++) permissions.push({ permkey: ids[(i * 7 + j) % ids.length], level: LEVELS[1 + ((i + j) % 4)] });
+    const r: RoleSnapshot = {
+      ...good, lines: undefined, scriptId: `customrole_gen_${i}`, internalId: String(10_000 + i), name: `Generated ${i}`, evidence: 'definition', origin: `suiteql:ACCT${i % 12}`,
+      flags: { ...good.flags, webServicesOnly: i % 9 !== 0 }, settings: { ...good.settings, coreAdminPermissions: false },
+      permissions: permissions.map((p) => ({ permkey: p.permkey, level: p.level as Level })),
+    };
+    results.push(auditSnapshot(policy, r, { selector: { scriptId: r.scriptId }, source: { kind: 'suiteql', location: `https://acct${i % 12}.suitetalk.api.netsuite.com`, account: `ACCT${i % 12}`, connection: `acct${i % 12}` }, today: '2026-11-27' }));
+  }
   return build(results);
 }

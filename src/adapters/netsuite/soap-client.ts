@@ -7,9 +7,10 @@ import { soapUrl } from './endpoints';
 import { LOGIN_CAUSES, unavailable } from './rest-errors';
 import { tokenPassportXml, type SigningContext } from './signing';
 import type { HttpResponse, Transport } from './transport';
+import { packagePath } from '../../package-root';
 
 /** The project's own small WSDL (only the read operations the auditor uses). */
-const WSDL_TEMPLATE = join(__dirname, '..', '..', '..', 'wsdl', 'netsuite.wsdl');
+const WSDL_TEMPLATE = packagePath('wsdl', 'netsuite.wsdl');
 
 /** Operations the client may call: read-only by construction (the WSDL holds no others). */
 export const READ_OPERATIONS = ['search', 'searchMoreWithId', 'getCustomizationId', 'getAll', 'getServerTime', 'getAccountGovernanceInfo', 'getIntegrationGovernanceInfo', 'getDataCenterUrls'] as const;

@@ -144,6 +144,6 @@ export async function runAccess(argv: string[], io: CliIo): Promise<number> {
     progress.done();
   }
   const report = buildReport(values['accept-unverified'] ? acceptUnverified(results) : results, { version: toolVersion(), generatedAt: io.now().toISOString(), failOn, errors });
-  writeOutputs(outputs, io, (format, color) => format.report(report, { color }), `${plural(report.summary.roles, 'role')}, the run ${runVerdictText(report)}`);
+  writeOutputs(outputs, io, (format, ctx) => format.report(report, ctx), `${plural(report.summary.roles, 'role')}, the run ${runVerdictText(report)}`);
   return exitCodeOf(report);
 }

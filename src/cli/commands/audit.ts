@@ -10,7 +10,6 @@ import { AuditError, formatIssue, type InputIssue } from '../../core/errors';
 import { isCalendarDate } from '../../core/dates';
 import { fileErrorText } from '../../core/file-errors';
 import { terminalLines } from '../../core/format/escape';
-import { runFleet } from '../../adapters/fleet/run-fleet';
 import { CONFIG_FILE, readConfig } from '../../adapters/config';
 import { readPolicy } from '../../adapters/read-policy';
 import { describeSelector, parseRoleSelector } from '../../core/role/select';
@@ -22,7 +21,6 @@ import { inputPath, oneOf, parseCommandArgs } from '../args';
 import { plural } from '../../core/format/plural';
 import { EXIT, exitCodeOf } from '../exit-codes';
 import type { CliIo } from '../io';
-import { resolveLiveSource, traceTo } from '../live';
 import { checkFileName, parseOutputs, writeOutputFile, writeOutputs } from '../output';
 import { createProgress } from '../progress';
 import type { RedactingIo } from '../redact';
@@ -73,7 +71,8 @@ Options:
                             when each finding first appeared (config:
                             history: <dir>); see ns-role-audit history
   --today <YYYY-MM-DD>      date for waiver expiry (default: today, UTC)
-  --verbose                 one line per HTTP request on stderr (no secrets)
+  --verbose                 one line per HTTP request on stderr (no secrets), and
+                            accepted findings in full in the table
   -h, --help                show this help
 
 Exit codes: 0 compliant, 1 findings at or above --fail-on, 2 could not audit.
@@ -155,7 +154,8 @@ async function auditOne(values: Record<string, string | boolean | string[] | und
   if (values['role-file'] && (values.connection || values.source)) throw new AuditError('USAGE', '--role-file cannot be combined with --connection or --source');
   const source: RoleSource = values['role-file']
     ? createFileSource(values['role-file'] as string)
-    : await resolveLiveSource({ connection: values.connection as string, source: values.source as string, config: values.config as string, verbose: values.verbose as boolean }, io);
+    // Network code loads only for a live audit: an offline one starts without it.
+    : await (await import('../live')).resolveLiveSource({ connection: values.connection as string, source: values.source as string, config: values.config as string, verbose: values.verbose as boolean }, io);
   if (values.history && values['role-file']) throw new AuditError('USAGE', '--history keeps live reads: a role file is not one', { details: { hint: 'use --history with a live audit (no --role-file)' } });
   const result = await auditRole(policy, source, selector, today, 'error', historyHook(values.history as string | undefined, io));
   if (!result.role.found) io.stderr.write(`ns-role-audit: role ${describeSelector(selector)} not found in ${source.location}${await nearRoles(source, selector)}\n`);
@@ -169,6 +169,7 @@ async function auditFleet(values: Record<string, string | boolean | string[] | u
   const config = readConfig(resolve(io.cwd, (values.config as string) ?? CONFIG_FILE));
   const history = historyHook((values.history as string | undefined) ?? config.history, io);
   const progress = createProgress(io);
+  const [{ runFleet }, { traceTo }] = await Promise.all([import('../../adapters/fleet/run-fleet'), import('../live')]);
   try {
     const { results, errors } = await runFleet(config, {
       today,
@@ -244,7 +245,7 @@ export async function runAudit(argv: string[], io: CliIo): Promise<number> {
   let baselineSummary;
   if (baseline) ({ results, summary: baselineSummary } = applyBaseline(results, baseline, { file: values.baseline!, failOn, policyRef: policyRefFor(values.baseline!, io) }));
   const report = buildReport(results, { version: toolVersion(), generatedAt: io.now().toISOString(), failOn, baseline: baselineSummary, errors: run.errors });
-  writeOutputs(outputs, io, (format, color) => format.report(report, { color }), `${plural(report.summary.roles, 'role')}, the run ${runVerdictText(report)}`);
+  writeOutputs(outputs, io, (format, ctx) => format.report(report, ctx), `${plural(report.summary.roles, 'role')}, the run ${runVerdictText(report)}`, { verbose: values.verbose === true });
   if (values['write-baseline']) {
     // On standard output, policies are named relative to the working folder.
     const written = createBaseline(report, policyRefFor(baselineToStdout ? join(io.cwd, 'baseline.json') : values['write-baseline'], io));

@@ -97,6 +97,6 @@ export async function runCompare(argv: string[], io: CliIo): Promise<number> {
     acceptUnverified: values['accept-unverified'],
   });
   const shown = values['only-differences'] ? onlyDifferences(comparison) : comparison;
-  writeOutputs(outputs, io, (format, color) => format.comparison(shown, { color }), comparison.verdict === 'same' ? 'the roles are the same' : comparison.verdict === 'different' ? 'the roles differ' : 'nothing differs in what both sides show, but not everything could be compared');
+  writeOutputs(outputs, io, (format, ctx) => format.comparison(shown, ctx), comparison.verdict === 'same' ? 'the roles are the same' : comparison.verdict === 'different' ? 'the roles differ' : 'nothing differs in what both sides show, but not everything could be compared');
   return comparison.equal ? EXIT.OK : EXIT.FINDINGS;
 }

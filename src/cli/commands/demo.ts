@@ -5,7 +5,7 @@ import { readPolicy } from '../../adapters/read-policy';
 import { canonicalAccount } from '../../core/account-id';
 import { openSession } from '../../adapters/netsuite/session';
 import { READ_OPERATIONS } from '../../adapters/netsuite/soap-client';
-import { FORMATS } from '../../core/format';
+import { CLI_FORMATS as FORMATS } from '../formats';
 import { shouldColor } from '../output';
 import { startSimulator } from '../../simulator';
 import { createLiveSource } from '../../adapters/sources/live-source';
@@ -14,6 +14,7 @@ import { EXIT, exitCodeOf } from '../exit-codes';
 import type { CliIo } from '../io';
 import { toolVersion } from '../version';
 import { DEMO_FIXTURE } from './simulate';
+import { packagePath } from '../../package-root';
 
 export const DEMO_HELP = `Usage: ns-role-audit demo
 
@@ -26,7 +27,7 @@ printing each report and the exit code that audit would give in CI.
 Exits 0 when the demo ran as intended (1: compliant, 2: drift caught).
 `;
 
-const POLICY = join(__dirname, '..', '..', '..', 'policies', 'polytomic.yaml');
+const POLICY = packagePath('policies', 'polytomic.yaml');
 
 /** `ns-role-audit demo`. */
 export async function runDemo(argv: string[], io: CliIo): Promise<number> {

@@ -4,7 +4,7 @@ import { createTwoFilesPatch } from 'diff';
 import { auditSnapshot, buildReport } from '../../core/audit';
 import { compareRoles } from '../../core/compare';
 import { AuditError } from '../../core/errors';
-import { FORMATS } from '../../core/format';
+import { CLI_FORMATS as FORMATS } from '../formats';
 import { jsonText } from '../../core/format/json-text';
 import { terminalLines } from '../../core/format/escape';
 import { plural } from '../../core/format/plural';

@@ -5,9 +5,10 @@ import { inputPath, parseCommandArgs } from '../args';
 import { EXIT } from '../exit-codes';
 import type { CliIo } from '../io';
 import type { RedactingIo } from '../redact';
+import { packagePath } from '../../package-root';
 
 /** The bundled demo account. */
-export const DEMO_FIXTURE = join(__dirname, '..', '..', '..', 'fixtures', 'accounts', 'demo.yaml');
+export const DEMO_FIXTURE = packagePath('fixtures', 'accounts', 'demo.yaml');
 
 export const SIMULATE_HELP = `Usage: ns-role-audit simulate [options]
 

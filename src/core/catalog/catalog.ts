@@ -62,23 +62,36 @@ export function createCatalog(raw: readonly RawPermission[]): Catalog {
   }));
   const ids = new Map(perms.map((p) => [p.id, p]));
   const exact = new Map<string, Permission>();
-  const singular = new Map<string, Permission>();
   for (const p of perms) {
     for (const n of [p.name, ...p.aliases]) {
       const key = normalizeName(n);
       if (!exact.has(key)) exact.set(key, p);
-      const s = singularize(key);
-      if (!singular.has(s)) singular.set(s, p);
     }
   }
-  const suggest = createSuggester([...new Set(perms.flatMap((p) => [p.name, ...p.aliases]))]);
+  const order = new Map(perms.map((p, i) => [p, i]));
+  // A name whose last word is singular where the catalog's is plural, or the reverse: the
+  // catalog names that singularize() maps to the same words are the query's singular with each
+  // plural ending singularize() removes. No index of every name's singular is built (a start-up
+  // pays for what it looks up, bench/cold-start.js); the first such permission in catalog order wins.
+  const byNumber = (query: string): Permission | undefined => {
+    const one = singularize(query);
+    const candidates = [one, `${one}s`, `${one}es`, ...(one.endsWith('y') ? [`${one.slice(0, -1)}ies`] : [])];
+    let best: Permission | undefined;
+    for (const key of candidates) {
+      const p = exact.get(key);
+      if (p && singularize(key) === one && (!best || order.get(p)! < order.get(best)!)) best = p;
+    }
+    return best;
+  };
+  let suggester: ReturnType<typeof createSuggester> | undefined;
+  const suggest = (query: string, n: number): string[] => (suggester ??= createSuggester([...new Set(perms.flatMap((p) => [p.name, ...p.aliases]))]))(query, n);
 
   function byId(id: string): Permission | undefined {
     return ids.get(id.trim().toUpperCase());
   }
 
   function lookup(query: string): LookupResult {
-    const hit = byId(query) ?? exact.get(normalizeName(query)) ?? singular.get(singularize(normalizeName(query)));
+    const hit = byId(query) ?? exact.get(normalizeName(query)) ?? byNumber(normalizeName(query));
     if (hit) return { ok: true, permission: hit };
     const suggestions = suggest(query, 3).map((n) => exact.get(normalizeName(n))!);
     return { ok: false, suggestions: [...new Set(suggestions)] };

@@ -36,23 +36,73 @@ function commandOf(f: Finding): Command {
   return f.severity === 'error' ? 'error' : 'warning';
 }
 
-function roleLines(r: RoleAudit): string[] {
+/** GitHub shows at most 10 error, 10 warning and 10 notice annotations per step (and 50 per job). */
+export const ANNOTATIONS_PER_STEP = 10;
+
+interface Annotation { command: Command; line: string; role?: string }
+
+function roleAnnotations(r: RoleAudit): Annotation[] {
   const role = roleLabel(r);
   // The sentence already says why an accepted finding is accepted.
-  const lines = r.findings.map((f) => {
+  const out: Annotation[] = r.findings.map((f) => {
     const loc = f.roleLoc ?? repositoryPolicyLoc(r, f);
-    return githubCommand(commandOf(f), `${role}: ${f.message ?? describeFinding(f)}`, { title: `${f.code}: ${FINDING_HELP[f.code].title}`, ...(loc ? { loc } : {}) });
+    return { command: commandOf(f), role, line: githubCommand(commandOf(f), `${role}: ${f.message ?? describeFinding(f)}`, { title: `${f.code}: ${FINDING_HELP[f.code].title}`, ...(loc ? { loc } : {}) }) };
   });
-  for (const n of r.notes) lines.push(githubCommand('notice', `${role}: ${n}`, { title: 'ns-role-audit note' }));
-  return lines;
+  for (const n of r.notes) out.push({ command: 'notice', role, line: githubCommand('notice', `${role}: ${n}`, { title: 'ns-role-audit note' }) });
+  return out;
 }
 
-/** An audit report as GitHub workflow commands, then one plain summary line. */
-export const formatGithub: Formatter<AuditReport> = (report) => {
+const RANK: Record<Command, number> = { error: 0, warning: 1, notice: 2 };
+
+/** Where every finding is, for the notice that counts what was not annotated. */
+function whereTheRestIs(artifacts: readonly string[] | undefined): string {
+  return artifacts?.length
+    ? `every finding is in ${artifacts.join(', ')}`
+    : 'keep every finding with --format sarif=results.sarif (code scanning) or --format html=report.html (an artifact)';
+}
+
+/**
+ * An audit report as GitHub workflow commands, then one plain summary line. Within GitHub's
+ * limits: at most 10 annotations of each kind, the most severe first (run errors, then findings
+ * that fail, then warnings, then notices); when some are left out, each role with findings not
+ * annotated gets a plain log line with its counts, and one notice says how many and where they are.
+ */
+export const formatGithub: Formatter<AuditReport> = (report, ctx) => {
   const s = report.summary;
+  const all: Annotation[] = [
+    ...(report.errors ?? []).map((e) => ({ command: 'error' as const, line: githubCommand('error', runErrorText(e), { title: e.code }) })),
+    ...report.results.flatMap(roleAnnotations),
+  ];
+  const ordered = all.map((a, i) => ({ a, i })).sort((x, y) => RANK[x.a.command] - RANK[y.a.command] || x.i - y.i).map((x) => x.a);
+  const count = (c: Command) => ordered.filter((a) => a.command === c).length;
+  const cut = count('error') > ANNOTATIONS_PER_STEP || count('warning') > ANNOTATIONS_PER_STEP || count('notice') > ANNOTATIONS_PER_STEP;
+  // The counting notice takes one of the notices' places.
+  const room: Record<Command, number> = { error: ANNOTATIONS_PER_STEP, warning: ANNOTATIONS_PER_STEP, notice: cut ? ANNOTATIONS_PER_STEP - 1 : ANNOTATIONS_PER_STEP };
+  const shown: string[] = [];
+  const left = new Map<string, Record<Command, number>>();
+  const leftCount: Record<Command, number> = { error: 0, warning: 0, notice: 0 };
+  for (const a of ordered) {
+    if (room[a.command] > 0) {
+      room[a.command]--;
+      shown.push(a.line);
+      continue;
+    }
+    leftCount[a.command]++;
+    const key = a.role ?? 'the run';
+    const c = left.get(key) ?? { error: 0, warning: 0, notice: 0 };
+    c[a.command]++;
+    left.set(key, c);
+  }
+  const parts = (c: Record<Command, number>) => [c.error && plural(c.error, 'error'), c.warning && plural(c.warning, 'warning'), c.notice && plural(c.notice, 'notice')].filter(Boolean).join(', ');
+  const rest = cut
+    ? [
+      ...[...left].map(([role, c]) => `ns-role-audit: ${githubData(role)}: ${parts(c)} not annotated`),
+      githubCommand('notice', `${parts(leftCount)} not annotated: GitHub shows ${ANNOTATIONS_PER_STEP} annotations of each kind per step, the most severe shown first; ${whereTheRestIs(ctx.artifacts)}.`, { title: `ns-role-audit: ${plural(leftCount.error + leftCount.warning + leftCount.notice, 'more finding')}` }),
+    ]
+    : [];
   const lines = [
-    ...report.results.flatMap(roleLines),
-    ...(report.errors ?? []).map((e) => githubCommand('error', runErrorText(e), { title: e.code })),
+    ...shown,
+    ...rest,
     `ns-role-audit: ${plural(s.roles, 'role')}, ${s.compliant} compliant, ${s.nonCompliant} non-compliant, ${s.unverified} unverified; the run ${runVerdictText(report)}`,
   ];
   return lines.join('\n') + '\n';

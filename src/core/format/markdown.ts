@@ -46,7 +46,7 @@ function roleSection(r: RoleAudit, failOn: string): string {
 }
 
 /** A Markdown checklist an administrator follows click by click in NetSuite's role page. */
-export const formatMarkdown: Formatter<AuditReport> = (report) => {
+export const formatMarkdown: Formatter<AuditReport> = (report, ctx) => {
   const head = [
     '# Role remediation checklist',
     '',
@@ -60,6 +60,44 @@ export const formatMarkdown: Formatter<AuditReport> = (report) => {
     : [];
   const sod = conflictViewLines(report);
   const conflicts = sod.length ? ['## Segregation-of-duties conflicts', '', '| conflict | roles holding it |', '| --- | --- |', ...sod.map((c) => `| ${t(c.name)} | ${c.roles.map(t).join('<br>')} |`), ''] : [];
-  return [...head, ...baseline, ...errors, ...conflicts, ...report.results.map((r) => roleSection(r, report.failOn))].join('\n').replace(/\n+$/, '\n');
+  const top = [...head, ...baseline, ...errors, ...conflicts].join('\n');
+  const sections = report.results.map((r) => roleSection(r, report.failOn));
+  const whole = [top, ...sections].join('\n').replace(/\n+$/, '\n');
+  if (ctx.maxBytes === undefined || bytes(whole) <= ctx.maxBytes) return whole;
+  return withinBytes(report, top, sections, ctx.maxBytes, ctx.artifacts);
 };
 
+const bytes = (s: string) => Buffer.byteLength(s, 'utf8');
+
+/** How bad a role's result is, worst first: failing, then by open errors, unverified, warnings. */
+function worstFirst(a: RoleAudit, b: RoleAudit): number {
+  return Number(b.failed) - Number(a.failed) || b.counts.errors - a.counts.errors || b.counts.unverifiable - a.counts.unverifiable || b.counts.warnings - a.counts.warnings;
+}
+
+/**
+ * The checklist cut to `max` bytes (GitHub drops a job summary over 1 MiB, showing nothing): the
+ * summary, then whole role sections worst first while they fit, then how many roles were left
+ * out and where every finding is. Compliant roles come last, so they are the first left out.
+ */
+function withinBytes(report: AuditReport, top: string, sections: readonly string[], max: number, artifacts: readonly string[] | undefined): string {
+  const order = report.results.map((r, i) => ({ r, i })).sort((x, y) => worstFirst(x.r, y.r) || x.i - y.i);
+  const tail = (left: number, leftFailing: number) => [
+    '',
+    `**${plural(left, 'more role')} not shown here${leftFailing ? ` (${leftFailing} of them failing)` : ''}**: a job summary must stay under 1 MiB, so the worst roles come first. ${artifacts?.length ? `Every role and finding is in ${artifacts.map(c).join(', ')}.` : 'Write every role and finding with `--format html=report.html` or `--format sarif=results.sarif` and keep the file as an artifact.'}`,
+    '',
+  ].join('\n');
+  // Room for the longest possible tail (every role left out).
+  const reserve = bytes(tail(report.results.length, report.results.length)) + 2;
+  const parts = [top, `The roles below are the worst first (failing, then by errors).`, ''];
+  let used = bytes(parts.join('\n'));
+  let shown = 0;
+  for (const { i } of order) {
+    const size = bytes(sections[i]) + 1;
+    if (used + size + reserve > max) break;
+    parts.push(sections[i]);
+    used += size;
+    shown++;
+  }
+  const leftOut = order.slice(shown);
+  return [...parts].join('\n').replace(/\n+$/, '\n') + tail(leftOut.length, leftOut.filter((x) => x.r.failed).length);
+}

@@ -13,6 +13,17 @@ import { formatTable } from './table';
 export interface FormatContext {
   /** ANSI colour (a TTY without NO_COLOR). */
   color: boolean;
+  /**
+   * The files the same run writes in other formats (`--format sarif=results.sarif`): where an
+   * output that must stay short (GitHub annotations, the job summary) sends readers for the rest.
+   */
+  artifacts?: readonly string[];
+  /** A size the output must stay under, in bytes (GitHub's job summary: 1 MiB); the most important first, then what was left out. */
+  maxBytes?: number;
+  /** The terminal's width in columns, for the table (COLUMNS or the TTY); none: lines are not wrapped. */
+  width?: number;
+  /** Every detail in full (`--verbose`): the table does not shorten accepted findings to one line. */
+  verbose?: boolean;
 }
 
 /** A formatter: pure, returns the whole output, never writes. */

@@ -15,11 +15,15 @@ export type SchemaValidator = ValidateFunction;
  * the build's standalone validators, else ajv compiling SCHEMAS), so the core neither loads code
  * by path nor pays for a compile it does not need.
  */
-const validators: Partial<Record<SchemaName, SchemaValidator>> = {};
+let validators: Partial<Record<SchemaName, SchemaValidator>> = {};
 
-/** Installs validators (every entry point does, through adapters/schema-validators.ts). */
+/**
+ * Installs validators (every entry point does, through adapters/schema-validators.ts). Each is
+ * read from `given` when first needed, so `given` may load them on access (the build's are one
+ * module per schema: an audit never loads the simulator's fixture validator).
+ */
 export function provideSchemaValidators(given: Partial<Record<SchemaName, SchemaValidator>>): void {
-  Object.assign(validators, given);
+  validators = given;
 }
 
 function getSchema(name: SchemaName): Record<string, unknown> {

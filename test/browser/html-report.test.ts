@@ -14,7 +14,7 @@ import { pathToFileURL } from 'node:url';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { FORMATS } from '../../src/core/format';
 import type { AuditReport } from '../../src/core/model';
-import { accessReport, driftedReport, fleetReport, sampleComparison } from '../helpers/sample-reports';
+import { accessReport, apiOnlyFleetReport, driftedReport, fleetReport, sampleComparison } from '../helpers/sample-reports';
 
 // CHROMIUM_PATH, when set, is the only place looked at (so the skip can be tried: CHROMIUM_PATH=/none).
 const CANDIDATES = process.env.CHROMIUM_PATH ? [process.env.CHROMIUM_PATH] : ['/usr/bin/chromium', '/usr/bin/chromium-browser', '/usr/bin/google-chrome'];
@@ -83,17 +83,53 @@ suite('HTML report in Chromium', () => {
     await page.close();
   }, 60_000);
 
-  test('a 1,000-role fleet: heat map with totals, filter and sort work, no network, accessible', async () => {
+  test('a 1,000-role, 150-permission fleet (~147,000 findings): at most 3 MB and 25,000 elements after load; roles open on demand; no network; accessible', async () => {
+    const report: AuditReport = apiOnlyFleetReport(1000, 150);
+    const html = FORMATS.html.report(report, { color: false });
+    const { page, problems, requests, file, loadMs } = await open(browser, 'report-fleet-api-1000', html);
+    const paint = await page.evaluate(() => performance.getEntriesByType('paint').map((p) => [p.name, Math.round(p.startTime)]));
+    const elements = await page.evaluate(() => document.getElementsByTagName('*').length);
+    const mb = statSync(file).size / 1024 / 1024;
+    // eslint-disable-next-line no-console
+    console.log(`1,000-role x 150-permission HTML report: ${mb.toFixed(2)} MB, ${elements} elements after load, load ${loadMs} ms, ${paint.map(([n, t]) => `${n} ${t} ms`).join(', ')}`);
+    expect(mb).toBeLessThanOrEqual(3);
+    expect(elements).toBeLessThanOrEqual(25_000);
+    // The first screen: the summary, the worst roles, the heat map's first 100 rows; every role listed, none built.
+    expect(await page.locator('ol.worst li').count()).toBe(10);
+    expect(await page.locator('#fleet tbody tr').count()).toBe(100);
+    expect(await page.locator('details.role').count()).toBe(1000);
+    expect(await page.locator('details.role[data-built]').count()).toBe(0);
+    // A worst role's link opens its section, built from the data: every finding listed, findings before the matrix.
+    const first = page.locator('ol.worst a').first();
+    const target = (await first.getAttribute('href'))!.slice(1);
+    await first.click();
+    const section = page.locator(`details#${target}`);
+    await page.waitForSelector(`details#${target}[open][data-built]`, { timeout: 10_000 });
+    const r = report.results[Number(target.replace('role-', ''))];
+    expect(await section.locator('ul.findings li').count()).toBe(r.findings.length);
+    const order = await section.locator('h3').allInnerTexts();
+    expect(order.indexOf('Findings')).toBeLessThan(order.indexOf('Permissions'));
+    // Opening by its summary works too.
+    await page.locator('details#role-1 > summary').click();
+    await page.waitForSelector('details#role-1[data-built]', { timeout: 10_000 });
+    expect(await page.locator('details#role-1 table.matrix tbody tr').count()).toBe(report.results[1].rules.length);
+    // More rows: by the button, and by scrolling to the end of the table.
+    await page.click('#fleet-more');
+    expect(await page.locator('#fleet tbody tr').count()).toBeGreaterThanOrEqual(200);
+    await page.locator('#fleet-more').scrollIntoViewIfNeeded();
+    await page.waitForFunction(() => document.querySelectorAll('#fleet tbody tr').length > 200, undefined, { timeout: 10_000 });
+    expect(await axeViolations(page)).toEqual([]);
+    expect({ problems, requests }).toEqual({ problems: [], requests: [] });
+    await page.close();
+  }, 240_000);
+
+  test('a 1,000-role fleet: heat map with totals, filter and sort over every role, hostile names as text', async () => {
     const report: AuditReport = fleetReport(1000);
     const html = FORMATS.html.report(report, { color: false });
-    const { page, problems, requests, file, loadMs } = await open(browser, 'report-fleet-1000', html);
-    const paint = await page.evaluate(() => performance.getEntriesByType('paint').map((p) => [p.name, Math.round(p.startTime)]));
-    // eslint-disable-next-line no-console
-    console.log(`1,000-role HTML report: ${(statSync(file).size / 1024 / 1024).toFixed(2)} MB, load ${loadMs} ms, ${paint.map(([n, t]) => `${n} ${t} ms`).join(', ')}`);
-
-    expect(await page.locator('#fleet tbody tr').count()).toBe(1000);
+    const { page, problems, requests } = await open(browser, 'report-fleet-1000', html);
     const columns = new Set(report.results.flatMap((r) => r.rules.filter((x) => x.kind === 'permission').map((x) => x.id)));
     expect(await page.locator('#fleet thead th').count()).toBe(6 + columns.size);
+    expect(await page.locator('#fleet-shown').innerText()).toBe('1000 of 1000 roles shown (100 listed)');
     // Totals: roles failing each permission, as the report says.
     const firstCol = [...columns][0];
     const failing = report.results.filter((r) => r.rules.find((x) => x.id === firstCol)?.status === 'fail').length;
@@ -102,27 +138,31 @@ suite('HTML report in Chromium', () => {
     const colName = report.results[0].rules.find((x) => x.id === firstCol)!.permission!.name;
     const colIndex = headers.findIndex((h) => h.trim().startsWith(colName));
     expect(await page.locator('#fleet tfoot td').nth(colIndex - 1).innerText()).toBe(String(failing));
-    // Names with markup are text.
-    expect(await page.locator('#fleet b').count()).toBe(0);
+    // Names with markup are text, in the heat map and in the role list.
+    await page.fill('#fleet-q', 'integration 97 <b>');
     expect(await page.locator('#fleet td.role', { hasText: 'Integration 97 <b>&amp;</b>' }).count()).toBe(1);
-
+    expect(await page.locator('#fleet b, details.role summary b').count()).toBe(0);
+    // Filters and sorts work on all 1,000 roles, not only the rows listed.
     await page.fill('#fleet-q', 'integration 12');
     const expected = report.results.filter((r) => `${r.role.name} ${r.role.scriptId}`.toLowerCase().includes('integration 12')).length;
     expect(await visibleRows(page)).toBe(expected);
     expect(await page.locator('#fleet-shown').innerText()).toBe(`${expected} of 1000 roles shown`);
     await page.fill('#fleet-q', '');
     await page.selectOption('#fleet-status', 'compliant');
-    expect(await visibleRows(page)).toBe(report.results.filter((r) => r.status === 'compliant').length);
+    const compliant = report.results.filter((r) => r.status === 'compliant').length;
+    expect(await visibleRows(page)).toBe(Math.min(100, compliant));
+    expect(await page.locator('#fleet-shown').innerText()).toMatch(new RegExp(`^${compliant} of 1000 roles shown`));
     await page.selectOption('#fleet-status', '');
-
     await page.click('#fleet thead button[data-col="3"]'); // Errors, ascending
     await page.click('#fleet thead button[data-col="3"]'); // then descending
     const top = Number(await page.locator('#fleet tbody tr').first().locator('td').nth(3).innerText());
     expect(top).toBe(Math.max(...report.results.map((r) => r.counts.errors)));
     expect(await page.locator('#fleet thead th[aria-sort="descending"]').count()).toBe(1);
-
+    // Printing opens (and builds) every role.
+    await page.emulateMedia({ media: 'print' });
+    await page.evaluate(() => window.dispatchEvent(new Event('beforeprint')));
+    expect(await page.locator('details.role[data-built][open]').count()).toBe(1000);
     await page.screenshot({ path: join(ARTIFACTS, 'report-fleet-1000.png') });
-    expect(await axeViolations(page)).toEqual([]);
     expect({ problems, requests }).toEqual({ problems: [], requests: [] });
     await page.close();
   }, 240_000);
@@ -135,6 +175,9 @@ suite('HTML report in Chromium', () => {
     expect(dana).toEqual(['never', '', '', '']);
     expect(await page.locator('#access thead th').allInnerTexts()).toEqual(['Person', 'Sync <Integration>', 'AP Enter', 'AP Pay', 'Old export']);
     expect(await page.locator('#access tfoot').innerText()).toContain('sync-old: 2026-03-01');
+    // A role's steps are in its section, built when opened.
+    expect(await page.locator('ul.steps li', { hasText: 'Revoke sync-old' }).count()).toBe(0);
+    await page.locator('details.role > summary', { hasText: 'Sync <Integration>' }).click();
     expect(await page.locator('ul.steps li', { hasText: 'Revoke sync-old' }).count()).toBe(1);
     expect(await axeViolations(page)).toEqual([]);
     await page.screenshot({ path: join(ARTIFACTS, 'report-access.png'), fullPage: true });

@@ -46,30 +46,59 @@ th{background:#f0f0f0}code{font-family:ui-monospace,Consolas,monospace;font-size
 .heat thead th{position:sticky;top:0;z-index:1}.scroll{overflow:auto;max-height:75vh}
 .filters{display:flex;gap:1rem;align-items:end;flex-wrap:wrap;margin:.5rem 0}.filters label{display:flex;flex-direction:column;font-size:.9rem}
 .legend{font-size:.9rem}.sr{position:absolute;width:1px;height:1px;overflow:hidden;clip:rect(0 0 0 0);white-space:nowrap}
-ul.steps{list-style:"☐ "}details>summary{cursor:pointer;font-weight:600;font-size:1.1rem;margin-top:.6rem}
+ul.steps{list-style:"☐ "}.more{margin:.4rem 0;font:inherit}details>summary{cursor:pointer;font-weight:600;font-size:1.1rem;margin-top:.6rem}
 @media print{.filters,.heat th button::after{display:none}.scroll{max-height:none;overflow:visible}details>summary{list-style:none}body{max-width:none}}
 `;
 
+/**
+ * The page's own script. On a fleet page the roles' details and the heat map's rows come from the
+ * page's data block (<script type="application/json" id="report-data">, never executed): a role's
+ * section is built when it is opened (or linked to, or printed), the heat map shows 100 rows at a
+ * time (more as it is scrolled or on request) and filters and sorts the data, not the DOM. So a
+ * 1,000-role page loads light (tests/browser: size, elements, paint). Text goes in by textContent;
+ * the role sections are the formatter's own escaped HTML.
+ */
 export const HTML_SCRIPT = `
 (function(){
-  var table=document.getElementById('fleet');if(!table)return;
-  var body=table.tBodies[0],rows=Array.prototype.slice.call(body.rows);
-  var q=document.getElementById('fleet-q'),st=document.getElementById('fleet-status'),shown=document.getElementById('fleet-shown');
-  function filter(){var t=q.value.trim().toLowerCase(),s=st.value,n=0;
-    rows.forEach(function(r){var ok=(!t||r.getAttribute('data-search').indexOf(t)>=0)&&(!s||r.getAttribute('data-status')===s);r.hidden=!ok;if(ok)n++;});
-    shown.textContent=n+' of '+rows.length+' roles shown';}
+  var el=document.getElementById('report-data'),D=el?JSON.parse(el.textContent):null;
+  function build(d){if(!D||d.getAttribute('data-built'))return;var i=+d.getAttribute('data-i');
+    d.insertAdjacentHTML('beforeend',D.roles[i].split('.').map(function(k){return D.lines[parseInt(k,36)];}).join('\\n'));d.setAttribute('data-built','1');}
+  document.addEventListener('toggle',function(e){var d=e.target;if(d.open&&d.hasAttribute('data-i'))build(d);},true);
+  function openHash(){var d=location.hash&&document.getElementById(decodeURIComponent(location.hash.slice(1)));
+    if(d&&d.tagName==='DETAILS'){build(d);d.open=true;}}
+  window.addEventListener('hashchange',openHash);openHash();
+  window.addEventListener('beforeprint',function(){Array.prototype.forEach.call(document.querySelectorAll('details'),function(d){if(d.hasAttribute('data-i'))build(d);d.open=true;});});
+  var table=document.getElementById('fleet');if(!table||!D||!D.fleet)return;
+  var F=D.fleet,body=table.tBodies[0],all=F.rows.map(function(r,i){return {r:r,i:i};}),view=all,limit=100,STEP=100;
+  var q=document.getElementById('fleet-q'),st=document.getElementById('fleet-status'),shown=document.getElementById('fleet-shown'),more=document.getElementById('fleet-more');
+  var SYM={p:['ok','\u2713'],f:['bad','\u2717'],w:['warn','!'],a:['acc','~'],u:['unk','?']};
+  var CLS={compliant:'ok',warnings:'warn',unverified:'unk','non-compliant':'bad'};
+  function td(text,cls,v){var c=document.createElement('td');c.textContent=text;if(cls)c.className=cls;if(v!==undefined)c.setAttribute('data-v',v);return c;}
+  function row(x){var r=x.r,tr=document.createElement('tr'),c=document.createElement('td'),a=document.createElement('a');
+    a.href='#role-'+x.i;a.textContent=r[0];c.className='role';c.appendChild(a);tr.appendChild(c);
+    tr.appendChild(td(r[1],'num'));tr.appendChild(td(r[2],CLS[r[2]],r[2]));
+    tr.appendChild(td(String(r[3]),'num',r[3]));tr.appendChild(td(String(r[4]),'num',r[4]));tr.appendChild(td(String(r[5]),'num',r[5]));
+    for(var k=0;k<r[6].length;k++){var s=SYM[r[6].charAt(k)];tr.appendChild(s?td(s[1],s[0]):td('\u00b7'));}
+    return tr;}
+  function render(){body.textContent='';var f=document.createDocumentFragment();
+    view.slice(0,limit).forEach(function(x){f.appendChild(row(x));});body.appendChild(f);
+    shown.textContent=view.length+' of '+all.length+' roles shown'+(view.length>limit?' ('+limit+' listed)':'');
+    more.hidden=view.length<=limit;more.textContent='Show '+Math.min(STEP,view.length-limit)+' more ('+(view.length-limit)+' not listed yet)';}
+  function filter(){var t=q.value.trim().toLowerCase(),s=st.value;limit=STEP;
+    view=all.filter(function(x){return (!t||x.r[7].indexOf(t)>=0)&&(!s||x.r[2]===s);});render();}
   q.addEventListener('input',filter);st.addEventListener('change',filter);
+  more.addEventListener('click',function(){limit+=STEP;render();});
+  if(window.IntersectionObserver)new IntersectionObserver(function(es){if(es[0].isIntersecting&&!more.hidden){limit+=STEP;render();}},{root:table.parentNode}).observe(more);
+  function key(x,c){var r=x.r;return c===0?r[0].toLowerCase():c===1?r[1]:c===2?r[2]:c<6?r[c]:r[6].charAt(c-6);}
   var dir={};
   Array.prototype.forEach.call(table.tHead.querySelectorAll('button[data-col]'),function(b){
     b.addEventListener('click',function(){var c=+b.getAttribute('data-col'),d=dir[c]=-(dir[c]||-1);
-      rows.sort(function(x,y){var a=x.cells[c].getAttribute('data-v')||x.cells[c].textContent,z=y.cells[c].getAttribute('data-v')||y.cells[c].textContent;
-        var na=parseFloat(a),nz=parseFloat(z);if(!isNaN(na)&&!isNaN(nz))return (na-nz)*d;return a<z?-d:a>z?d:0;});
-      rows.forEach(function(r){body.appendChild(r);});
+      var sorter=function(x,y){var a=key(x,c),z=key(y,c);if(typeof a==='number')return (a-z)*d||x.i-y.i;return (a<z?-d:a>z?d:0)||x.i-y.i;};
+      all.sort(sorter);view.sort(sorter);render();
       Array.prototype.forEach.call(table.tHead.querySelectorAll('th'),function(th){th.removeAttribute('aria-sort');});
       b.parentNode.setAttribute('aria-sort',d>0?'ascending':'descending');});});
   filter();
 })();
-window.addEventListener('beforeprint',function(){Array.prototype.forEach.call(document.querySelectorAll('details'),function(d){d.open=true;});});
 `;
 
 /**
@@ -77,8 +106,8 @@ window.addEventListener('beforeprint',function(){Array.prototype.forEach.call(do
  * nothing else, so even text that escaped escaping could not run. test/unit/html-csp.test.ts
  * recomputes both and fails when either constant changes without its hash.
  */
-export const STYLE_SHA256 = 'pBSvr0otPE30z/l/KduRXancqo0ySb3ouf17gxxXdVk=';
-export const SCRIPT_SHA256 = 'RAd82nO+T5OBk0u4TG9wwafHCEN7dynTYnWwYa0LNc8=';
+export const STYLE_SHA256 = 'kZ4jAQFWZPxpcTjHbxnb3KRfwhwv5siaCuTAJuTmlaE=';
+export const SCRIPT_SHA256 = 'NA4ZlGWwXOAKcH3MMlgWZI499dcgqdu/IH7PCMhOU/8=';
 /** No network at all, and only the page's own style and script. */
 export const HTML_CSP = `default-src 'none'; style-src 'sha256-${STYLE_SHA256}'; script-src 'sha256-${SCRIPT_SHA256}'; img-src data:; base-uri 'none'; form-action 'none'`;
 
@@ -150,42 +179,84 @@ function stepsList(r: RoleAudit): string[] {
   ];
 }
 
-function roleSection(r: RoleAudit, i: number, fleet: boolean, failOn: string): string[] {
+/** A role's section body: where it came from, counts, notes, the findings, the steps, then the permission matrix. */
+function roleBody(r: RoleAudit, failOn: string): string[] {
   const byRule = new Map<string, Finding[]>();
   for (const f of r.findings) byRule.set(f.rule, [...(byRule.get(f.rule) ?? []), f]);
   const c = r.counts;
-  const name = roleLabel(r);
-  const head = `${h(name)}${r.role.scriptId && r.role.scriptId !== name ? ` <code>${h(r.role.scriptId)}</code>` : ''}`;
   const steps = stepsList(r);
-  const body = [
+  return [
     `<p>Policy <code>${h(r.policy.file)}</code> · source ${h(r.source.kind)} <code>${h(r.source.location)}</code>${r.source.account ? ` · account <code>${h(r.source.account)}</code>` : ''} · <span class="badge ${ROLE_STATUS_CLASS[r.status]}">${r.status}</span> · ${r.failed ? `<strong>fails</strong> (--fail-on ${h(failOn)})` : 'passes'}</p>`,
     `<ul class="counts"><li>${plural(c.errors, 'error')}</li><li>${c.unverifiable} not verified</li><li>${plural(c.warnings, 'warning')}</li><li>${c.accepted} accepted</li></ul>`,
     ...r.notes.map((n) => `<p class="note"><strong>Note:</strong> ${h(n)}</p>`),
-    ...(r.role.found ? [`<h3>Permissions</h3>`, ...matrix(r, byRule)] : ['<p><strong>The role was not found.</strong> Create it, then run the audit again.</p>']),
     '<h3>Findings</h3>', ...findingsList(r),
     ...(steps.length ? ['<h3>To fix</h3>', ...steps] : []),
+    ...(r.role.found ? [`<h3>Permissions</h3>`, ...matrix(r, byRule)] : ['<p><strong>The role was not found.</strong> Create it, then run the audit again.</p>']),
   ];
-  if (fleet) return [`<details class="role" id="role-${i}"><summary><span class="badge ${ROLE_STATUS_CLASS[r.status]}">${r.status}</span> ${head}</summary>`, ...body, '</details>'];
-  return [`<section class="role" id="role-${i}" aria-labelledby="role-${i}-h"><h2 id="role-${i}-h">${head}</h2>`, ...body, '</section>'];
 }
 
-/** Roles by permissions: one row per role, one column per permission any policy names, with totals. */
-function fleetView(report: AuditReport): string[] {
+function roleHead(r: RoleAudit): string {
+  const name = roleLabel(r);
+  return `${h(name)}${r.role.scriptId && r.role.scriptId !== name ? ` <code>${h(r.role.scriptId)}</code>` : ''}`;
+}
+
+/** One role on its own page: the whole section, in the page. */
+function roleSection(r: RoleAudit, i: number, failOn: string): string[] {
+  return [`<section class="role" id="role-${i}" aria-labelledby="role-${i}-h"><h2 id="role-${i}-h">${roleHead(r)}</h2>`, ...roleBody(r, failOn), '</section>'];
+}
+
+/** One role of a fleet: its summary line; the body comes from the page's data when opened. */
+function roleDetails(r: RoleAudit, i: number): string {
+  return `<details class="role" id="role-${i}" data-i="${i}"><summary><span class="badge ${ROLE_STATUS_CLASS[r.status]}">${r.status}</span> ${roleHead(r)} <small>${plural(r.counts.errors, 'error')}, ${plural(r.counts.warnings, 'warning')}</small></summary></details>`;
+}
+
+/** Status letters of the heat map's data (one per column; `.`: not in the role's policy). */
+const LETTER: Record<RuleStatus, string> = { pass: 'p', fail: 'f', warn: 'w', accepted: 'a', unverifiable: 'u' };
+
+/**
+ * The fleet page's data: every line of every role's section once (sections of a fleet repeat
+ * most lines: the same permission row, the same finding sentence), each role as the indexes of
+ * its lines, and the heat map's rows. A thousand roles' sections come to a few MB this way where
+ * written out they were tens (bench/report-scale.js).
+ */
+function fleetData(report: AuditReport, cols: ReadonlyArray<[string, unknown]>): string {
+  const index = new Map<string, number>();
+  const lines: string[] = [];
+  const at = (line: string) => {
+    let k = index.get(line);
+    if (k === undefined) { k = lines.length; lines.push(line); index.set(line, k); }
+    return k;
+  };
+  // Each role's line numbers in base 36, dot-separated: a third smaller than a JSON array of numbers.
+  const roles = report.results.map((r) => roleBody(r, report.failOn).map((line) => at(line).toString(36)).join('.'));
+  const rows = report.results.map((r) => {
+    const status = new Map(r.rules.map((x) => [x.id, x.status]));
+    const letters = cols.map(([id]) => { const st = status.get(id); return st ? LETTER[st] : '.'; }).join('');
+    const search = [roleLabel(r), r.role.scriptId ?? '', r.source.account ?? '', r.source.connection ?? ''].join(' ').toLowerCase();
+    return [terminalText(roleLabel(r)), terminalText(r.source.account ?? r.source.connection ?? ''), r.status, r.counts.errors, r.counts.unverifiable, r.counts.warnings, letters, terminalText(search)];
+  });
+  // In a <script> data block only `</script` could end it early: every `<` is written as \u003c.
+  return JSON.stringify({ lines, roles, fleet: { rows } }).replace(/</g, '\\u003c').replace(/\u2028/g, '\\u2028').replace(/\u2029/g, '\\u2029');
+}
+
+/** The roles failing worst, linked: what the first screen of a fleet page shows besides the summary. */
+function worstRoles(report: AuditReport): string[] {
+  const worst = report.results.map((r, i) => ({ r, i })).filter((x) => x.r.failed).sort((a, b) => b.r.counts.errors - a.r.counts.errors || a.i - b.i).slice(0, 10);
+  if (!worst.length) return [];
+  return ['<h2 id="worst-h">Worst roles</h2>', '<ol class="worst">', ...worst.map(({ r, i }) => `<li><a href="#role-${i}">${h(roleLabel(r))}</a>: ${plural(r.counts.errors, 'error')}, ${plural(r.counts.warnings, 'warning')}</li>`), '</ol>'];
+}
+
+/** The permission columns of the heat map: every permission any policy names, by subtab then name. */
+function fleetColumns(report: AuditReport): Array<[string, { name: string; subtab: string }]> {
   const columns = new Map<string, { name: string; subtab: string }>();
   for (const r of report.results) for (const rule of r.rules) if (rule.kind === 'permission' && rule.permission) columns.set(rule.id, { name: rule.permission.name, subtab: rule.permission.subtab });
-  const cols = [...columns].sort((a, b) => SUBTABS.indexOf(a[1].subtab as never) - SUBTABS.indexOf(b[1].subtab as never) || (a[1].name < b[1].name ? -1 : 1));
+  return [...columns].sort((a, b) => SUBTABS.indexOf(a[1].subtab as never) - SUBTABS.indexOf(b[1].subtab as never) || (a[1].name < b[1].name ? -1 : 1));
+}
+
+/** Roles by permissions: one row per role (built by the page's script from its data), one column per permission, with totals. */
+function fleetView(report: AuditReport, cols: ReturnType<typeof fleetColumns>): string[] {
   const failing = new Map<string, number>();
-  const rows = report.results.map((r, i) => {
-    const status = new Map(r.rules.map((x) => [x.id, x.status]));
-    const cells = cols.map(([id]) => {
-      const s = status.get(id);
-      if (!s) return '<td>·</td>';
-      if (s === 'fail') failing.set(id, (failing.get(id) ?? 0) + 1);
-      return `<td class="${STATUS[s].cls}">${STATUS[s].sym}</td>`;
-    });
-    const search = [roleLabel(r), r.role.scriptId ?? '', r.source.account ?? '', r.source.connection ?? ''].join(' ').toLowerCase();
-    return `<tr data-status="${r.status}" data-search="${h(search)}"><td class="role"><a href="#role-${i}">${h(roleLabel(r))}</a></td><td class="num">${h(r.source.account ?? r.source.connection ?? '')}</td><td class="${ROLE_STATUS_CLASS[r.status]}" data-v="${r.status}">${r.status}</td><td class="num" data-v="${r.counts.errors}">${r.counts.errors}</td><td class="num" data-v="${r.counts.unverifiable}">${r.counts.unverifiable}</td><td class="num" data-v="${r.counts.warnings}">${r.counts.warnings}</td>${cells.join('')}</tr>`;
-  });
+  for (const r of report.results) for (const x of r.rules) if (x.status === 'fail') failing.set(x.id, (failing.get(x.id) ?? 0) + 1);
   const fixed = ['Role', 'Account', 'Status', 'Errors', 'Not verified', 'Warnings'];
   const head = [...fixed.map((t, i) => `<th scope="col"><button type="button" data-col="${i}">${t}</button></th>`),
     ...cols.map(([id, c], i) => `<th scope="col"><button type="button" data-col="${i + fixed.length}" title="${h(c.name)} (${h(subtabLabel(c.subtab as never))})">${h(c.name)}</button><span class="sr"> ${h(id)}</span></th>`)];
@@ -197,8 +268,10 @@ function fleetView(report: AuditReport): string[] {
     '<label for="fleet-status">Status<select id="fleet-status"><option value="">any</option><option>non-compliant</option><option>unverified</option><option>warnings</option><option>compliant</option></select></label>',
     '<output id="fleet-shown" aria-live="polite"></output></div>',
     `<p class="legend">${Object.values(STATUS).map((s) => `<span class="badge ${s.cls}">${s.sym} ${s.word}</span>`).join(' ')} <span class="badge">· not in this role's policy</span></p>`,
+    '<noscript><p>The heat map and the roles\' details are built by the page\'s script: allow it, or use the JSON or CSV report.</p></noscript>',
     '<div class="scroll" tabindex="0" role="region" aria-labelledby="fleet-h">',
-    `<table class="heat" id="fleet"><thead><tr>${head.join('')}</tr></thead><tbody>`, ...rows, `</tbody><tfoot>${totals}</tfoot></table></div>`,
+    `<table class="heat" id="fleet"><thead><tr>${head.join('')}</tr></thead><tbody></tbody><tfoot>${totals}</tfoot></table>`,
+    '<button type="button" id="fleet-more" class="more" hidden></button></div>',
   ];
 }
 
@@ -251,20 +324,22 @@ function accessSection(report: AuditReport): string[] {
 export const formatHtml: Formatter<AuditReport> = (report) => {
   const s = report.summary;
   const fleet = report.results.length > 1;
+  const cols = fleet ? fleetColumns(report) : [];
   const body = [
     '<header>', '<h1>NetSuite role audit</h1>',
     `<p>${h(report.tool.name)} ${h(report.tool.version)} · ${h(report.generatedAt)} · --fail-on ${h(report.failOn)}</p>`,
     `<p><span class="badge ${s.verdict === 'passed' ? 'ok' : 'bad'}" id="verdict" data-verdict="${s.verdict}">${s.verdict === 'passed' ? '✓' : '✗'} the run ${h(runVerdictText(report))}</span> ${plural(s.roles, 'role')}: ${s.compliant} compliant, ${s.withWarnings} with warnings, ${s.nonCompliant} non-compliant, ${s.unverified} not fully verified.</p>`,
     '</header>', '<main>',
     ...(report.errors?.length ? ['<h2>Could not audit</h2>', '<ul>', ...report.errors.map((e) => `<li>Connection <code>${h(e.connection)}</code>${e.account ? ` (account <code>${h(e.account)}</code>)` : ''}: <code>${h(e.code)}</code> ${h(e.message)}</li>`), '</ul>'] : []),
-    ...(fleet && report.results.some((r) => r.rules.some((x) => x.kind === 'permission')) ? fleetView(report) : []),
+    ...(fleet ? worstRoles(report) : []),
+    ...(fleet && cols.length ? fleetView(report, cols) : []),
     ...accessSection(report),
     ...conflictSection(report),
-    ...(fleet ? ['<h2>Roles</h2>'] : []),
-    ...report.results.flatMap((r, i) => roleSection(r, i, fleet, report.failOn)),
+    ...(fleet ? ['<h2>Roles</h2>', ...report.results.map(roleDetails)] : report.results.flatMap((r, i) => roleSection(r, i, report.failOn))),
     '<h2>Finding codes</h2>', '<dl class="legend">',
     ...[...new Set(report.results.flatMap((r) => r.findings.map((f) => f.code)))].sort().map((code) => `<dt><code>${code}</code> ${h(FINDING_HELP[code].title)}</dt><dd>${h(FINDING_HELP[code].help)}</dd>`),
     '</dl>', '</main>',
+    ...(fleet ? [`<script type="application/json" id="report-data">${fleetData(report, cols)}</script>`] : []),
   ];
   return htmlPage('NetSuite role audit', body);
 };

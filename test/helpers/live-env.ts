@@ -1,4 +1,6 @@
-import type { Simulator } from '../../src/simulator';
+/* eslint-disable @typescript-eslint/no-explicit-any */
+import { startSimulator, type Simulator } from '../../src/simulator';
+import { demoAccount } from './sim-client';
 
 /** The NETSUITE_* environment for a simulator token, as `simulate --print-env` prints it. */
 export function envFor(sim: Simulator, tokenName: string): Record<string, string> {
@@ -26,4 +28,16 @@ const READ_ONLY = new Set(['search', 'searchMoreWithId', 'getCustomizationId', '
 export function expectReadOnly(sim: Simulator): void {
   const writes = sim.log.entries.filter((e) => !READ_ONLY.has(e.operation));
   expect(writes.map((e) => e.operation)).toEqual([]);
+}
+
+/** Runs `run` against a simulator of the demo account (changed by `change`), then checks it saw reads only, and stops it. */
+export async function withDemoSim(change: ((doc: any) => void) | undefined, run: (sim: Simulator) => Promise<void>): Promise<void> {
+  // The simulator keeps real time (token signatures are checked against it).
+  const sim = await startSimulator({ fixture: demoAccount(change) });
+  try {
+    await run(sim);
+    expectReadOnly(sim);
+  } finally {
+    await sim.stop();
+  }
 }

@@ -7,26 +7,15 @@
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { startSimulator, type Simulator } from '../../src/simulator';
+import type { Simulator } from '../../src/simulator';
 import { AJV_OPTIONS } from '../../src/core/input/ajv-options';
 import { cli, folderWith } from '../helpers/cli-in-process';
-import { allSecrets, envFor, expectReadOnly } from '../helpers/live-env';
-import { demoAccount } from '../helpers/sim-client';
+import { allSecrets, envFor, withDemoSim } from '../helpers/live-env';
 
 const ROOT = join(__dirname, '..', '..');
 type F = { code: string; severity: string; holder?: { email?: string }; token?: { name: string }; permission?: { id: string }; detail?: string; accepted?: unknown; conflict?: { name: string; any: Array<{ role?: string }>; with?: Array<{ role?: string }> } };
 type R = { role: { scriptId?: string; internalId: string }; status: string; findings: F[]; access?: { holders?: Array<{ email?: string; lastUsed?: string | null }> } };
 
-async function withSim(change: ((doc: any) => void) | undefined, run: (sim: Simulator) => Promise<void>) {
-  // The simulator keeps real time (token signatures are checked against it); the trail is in days before it.
-  const sim = await startSimulator({ fixture: demoAccount(change) });
-  try {
-    await run(sim);
-    expectReadOnly(sim);
-  } finally {
-    await sim.stop();
-  }
-}
 const TODAY = new Date().toISOString().slice(0, 10);
 const NOW = new Date().toISOString();
 const access = (sim: Simulator, token: string, ...args: string[]) => cli(['access', '--format', 'json', '--today', TODAY, ...args], { cwd: ROOT, env: envFor(sim, token), now: NOW });
@@ -34,7 +23,7 @@ const byRole = (stdout: string) => Object.fromEntries((JSON.parse(stdout).result
 const codes = (r: R) => r.findings.map((f) => f.code).sort();
 
 test('the demo account shows every access finding, read in six SuiteQL requests', async () => {
-  await withSim(undefined, async (sim) => {
+  await withDemoSim(undefined, async (sim) => {
     const r = await access(sim, 'auditor');
     expect(r.code).toBe(1);
     const roles = byRole(r.stdout);
@@ -67,14 +56,14 @@ test('the demo account shows every access finding, read in six SuiteQL requests'
 });
 
 test('outside a sandbox an idle token is a warning', async () => {
-  await withSim((doc) => { doc.account.id = '1234567'; }, async (sim) => {
+  await withDemoSim((doc) => { doc.account.id = '1234567'; }, async (sim) => {
     const roles = byRole((await access(sim, 'auditor', '--role', 'customrole_polytomic_drifted')).stdout);
     expect(roles.customrole_polytomic_drifted.findings.find((f) => f.code === 'TOKEN_UNUSED')!.severity).toBe('warning');
   });
 });
 
 test('with the Polytomic token (no View Login Audit Trail, no Bulk Manage Roles) nothing is called unused, and the run is not a pass', async () => {
-  await withSim(undefined, async (sim) => {
+  await withDemoSim(undefined, async (sim) => {
     const r = await access(sim, 'polytomic');
     expect(r.code).toBe(1);
     const results = JSON.parse(r.stdout).results as R[];
@@ -93,7 +82,7 @@ describe('each answer NetSuite may give', () => {
     ['employeeroles', 'employeeroles (employee, role); tried first: employeerolesforsearch'],
     ['employeeroles-selectedrole', 'employeeroles (entity, selectedrole); tried first: employeerolesforsearch'],
   ])('role assignments from %s: the same holders, and the note says which table answered', async (form, note) => {
-    await withSim((doc) => { doc.account.suiteql = { roleAssignments: form }; }, async (sim) => {
+    await withDemoSim((doc) => { doc.account.suiteql = { roleAssignments: form }; }, async (sim) => {
       const r = await access(sim, 'auditor', '--role', 'customrole_polytomic');
       const poly = byRole(r.stdout).customrole_polytomic as R & { notes: string[] };
       expect(poly.access!.holders!.map((h) => h.email)).toEqual(['polytomic@example.com', 'hank@example.com']);
@@ -102,7 +91,7 @@ describe('each answer NetSuite may give', () => {
   });
 
   test('no assignment table answers: who holds a role is not verifiable, never "nobody"', async () => {
-    await withSim((doc) => { doc.account.suiteql = { roleAssignments: 'none' }; }, async (sim) => {
+    await withDemoSim((doc) => { doc.account.suiteql = { roleAssignments: 'none' }; }, async (sim) => {
       const r = await access(sim, 'auditor', '--role', 'customrole_legacy_export');
       const legacy = byRole(r.stdout).customrole_legacy_export;
       expect(codes(legacy)).not.toContain('ROLE_UNASSIGNED');
@@ -112,7 +101,7 @@ describe('each answer NetSuite may give', () => {
   });
 
   test('no login audit trail: last use is not verifiable, never "unused"', async () => {
-    await withSim((doc) => { doc.account.suiteql = { loginAudit: 'missing' }; }, async (sim) => {
+    await withDemoSim((doc) => { doc.account.suiteql = { loginAudit: 'missing' }; }, async (sim) => {
       const roles = byRole((await access(sim, 'auditor')).stdout);
       for (const x of Object.values(roles)) expect(codes(x).filter((c) => ['ROLE_UNUSED', 'ASSIGNMENT_DORMANT', 'TOKEN_UNUSED'].includes(c))).toEqual([]);
       expect(codes(roles.customrole_polytomic_drifted)).toContain('NOT_VERIFIABLE');
@@ -124,7 +113,7 @@ describe('each answer NetSuite may give', () => {
     ['other-columns', /employeeempperms answered with columns emp, lvl, perm, whose meaning is unconfirmed/],
     ['missing', /global permissions could not be read \(employeeempperms: NetSuite answered "Record 'employeeempperms' was not found\."\)/],
   ] as const)('global permissions answering %s', async (form, expected) => {
-    await withSim((doc) => { doc.account.suiteql = { globalPermissions: form }; }, async (sim) => {
+    await withDemoSim((doc) => { doc.account.suiteql = { globalPermissions: form }; }, async (sim) => {
       const poly = byRole((await access(sim, 'auditor', '--role', 'customrole_polytomic')).stdout).customrole_polytomic;
       const global = poly.findings.filter((f) => f.code === 'GLOBAL_PERMISSION');
       const unverified = poly.findings.filter((f) => f.code === 'NOT_VERIFIABLE');
@@ -141,7 +130,7 @@ describe('policies say who may hold the role', () => {
   };
 
   test('audit over SuiteQL with holders.allow naming only the integration user fails on the human holder', async () => {
-    await withSim(undefined, async (sim) => {
+    await withDemoSim(undefined, async (sim) => {
       const r = await cli(['audit', '--policy', policy('  allow: [polytomic@example.com]\n'), '--source', 'suiteql', '--format', 'json'], { cwd: ROOT, env: envFor(sim, 'auditor'), now: NOW });
       expect(r.code).toBe(1);
       const result = JSON.parse(r.stdout).results[0] as R;
@@ -159,7 +148,7 @@ describe('policies say who may hold the role', () => {
   });
 
   test('access --policy: its holders rule, its maxIdleDays, and a waiver for one person', async () => {
-    await withSim(undefined, async (sim) => {
+    await withDemoSim(undefined, async (sim) => {
       const file = policy('  maxIdleDays: 250\nwaivers:\n  - {code: ASSIGNMENT_DORMANT, holder: hank@example.com, reason: "read-only reviewer, ticket 7", expires: 2027-01-31}\n');
       const r = await access(sim, 'auditor', '--policy', file, '--role', 'customrole_polytomic', '--role', 'customrole_polytomic_drifted');
       const roles = byRole(r.stdout);
@@ -177,7 +166,7 @@ describe('policies say who may hold the role', () => {
 });
 
 test('the JSON report validates against the published report schema; markdown and CSV say the same', async () => {
-  await withSim(undefined, async (sim) => {
+  await withDemoSim(undefined, async (sim) => {
     const r = await cli(['access', '--format', 'json'], { cwd: ROOT, env: envFor(sim, 'auditor'), now: NOW });
     // eslint-disable-next-line @typescript-eslint/no-require-imports
     const Ajv2020 = require('ajv/dist/2020').default;
@@ -195,7 +184,7 @@ test('the JSON report validates against the published report schema; markdown an
 });
 
 test('access --config reads every connection the config lists; one that fails is an error beside the others', async () => {
-  await withSim(undefined, async (sim) => {
+  await withDemoSim(undefined, async (sim) => {
     const t = sim.account.tokens.find((x) => x.name === 'auditor')!;
     const dir = folderWith({
       'ns-role-audit.config.yaml': JSON.stringify({ version: 1, connections: {

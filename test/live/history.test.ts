@@ -6,25 +6,15 @@
 import { existsSync, mkdtempSync, readdirSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { startSimulator, type Simulator } from '../../src/simulator';
+import type { Simulator } from '../../src/simulator';
 import { cli, folderWith } from '../helpers/cli-in-process';
-import { allSecrets, envFor, expectReadOnly } from '../helpers/live-env';
-import { demoAccount } from '../helpers/sim-client';
+import { allSecrets, envFor, withDemoSim } from '../helpers/live-env';
 
 const ROOT = join(__dirname, '..', '..');
 const POLICY = join(ROOT, 'policies', 'polytomic.yaml');
 const ROLE = 'customrole_polytomic_drifted';
 const t = (minutes: number) => new Date(Date.now() + minutes * 60_000).toISOString().replace(/\.\d+Z$/, 'Z');
 
-async function withSim(change: ((doc: any) => void) | undefined, run: (sim: Simulator) => Promise<void>) {
-  const sim = await startSimulator({ fixture: demoAccount(change) });
-  try {
-    await run(sim);
-    expectReadOnly(sim);
-  } finally {
-    await sim.stop();
-  }
-}
 
 /** Three audits: two of the drifted role as it is, then one after someone lowers Sales Order to View and unchecks Do Not Restrict Employee Fields. */
 async function threeAudits(sim: Simulator, dir: string) {
@@ -43,7 +33,7 @@ async function threeAudits(sim: Simulator, dir: string) {
 }
 
 test('two audits across a change keep two snapshots; history names the change with both times; findings carry firstSeen', async () => {
-  await withSim(undefined, async (sim) => {
+  await withDemoSim(undefined, async (sim) => {
     const dir = mkdtempSync(join(tmpdir(), 'nsra-history-'));
     const { times, first, second, third } = await threeAudits(sim, dir);
     expect([first.code, second.code, third.code]).toEqual([1, 1, 1]);
@@ -94,7 +84,7 @@ describe('history --who: best effort from system notes, never a guess', () => {
     // The auditor's role lacks System Notes: NetSuite shows it only its own changes, so the note is not visible.
     ['auditor', '-118', /who: not verifiable; no system note for the role in that window visible to this token/],
   ])('token %s, roles as record type %s', async (token, recordType, expected) => {
-    await withSim((doc) => { doc.account.suiteql = { roleRecordType: recordType }; }, async (sim) => {
+    await withDemoSim((doc) => { doc.account.suiteql = { roleRecordType: recordType }; }, async (sim) => {
       const dir = mkdtempSync(join(tmpdir(), 'nsra-history-'));
       await threeAudits(sim, dir);
       const r = await cli(['history', '--role', ROLE, '--history', dir, '--who'], { cwd: ROOT, env: envFor(sim, token) });
@@ -104,7 +94,7 @@ describe('history --who: best effort from system notes, never a guess', () => {
   });
 
   test('a change only on the permission subtab: NetSuite records none, and the history says so', async () => {
-    await withSim(undefined, async (sim) => {
+    await withDemoSim(undefined, async (sim) => {
       const dir = mkdtempSync(join(tmpdir(), 'nsra-history-'));
       const audit = (now: string) => cli(['audit', '--policy', POLICY, '--role', ROLE, '--source', 'suiteql', '--history', dir], { cwd: ROOT, env: envFor(sim, 'auditor'), now });
       await audit(t(-60));
@@ -118,7 +108,7 @@ describe('history --who: best effort from system notes, never a guess', () => {
 });
 
 test('a fleet with history: in its config keeps every role it reads', async () => {
-  await withSim(undefined, async (sim) => {
+  await withDemoSim(undefined, async (sim) => {
     const tok = sim.account.tokens.find((x) => x.name === 'auditor')!;
     const dir = folderWith({
       'p.yaml': `version: 1\nextends: ${POLICY}\n`,

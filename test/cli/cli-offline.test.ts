@@ -218,6 +218,12 @@ process.on('exit', () => require('fs').writeFileSync(${JSON.stringify(join(dir, 
   const r = spawnSync(process.execPath, ['-r', hook, BIN, 'audit', '--policy', POLICY, '--role-file', `${SDF}/src/Objects/customrole_polytomic.xml`], { encoding: 'utf8', cwd: ROOT });
   expect(r.status).toBe(0);
   const seen: string[] = JSON.parse(readFileSync(join(dir, 'seen.json'), 'utf8'));
-  // Node's built-ins aside, the bundle reached outside itself only for the policy's validator.
-  expect(seen.filter((x) => !/^(fs|path|os|util|crypto|events|stream|buffer|url|tty|assert|child_process|net|http|https|zlib|worker_threads|readline|string_decoder|vm|module|process)$/.test(x))).toEqual(['./core/input/compiled-schemas/policy.js']);
+  // Node's built-ins aside, the bundle reached outside itself for nothing: not soap or undici
+  // (network), not the other schemas' validators (they are required on use).
+  expect(seen.filter((x) => !/^(fs|path|os|util|crypto|events|stream|buffer|url|tty|assert|child_process|net|http|https|zlib|worker_threads|readline|string_decoder|vm|module|process)$/.test(x))).toEqual([]);
+  // A config file does reach out, for its own validator: the hook sees what leaves the bundle.
+  writeFileSync(join(dir, 'config.yaml'), 'connections: {}\naudits: []\nunknown: 1\n');
+  const config = spawnSync(process.execPath, ['-r', hook, BIN, 'audit', '--config', join(dir, 'config.yaml')], { encoding: 'utf8', cwd: ROOT });
+  expect(config.status).toBe(2);
+  expect(JSON.parse(readFileSync(join(dir, 'seen.json'), 'utf8'))).toContain('./core/input/compiled-schemas/config.js');
 });

@@ -29,7 +29,9 @@ function cacheFile() {
     const base = env.XDG_CACHE_HOME || path.join(require('node:os').homedir(), '.cache');
     dir = path.join(base, 'ns-role-audit');
   }
-  const command = /^[a-z]+$/.test(process.argv[2] || '') ? process.argv[2] : 'other';
+  // One cache per command (test/cli/cli-offline.test.ts keeps this list equal to the CLI's).
+  const COMMANDS = ['audit', 'validate', 'catalog', 'packs', 'simulate', 'compare', 'pull', 'access', 'history', 'review', 'fix', 'doctor', 'demo'];
+  const command = COMMANDS.includes(process.argv[2]) ? process.argv[2] : 'other';
   // Keyed by the bundle's size and time and the runtime: a rebuilt or upgraded copy starts afresh.
   const stat = fs.statSync(bundle);
   const key = `${stat.size.toString(36)}-${Math.floor(stat.mtimeMs).toString(36)}-${process.version}-${process.arch}`;

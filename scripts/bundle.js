@@ -6,7 +6,8 @@
 // soap and undici stay outside the bundle (loaded from node_modules when a live run needs them):
 // they read files of their own relative to their folders. So does ajv's compiler: the bundle
 // validates with the build's standalone validators (scripts/build-validators.js) and never needs it.
-// ESBUILD_PATH points at an esbuild installed elsewhere (the GitHub action's throwaway build tools).
+// ESBUILD_PATH points at an esbuild installed elsewhere (the GitHub action's throwaway build tools);
+// BUNDLE_META=1 also writes dist/cli.meta.json, esbuild's account of what the bundle holds.
 'use strict';
 const { join } = require('node:path');
 const esbuild = process.env.ESBUILD_PATH ? require(process.env.ESBUILD_PATH) : require('esbuild');
@@ -51,4 +52,5 @@ esbuild.build({
   minifyWhitespace: true,
   minifySyntax: true,
   logLevel: 'warning',
-}).catch(() => process.exit(1));
+  metafile: process.env.BUNDLE_META === '1',
+}).then((r) => { if (r.metafile) require('node:fs').writeFileSync(join(root, 'dist', 'cli.meta.json'), JSON.stringify(r.metafile)); }).catch(() => process.exit(1));

@@ -1,4 +1,4 @@
-import { closeSync, existsSync, mkdtempSync, openSync, readFileSync, writeFileSync, mkdirSync } from 'node:fs';
+import { closeSync, existsSync, mkdtempSync, openSync, readdirSync, readFileSync, statSync, writeFileSync, mkdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { XMLValidator } from 'fast-xml-parser';
@@ -226,4 +226,22 @@ process.on('exit', () => require('fs').writeFileSync(${JSON.stringify(join(dir, 
   const config = spawnSync(process.execPath, ['-r', hook, BIN, 'audit', '--config', join(dir, 'config.yaml')], { encoding: 'utf8', cwd: ROOT });
   expect(config.status).toBe(2);
   expect(JSON.parse(readFileSync(join(dir, 'seen.json'), 'utf8'))).toContain('./core/input/compiled-schemas/config.js');
+});
+
+test('the code cache: one file per command the CLI has (a typo does not make one), written where NS_ROLE_AUDIT_CACHE_DIR says, and used', () => {
+  const help = spawnSync(process.execPath, [BIN, '--help'], { encoding: 'utf8', cwd: ROOT, env: { ...process.env, NS_ROLE_AUDIT_CACHE_DIR: 'off' } });
+  const commands = [...help.stdout.split('Commands:\n')[1].split('\n\n')[0].matchAll(/^ {2}(\w+)/gm)].map((m) => m[1]);
+  const listed = JSON.parse(/const COMMANDS = (\[[^\]]*\])/.exec(readFileSync(BIN, 'utf8'))![1].replace(/'/g, '"'));
+  expect(listed).toEqual(commands);
+  const dir = mkdtempSync(join(tmpdir(), 'nsra-cache-'));
+  const env = { ...process.env, NS_ROLE_AUDIT_CACHE_DIR: dir };
+  for (const args of [['catalog', 'sales'], ['catalgo'], ['catalog', 'items']]) spawnSync(process.execPath, [BIN, ...args], { encoding: 'utf8', cwd: ROOT, env });
+  const files = readdirSync(dir).sort();
+  expect(files.map((f) => f.split('-')[0])).toEqual(['catalog', 'other']);
+  expect(files.every((f) => statSync(join(dir, f)).size > 10_000)).toBe(true);
+  // A cache that is not V8's is ignored: the command still runs and answers.
+  writeFileSync(join(dir, files[0]), 'not a code cache');
+  const r = spawnSync(process.execPath, [BIN, 'catalog', 'sales'], { encoding: 'utf8', cwd: ROOT, env });
+  expect([r.status, r.stderr]).toEqual([0, '']);
+  expect(r.stdout).toMatch(/TRAN_SALESORD/);
 });

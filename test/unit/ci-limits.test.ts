@@ -6,6 +6,7 @@
  */
 import { FORMATS } from '../../src/core/format';
 import { ANNOTATIONS_PER_STEP } from '../../src/core/format/github';
+import { SARIF_RESULTS_PER_RUN_GITHUB, sarifSizeWarning } from '../../src/core/format/sarif';
 import { JOB_SUMMARY_MAX_BYTES } from '../../src/cli/output';
 import type { AuditReport } from '../../src/core/model';
 import { apiOnlyFleetReport, driftedReport } from '../helpers/sample-reports';
@@ -63,4 +64,13 @@ test('the job summary stays under 1 MiB: the summary, the worst roles first, the
   // Under the limit, the checklist is the whole one.
   const small = driftedReport();
   expect(FORMATS.markdown.report(small, { color: false, maxBytes: JOB_SUMMARY_MAX_BYTES })).toBe(FORMATS.markdown.report(small, { color: false }));
+});
+
+test('SARIF beyond what code scanning takes in one run (25,000 results) is said, with what to do; within it, nothing', () => {
+  expect(sarifSizeWarning(big)).toMatch(/^the SARIF report holds \d{3},\d{3} results; GitHub code scanning takes at most 25,000 in one run and would refuse the upload\. Accepted findings count too \(they are suppressed results\): upload in parts/);
+  expect(sarifSizeWarning(driftedReport())).toBeUndefined();
+  // The limit counts every result, accepted ones too (SARIF keeps them as suppressed results).
+  const edge = apiOnlyFleetReport(170, 150);
+  const n = edge.results.reduce((k, r) => k + r.findings.length, 0);
+  expect(n > SARIF_RESULTS_PER_RUN_GITHUB).toBe(sarifSizeWarning(edge) !== undefined);
 });

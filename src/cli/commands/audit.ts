@@ -27,6 +27,7 @@ import type { RedactingIo } from '../redact';
 import { toolVersion } from '../version';
 import { jsonText } from '../../core/format/json-text';
 import { runVerdictText } from '../../core/format/messages';
+import { sarifSizeWarning } from '../../core/format/sarif';
 
 export const AUDIT_HELP = `Usage: ns-role-audit audit --policy <file> [source] [options]
        ns-role-audit audit --config <file> [options]
@@ -246,6 +247,8 @@ export async function runAudit(argv: string[], io: CliIo): Promise<number> {
   if (baseline) ({ results, summary: baselineSummary } = applyBaseline(results, baseline, { file: values.baseline!, failOn, policyRef: policyRefFor(values.baseline!, io) }));
   const report = buildReport(results, { version: toolVersion(), generatedAt: io.now().toISOString(), failOn, baseline: baselineSummary, errors: run.errors });
   writeOutputs(outputs, io, (format, ctx) => format.report(report, ctx), `${plural(report.summary.roles, 'role')}, the run ${runVerdictText(report)}`, { verbose: values.verbose === true });
+  const sarifTooBig = outputs.some((o) => o.format === 'sarif') ? sarifSizeWarning(report) : undefined;
+  if (sarifTooBig) io.stderr.write(`ns-role-audit: warning: ${sarifTooBig}\n`);
   if (values['write-baseline']) {
     // On standard output, policies are named relative to the working folder.
     const written = createBaseline(report, policyRefFor(baselineToStdout ? join(io.cwd, 'baseline.json') : values['write-baseline'], io));

@@ -21,6 +21,16 @@ const FINGERPRINT = 'nsRoleAuditFinding/v2';
 /** The package's registry page (the tool's home once published), for `informationUri`; every rule's help is complete without it. */
 const HOME_URL = 'https://www.npmjs.com/package/ns-role-audit';
 
+/** GitHub code scanning takes at most this many results in one run of a SARIF upload (docs.github.com, "SARIF support for code scanning", upload limits). */
+export const SARIF_RESULTS_PER_RUN_GITHUB = 25_000;
+
+/** Said when a report's SARIF would hold more results than code scanning takes: how many, and what to do. */
+export function sarifSizeWarning(report: AuditReport): string | undefined {
+  const results = report.results.reduce((n, r) => n + r.findings.length, 0);
+  if (results <= SARIF_RESULTS_PER_RUN_GITHUB) return undefined;
+  return `the SARIF report holds ${results.toLocaleString('en-US')} results; GitHub code scanning takes at most ${SARIF_RESULTS_PER_RUN_GITHUB.toLocaleString('en-US')} in one run and would refuse the upload. Accepted findings count too (they are suppressed results): upload in parts, a config with fewer audits per step, each SARIF under its own category`;
+}
+
 /** A path as a SARIF artifact location: relative paths against the checkout root, absolute ones as file URIs. */
 export function artifactLocation(path: string): { uri: string; uriBaseId?: string } {
   const posix = path.replace(/\\/g, '/');

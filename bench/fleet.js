@@ -3,7 +3,7 @@
 // time, the child's peak RSS; the same reads one role at a time for the ratio; diff + report time.
 'use strict';
 const { spawn } = require('node:child_process');
-const { mkdtempSync, writeFileSync } = require('node:fs');
+const { mkdtempSync, statSync, writeFileSync } = require('node:fs');
 const { tmpdir } = require('node:os');
 const { join } = require('node:path');
 
@@ -42,6 +42,25 @@ module.exports = async function bench() {
   const rows = rest.filter((e) => e.target === 'rolepermissions').reduce((n, e) => n + (e.rows ?? 0), 0);
   const minimum = Math.ceil((ROLES * PERMS) / 1000) + Math.ceil((account.roles.length) / 1000);
   console.log(`fleet: ${ROLES} roles x ${PERMS} permissions: ${rest.length} requests (minimum ceil(rows/1000) = ${minimum} incl. the role list: ratio ${(rest.length / minimum).toFixed(3)}, target <= 1.2); ${rows} permission rows; wall ${wall} ms (CLI process, exit ${code}); peak RSS ${rss.toFixed(0)} MB (target <= 200); at most ${sim.log.maxAcceptedConcurrent} requests at once`);
+
+  // The issue's account end to end: the same 1,000 roles read from the simulator and audited
+  // against the API-only template (nearly every permission a finding), in the formats a CI job
+  // writes: GitHub annotations and job summary, HTML and SARIF.
+  const template = join(__dirname, '..', 'policies', 'templates', 'api-only-integration.yaml');
+  writeFileSync(join(dir, 'api-only.yaml'), JSON.stringify({ version: 1, connections: { bench: { accountId: sim.accountId, baseUrl: sim.url, consumerKeyEnv: 'B_CK', consumerSecretEnv: 'B_CS', tokenIdEnv: 'B_TI', tokenSecretEnv: 'B_TS' } }, audits: [{ policy: template, roles: ['customrole_gen_*'] }] }));
+  const summaryFile = join(dir, 'summary.md');
+  // Asynchronous: the simulator answers from this process's event loop.
+  const ci = await new Promise((resolve) => {
+    const c = spawn(process.execPath, [join(__dirname, '..', 'bin', 'ns-role-audit.js'), 'audit', '--config', join(dir, 'api-only.yaml'), '--format', 'github', '--format', `html=${join(dir, 'r.html')}`, '--format', `sarif=${join(dir, 'r.sarif')}`], { env: { ...env, GITHUB_STEP_SUMMARY: summaryFile } });
+    let stdout = '';
+    let err = '';
+    c.stdout.on('data', (d) => (stdout += d));
+    c.stderr.on('data', (d) => (err += d));
+    c.on('exit', (status) => resolve({ status, stdout, stderr: err }));
+  });
+  const kinds = ci.stdout.split('\n').filter((l) => l.startsWith('::')).map((l) => /^::(\w+)/.exec(l)[1]);
+  const size = (f) => `${(statSync(f).size / 1024 / 1024).toFixed(2)} MB`;
+  console.log(`fleet: API-only template, read from the simulator (exit ${ci.status}): ${kinds.length} annotations (${['error', 'warning', 'notice'].map((w) => { const n = kinds.filter((k) => k === w).length; return `${n} ${w}${n === 1 ? '' : 's'}`; }).join(', ')}), job summary ${size(summaryFile)}, HTML ${size(join(dir, 'r.html'))}, SARIF ${size(join(dir, 'r.sarif'))}${/warning: the SARIF report holds/.test(ci.stderr) ? ' (the CLI warned: beyond code scanning\'s 25,000 results a run)' : ''}`);
 
   // The same reads one role at a time.
   sim.log.clear();

@@ -69,8 +69,11 @@ test('the job summary stays under 1 MiB: the summary, the worst roles first, the
 test('SARIF beyond what code scanning takes in one run (25,000 results) is said, with what to do; within it, nothing', () => {
   expect(sarifSizeWarning(big)).toMatch(/^the SARIF report holds \d{3},\d{3} results; GitHub code scanning takes at most 25,000 in one run and would refuse the upload\. Accepted findings count too \(they are suppressed results\): upload in parts/);
   expect(sarifSizeWarning(driftedReport())).toBeUndefined();
-  // The limit counts every result, accepted ones too (SARIF keeps them as suppressed results).
-  const edge = apiOnlyFleetReport(170, 150);
-  const n = edge.results.reduce((k, r) => k + r.findings.length, 0);
-  expect(n > SARIF_RESULTS_PER_RUN_GITHUB).toBe(sarifSizeWarning(edge) !== undefined);
+  // The edge: exactly the limit is fine, one more is not.
+  const cutTo = (n: number): AuditReport => {
+    let left = n;
+    return { ...big, results: big.results.map((r) => { const findings = r.findings.slice(0, Math.max(0, left)); left -= findings.length; return { ...r, findings }; }) };
+  };
+  expect(sarifSizeWarning(cutTo(SARIF_RESULTS_PER_RUN_GITHUB))).toBeUndefined();
+  expect(sarifSizeWarning(cutTo(SARIF_RESULTS_PER_RUN_GITHUB + 1))).toMatch(/^the SARIF report holds 25,001 results/);
 });

@@ -68,7 +68,6 @@ export function createCatalog(raw: readonly RawPermission[]): Catalog {
       if (!exact.has(key)) exact.set(key, p);
     }
   }
-  const order = new Map(perms.map((p, i) => [p, i]));
   // A name whose last word is singular where the catalog's is plural, or the reverse: the
   // catalog names that singularize() maps to the same words are the query's singular with each
   // plural ending singularize() removes. No index of every name's singular is built (a start-up
@@ -79,7 +78,7 @@ export function createCatalog(raw: readonly RawPermission[]): Catalog {
     let best: Permission | undefined;
     for (const key of candidates) {
       const p = exact.get(key);
-      if (p && singularize(key) === one && (!best || order.get(p)! < order.get(best)!)) best = p;
+      if (p && singularize(key) === one && (!best || perms.indexOf(p) < perms.indexOf(best))) best = p;
     }
     return best;
   };

@@ -10,6 +10,14 @@ export interface Style {
 const wrap = (open: number, close: number) => (s: string) => `\u001b[${open}m${s}\u001b[${close}m`;
 const plain = (s: string) => s;
 
+// eslint-disable-next-line no-control-regex
+const STYLED = /\u001b\[[0-9;]*m/g;
+
+/** The text without the styles createStyle adds (what a terminal shows, to measure its width). */
+export function unstyled(s: string): string {
+  return s.replace(STYLED, '');
+}
+
 /** Colour functions, or plain ones when `color` is false. */
 export function createStyle(color: boolean): Style {
   if (!color) return { red: plain, yellow: plain, green: plain, dim: plain, bold: plain };

@@ -73,7 +73,8 @@ export const formatGithub: Formatter<AuditReport> = (report, ctx) => {
     ...(report.errors ?? []).map((e) => ({ command: 'error' as const, line: githubCommand('error', runErrorText(e), { title: e.code }) })),
     ...report.results.flatMap(roleAnnotations),
   ];
-  const ordered = all.map((a, i) => ({ a, i })).sort((x, y) => RANK[x.a.command] - RANK[y.a.command] || x.i - y.i).map((x) => x.a);
+  // Array sort is stable: within a kind, the report's order.
+  const ordered = [...all].sort((x, y) => RANK[x.command] - RANK[y.command]);
   const count = (c: Command) => ordered.filter((a) => a.command === c).length;
   const cut = count('error') > ANNOTATIONS_PER_STEP || count('warning') > ANNOTATIONS_PER_STEP || count('notice') > ANNOTATIONS_PER_STEP;
   // The counting notice takes one of the notices' places.

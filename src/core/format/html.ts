@@ -10,7 +10,7 @@ import type { AuditReport, Finding, RoleAudit, RoleComparison, RuleResult, RuleS
 import { comparisonRows, comparisonSummary } from './comparison';
 import { terminalText } from './escape';
 import { FINDING_HELP } from './finding-help';
-import { conflictViewLines, describeFinding, roleLabel, runVerdictText } from './messages';
+import { conflictViewLines, describeFinding, roleLabel, runVerdictText, worstFirst } from './messages';
 import { plural } from './plural';
 import type { Formatter } from './registry';
 import { fixText, remediationPlan } from './remediation';
@@ -71,8 +71,7 @@ export const HTML_SCRIPT = `
   var table=document.getElementById('fleet');if(!table||!D||!D.fleet)return;
   var F=D.fleet,body=table.tBodies[0],all=F.rows.map(function(r,i){return {r:r,i:i};}),view=all,limit=100,STEP=100;
   var q=document.getElementById('fleet-q'),st=document.getElementById('fleet-status'),shown=document.getElementById('fleet-shown'),more=document.getElementById('fleet-more');
-  var SYM={p:['ok','\u2713'],f:['bad','\u2717'],w:['warn','!'],a:['acc','~'],u:['unk','?']};
-  var CLS={compliant:'ok',warnings:'warn',unverified:'unk','non-compliant':'bad'};
+  var SYM=F.sym,CLS=F.cls;
   function td(text,cls,v){var c=document.createElement('td');c.textContent=text;if(cls)c.className=cls;if(v!==undefined)c.setAttribute('data-v',v);return c;}
   function row(x){var r=x.r,tr=document.createElement('tr'),c=document.createElement('td'),a=document.createElement('a');
     a.href='#role-'+x.i;a.textContent=r[0];c.className='role';c.appendChild(a);tr.appendChild(c);
@@ -107,7 +106,7 @@ export const HTML_SCRIPT = `
  * recomputes both and fails when either constant changes without its hash.
  */
 export const STYLE_SHA256 = 'kZ4jAQFWZPxpcTjHbxnb3KRfwhwv5siaCuTAJuTmlaE=';
-export const SCRIPT_SHA256 = 'NA4ZlGWwXOAKcH3MMlgWZI499dcgqdu/IH7PCMhOU/8=';
+export const SCRIPT_SHA256 = 'Wz8h/YM697fYI6jBLKd9YQvQQoGVn/k+GUcL+R9TMDY=';
 /** No network at all, and only the page's own style and script. */
 export const HTML_CSP = `default-src 'none'; style-src 'sha256-${STYLE_SHA256}'; script-src 'sha256-${SCRIPT_SHA256}'; img-src data:; base-uri 'none'; form-action 'none'`;
 
@@ -236,12 +235,14 @@ function fleetData(report: AuditReport, cols: ReadonlyArray<[string, unknown]>):
     return [terminalText(roleLabel(r)), terminalText(r.source.account ?? r.source.connection ?? ''), r.status, r.counts.errors, r.counts.unverifiable, r.counts.warnings, letters, terminalText(search)];
   });
   // In a <script> data block only `</script` could end it early: every `<` is written as \u003c.
-  return JSON.stringify({ lines, roles, fleet: { rows } }).replace(/</g, '\\u003c').replace(/\u2028/g, '\\u2028').replace(/\u2029/g, '\\u2029');
+  // The page's script shows statuses as the formatter does: the same classes and symbols, from here.
+  const sym = Object.fromEntries((Object.keys(LETTER) as RuleStatus[]).map((st) => [LETTER[st], [STATUS[st].cls, STATUS[st].sym]]));
+  return JSON.stringify({ lines, roles, fleet: { rows, sym, cls: ROLE_STATUS_CLASS } }).replace(/</g, '\\u003c').replace(/\u2028/g, '\\u2028').replace(/\u2029/g, '\\u2029');
 }
 
 /** The roles failing worst, linked: what the first screen of a fleet page shows besides the summary. */
 function worstRoles(report: AuditReport): string[] {
-  const worst = report.results.map((r, i) => ({ r, i })).filter((x) => x.r.failed).sort((a, b) => b.r.counts.errors - a.r.counts.errors || a.i - b.i).slice(0, 10);
+  const worst = report.results.map((r, i) => ({ r, i })).filter((x) => x.r.failed).sort((a, b) => worstFirst(a.r, b.r)).slice(0, 10);
   if (!worst.length) return [];
   return ['<h2 id="worst-h">Worst roles</h2>', '<ol class="worst">', ...worst.map(({ r, i }) => `<li><a href="#role-${i}">${h(roleLabel(r))}</a>: ${plural(r.counts.errors, 'error')}, ${plural(r.counts.warnings, 'warning')}</li>`), '</ol>'];
 }

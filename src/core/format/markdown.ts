@@ -1,6 +1,6 @@
 import type { AuditReport, RoleAudit } from '../model';
 import { markdownCode as c, markdownText as t } from './escape';
-import { conflictViewLines, describeFinding, roleLabel, runVerdictText } from './messages';
+import { conflictViewLines, describeFinding, roleLabel, runVerdictText, worstFirst } from './messages';
 import { plural } from './plural';
 import { fixText, remediationPlan, type Markup } from './remediation';
 import type { Formatter } from './registry';
@@ -69,18 +69,14 @@ export const formatMarkdown: Formatter<AuditReport> = (report, ctx) => {
 
 const bytes = (s: string) => Buffer.byteLength(s, 'utf8');
 
-/** How bad a role's result is, worst first: failing, then by open errors, unverified, warnings. */
-function worstFirst(a: RoleAudit, b: RoleAudit): number {
-  return Number(b.failed) - Number(a.failed) || b.counts.errors - a.counts.errors || b.counts.unverifiable - a.counts.unverifiable || b.counts.warnings - a.counts.warnings;
-}
-
 /**
  * The checklist cut to `max` bytes (GitHub drops a job summary over 1 MiB, showing nothing): the
  * summary, then whole role sections worst first while they fit, then how many roles were left
  * out and where every finding is. Compliant roles come last, so they are the first left out.
  */
 function withinBytes(report: AuditReport, top: string, sections: readonly string[], max: number, artifacts: readonly string[] | undefined): string {
-  const order = report.results.map((r, i) => ({ r, i })).sort((x, y) => worstFirst(x.r, y.r) || x.i - y.i);
+  // Array sort is stable: roles as bad as each other keep the report's order.
+  const order = report.results.map((r, i) => ({ r, i })).sort((x, y) => worstFirst(x.r, y.r));
   const tail = (left: number, leftFailing: number) => [
     '',
     `**${plural(left, 'more role')} not shown here${leftFailing ? ` (${leftFailing} of them failing)` : ''}**: a job summary must stay under 1 MiB, so the worst roles come first. ${artifacts?.length ? `Every role and finding is in ${artifacts.map(c).join(', ')}.` : 'Write every role and finding with `--format html=report.html` or `--format sarif=results.sarif` and keep the file as an artifact.'}`,
@@ -99,5 +95,5 @@ function withinBytes(report: AuditReport, top: string, sections: readonly string
     shown++;
   }
   const leftOut = order.slice(shown);
-  return [...parts].join('\n').replace(/\n+$/, '\n') + tail(leftOut.length, leftOut.filter((x) => x.r.failed).length);
+  return parts.join('\n').replace(/\n+$/, '\n') + tail(leftOut.length, leftOut.filter((x) => x.r.failed).length);
 }

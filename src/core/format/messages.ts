@@ -45,6 +45,11 @@ export function acceptanceText(a: Acceptance): string {
 }
 
 /** How every format names an audited role: its name, else its script id, else the selector asked for. */
+/** Roles worst first: failing, then by open errors, not verified, warnings (the job summary's and the HTML page's order). */
+export function worstFirst(a: RoleAudit, b: RoleAudit): number {
+  return Number(b.failed) - Number(a.failed) || b.counts.errors - a.counts.errors || b.counts.unverifiable - a.counts.unverifiable || b.counts.warnings - a.counts.warnings;
+}
+
 export function roleLabel(r: Pick<RoleAudit, 'role'>): string {
   return r.role.name ?? r.role.scriptId ?? r.role.selector;
 }

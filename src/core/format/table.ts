@@ -1,6 +1,6 @@
 import { SUBTABS, subtabLabel } from '../catalog';
 import { formatLoc, type AuditReport, type Finding, type RoleAudit } from '../model';
-import { createStyle, type Style } from './ansi';
+import { createStyle, unstyled, type Style } from './ansi';
 import { terminalText } from './escape';
 import { conflictViewLines, describeFinding, runVerdictText } from './messages';
 import { plural } from './plural';
@@ -127,13 +127,10 @@ export const formatTable: Formatter<AuditReport> = (report, ctx) => {
   return ctx.width ? fitLines(text, ctx.width) : text;
 };
 
-// eslint-disable-next-line no-control-regex
-const ANSI = /\u001b\[[0-9;]*m/g;
-
 /** Every line within `width` columns: a longer one wraps under its own indent (its colour dropped, its words kept). */
 function fitLines(text: string, width: number): string {
   return text.split('\n').map((line) => {
-    const plain = line.replace(ANSI, '');
+    const plain = unstyled(line);
     if (plain.length <= width) return line;
     const indent = /^ */.exec(plain)![0].length;
     const pad = ' '.repeat(Math.min(indent + 2, Math.floor(width / 2)));

@@ -97,3 +97,51 @@ describe('2. repeated elements are errors, never a silent pick', () => {
     expect(r.stderr).toMatch(/customrole_x\.xml:\d+:\d+/);
   });
 });
+
+describe('1 (variants). characters that are not XML white space are part of the value', () => {
+  // String.prototype.trim() also removes U+00A0 and U+2028; XML's white space is space, tab, CR
+  // and LF only. A key that holds anything else is no permission's key: refused where it stands,
+  // never read as an uncatalogued permission of its own (an excess warning, exit 0 by default).
+  test.each([
+    ['a zero-width space', 'TRAN_CUSTRFND&#x200B;', 'U+200B'],
+    ['a no-break space', 'TRAN_CUSTRFND&#xA0;', 'U+00A0'],
+    ['a line separator', 'TRAN_CUSTRFND&#x2028;', 'U+2028'],
+    ['a Cyrillic look-alike letter', 'TRAN_CUSTRFN&#x414;', 'U+0414'],
+    ['an invisible character in a custom record script id', '[scriptid=customrecord_x&#x200B;]', 'U+200B'],
+  ])('a key with %s is refused at its line, naming the character', async (_name, key, named) => {
+    const r = await audit({ 'customrole_x.xml': role(perms(perm('TRAN_SALESORD', 'VIEW'), perm(key, 'FULL'))) }, '--format', 'json');
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('is not a permission key');
+    expect(r.stderr).toContain(named);
+    expect(r.stderr).toMatch(/customrole_x\.xml:10:\d+/);
+  });
+
+  test.each([
+    ['a no-break space in the segment', '<segment>DEPARTMENT&#xA0;</segment><restriction>OWNONLY</restriction>', 'U+00A0'],
+    ['a zero-width space in the segment', '<segment>DEPARTMENT&#x200B;</segment><restriction>OWNONLY</restriction>', 'U+200B'],
+    ['a look-alike letter in the restriction', '<segment>DEPARTMENT</segment><restriction>OWNONL&#x423;</restriction>', 'U+0423'],
+  ])('a record restriction with %s is refused, not read as a segment the policy does not pin', async (_name, inner, named) => {
+    const r = await audit({ 'customrole_x.xml': role(`${perms(perm('TRAN_SALESORD', 'VIEW'))}\n  <recordrestrictions><recordrestriction>${inner}</recordrestriction></recordrestrictions>`) });
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('is not a word NetSuite writes');
+    expect(r.stderr).toContain(named);
+    expect(r.stderr).toMatch(/customrole_x\.xml:\d+:\d+/);
+  });
+
+  test('a segment in plain words the policy cannot pin is still read (SUBSIDIARY), not refused', async () => {
+    const r = await audit({ 'customrole_x.xml': role(`${perms(perm('TRAN_SALESORD', 'VIEW'))}\n  <recordrestrictions><recordrestriction><segment>SUBSIDIARY</segment><restriction>OWNONLY</restriction></recordrestriction></recordrestrictions>`) });
+    expect(r.code).toBe(0);
+  });
+
+  test.each([
+    ['a permission key', '{permkey: "TRAN_CUSTRFND\\u200B", level: FULL}', '', 'roles.0.permissions.1.permkey', 'U+200B', 7],
+    ['a segment', '{permkey: TRAN_CUSTRFND, level: NONE}', '\n    recordRestrictions: [{segment: "DEPARTMENT\\u00A0", restriction: OWNONLY}]', 'roles.0.recordRestrictions.0.segment', 'U+00A0', 8],
+  ])('a snapshot with an invisible character in %s is refused at its line', async (_name, second, extra, path, named, line) => {
+    const snap = `kind: ns-role-audit/role-snapshot\nversion: 1\nroles:\n  - scriptId: customrole_x\n    name: X\n    flags: {inactive: false, webServicesOnly: true}\n    permissions: [{permkey: TRAN_SALESORD, level: VIEW}, ${second}]${extra}\n`;
+    const r = await audit({ 'r.yaml': snap });
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain(path);
+    expect(r.stderr).toContain(named);
+    expect(r.stderr).toMatch(new RegExp(`r\\.yaml:${line}:\\d+`));
+  });
+});

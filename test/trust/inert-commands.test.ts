@@ -29,7 +29,7 @@ function expectInert(where: string, text: string, opts: { commands?: boolean } =
 
 /** A snapshot can carry what XML cannot (YAML's "\\e" is ESC, "\\0" NUL): the role name holds every hostile string. */
 const yamlString = (v: string) => JSON.stringify(v).replace(/\\u001b/g, '\\e').replace(/\\u0000/g, '\\0');
-const SNAPSHOT = (name: string, level = 'VIEW') => `kind: ns-role-audit/role-snapshot\nversion: 1\nroles:\n  - scriptId: customrole_x\n    name: ${yamlString(name)}\n    flags: {webServicesOnly: true, inactive: false}\n    settings: {centerType: ${yamlString('\u001b[31mRED ::error::c')}}\n    permissions:\n      - {permkey: ${yamlString('::error::key\u202e')}, level: FULL}\n      - {permkey: LIST_CUSTJOB, level: ${level}}\n`;
+const SNAPSHOT = (name: string, level = 'VIEW') => `kind: ns-role-audit/role-snapshot\nversion: 1\nroles:\n  - scriptId: customrole_x\n    name: ${yamlString(name)}\n    flags: {webServicesOnly: true, inactive: false}\n    settings: {centerType: ${yamlString('\u001b[31mRED ::error::c')}}\n    permissions:\n      - {permkey: TRAN_CUSTRFND, level: FULL}\n      - {permkey: LIST_CUSTJOB, level: ${level}}\n`;
 const POLICY = 'version: 1\nrole: {scriptId: customrole_x}\nflags: {webServicesOnly: true}\nsettings: {centerType: ACCOUNTCENTER}\nexcess: fail\npermissions:\n  lists:\n    Customers: Full\n';
 
 describe('audit: every format on standard output', () => {
@@ -46,6 +46,20 @@ describe('audit: every format on standard output', () => {
     const r = await cli(['audit', '--policy', join(dir, 'p.yaml'), '--role-file', join(dir, 'r.yaml')], { cwd: dir });
     expect(r.stdout).toContain('\uFF1A:error::forged');
     expect(r.stdout).toContain('x #\uFF03[add-mask]Failed');
+  });
+});
+
+describe('a hostile permission key', () => {
+  // Keys of no known form are refused where they enter (a role file or a snapshot): the refusal,
+  // which quotes the key, is what stays inert.
+  test('in a snapshot is refused, and the refusal names it inertly', async () => {
+    const dir = folderWith({ 'p.yaml': POLICY, 'r.yaml': SNAPSHOT(ROLE_NAME).replace('permkey: TRAN_CUSTRFND', `permkey: ${yamlString('::error::key\u202e\u0000')}`) });
+    for (const format of FORMAT_NAMES) {
+      const r = await cli(['audit', '--policy', join(dir, 'p.yaml'), '--role-file', join(dir, 'r.yaml'), '--format', format], { cwd: dir });
+      expect(r.code).toBe(2);
+      expect(r.stderr).toContain('is not a permission key');
+      expectInert(`${format} refusal`, r.stdout + r.stderr);
+    }
   });
 });
 

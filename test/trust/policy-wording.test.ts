@@ -31,6 +31,13 @@ describe('3. a bare None is a ban', () => {
     expect(report.results[0].findings).toContainEqual(expect.objectContaining({ code: 'LEVEL_ABOVE_MAX', permission: expect.objectContaining({ id: 'TRAN_CUSTRFND' }), expectedMax: 'NONE', actualLevel: 'FULL' }));
   });
 
+  test('{max: None} is a ban too, and its message says so in words', async () => {
+    const { audit, report } = await run(policy('    Customer Refunds: {max: None}\n'));
+    expect(audit.code).toBe(1);
+    const f = report.results[0].findings.find((x: { code: string }) => x.code === 'LEVEL_ABOVE_MAX');
+    expect(f.message).toBe('Customer Refund (TRAN_CUSTRFND) is Full; the policy does not allow it at any level.');
+  });
+
   test('the ban holds under excess: ignore too', async () => {
     const { audit } = await run(policy('    Customer Refunds: None\n').replace('excess: fail', 'excess: ignore'));
     expect(audit.code).toBe(1);

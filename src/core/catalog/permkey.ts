@@ -28,6 +28,8 @@ const STANDARD = /^[A-Z][A-Z0-9]*(?:_[A-Z0-9]+)*$/;
 const CUSTRECORDENTRY = /^LIST_CUSTRECORDENTRY(\d+)$/;
 
 function scriptKind(scriptId: string, type?: string): PermkeyKind {
+  // Script ids are lower-case letters, digits and underscores; anything else is no object's id.
+  if (!/^[a-z0-9_]+$/.test(scriptId)) return 'unknown';
   if (type === 'customsegment' || /^cseg/.test(scriptId)) return 'customsegment';
   if (/^customrecord/.test(scriptId)) return 'customrecord';
   if (/^(customsale|custompurchase|customtransaction)_/.test(scriptId)) return 'customtransaction';
@@ -36,12 +38,12 @@ function scriptKind(scriptId: string, type?: string): PermkeyKind {
 
 /** Parses a permission key in any of its forms; an unknown form comes back as `unknown`, never thrown. */
 export function parsePermkey(raw: string): ParsedPermkey {
-  const key = raw.trim();
+  const key = raw.replace(/^[ \t\r\n]+|[ \t\r\n]+$/g, '');
   const bracket = /^\[(.*)\]$/s.exec(key);
   if (bracket) {
     const fields: Record<string, string> = {};
     for (const part of bracket[1].split(',')) {
-      const m = /^\s*([a-z]+)\s*=\s*(.*?)\s*$/i.exec(part);
+      const m = /^[ \t]*([a-z]+)[ \t]*=[ \t]*(.*?)[ \t]*$/i.exec(part);
       if (!m) return { id: key, kind: 'unknown' };
       fields[m[1].toLowerCase()] = m[2];
     }
@@ -66,4 +68,18 @@ export function formatPermkey(p: ParsedPermkey): string {
   if (p.kind === 'standard' || p.kind === 'customrecordentry' || p.kind === 'unknown') return p.id;
   if (p.kind === 'customsegment') return `[type=customsegment, scriptid=${p.id}]`;
   return p.appId ? `[appid=${p.appId}, scriptid=${p.id}]` : `[scriptid=${p.id}]`;
+}
+
+/** A word NetSuite writes for an enum value (a segment, a restriction): upper-case letters, digits, underscores. */
+export function isNetSuiteWord(s: string): boolean {
+  return /^[A-Z0-9_]+$/.test(s);
+}
+
+/**
+ * Names the characters outside printable ASCII in `s` as `: it holds U+200B, U+00A0`, or ''.
+ * No permission key or NetSuite word holds one; shown so an invisible character can be found.
+ */
+export function oddCharacters(s: string): string {
+  const odd = [...new Set([...s].filter((c) => c < ' ' || c > '~'))];
+  return odd.length ? `: it holds ${odd.map((c) => `U+${c.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')}`).join(', ')}` : '';
 }

@@ -112,7 +112,7 @@ function findingSentence(f: Finding): string {
     case 'ROLE_INACTIVE': return 'The role is inactive.';
     case 'PERMISSION_MISSING': return `${perm} is missing; the policy requires ${expectedText(f)}.`;
     case 'LEVEL_TOO_LOW': return `${perm} is ${actualText(f)}; the policy requires ${expectedText(f)}.`;
-    case 'LEVEL_ABOVE_MAX': return `${perm} is ${actualText(f)}; the policy allows ${expectedText(f)}.`;
+    case 'LEVEL_ABOVE_MAX': return `${perm} is ${actualText(f)}; ${f.expectedMax === 'NONE' && !f.expectedMin ? 'the policy does not allow it at any level' : `the policy allows ${expectedText(f)}`}.`;
     case 'PERMISSION_EXCESS': return `${perm} is granted at ${actualText(f)} on ${subtabLabel(f.permission!.subtab)}, but the policy does not list it.`;
     case 'FLAG_MISMATCH': return `${flag} is ${actualText(f)}; the policy requires it ${expectedText(f)}.`;
     case 'SETTING_MISMATCH': return `${setting} is ${f.actualValue}; the policy requires ${wanted}.`;

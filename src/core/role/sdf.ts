@@ -1,7 +1,7 @@
-import { LEVELS, parsePermkey, type Level } from '../catalog';
+import { isNetSuiteWord, LEVELS, oddCharacters, parsePermkey, type Level } from '../catalog';
 import { AuditError, type InputIssue } from '../errors';
 import { FLAGS, ROLE_SETTINGS, SETTING_KEYS, type FlagName, type RecordRestriction, type RoleFlags, type RolePermission, type RoleSettings, type RoleSnapshot, type SettingKey } from '../model';
-import { childElements, ownText, readXml, type XmlElement } from '../xml/read-xml';
+import { childElements, ownText, readXml, xmlTrim, type XmlElement } from '../xml/read-xml';
 
 /** SDF element -> flag. */
 export const FLAG_ELEMENTS: Record<string, FlagName> = {
@@ -58,7 +58,7 @@ interface Ctx {
 /** SDF booleans are T/F; an absent field is false (NetSuite's default); anything else is unknown. */
 function bool(e: XmlElement | undefined): boolean | undefined {
   if (!e) return false;
-  const s = ownText(e).trim();
+  const s = xmlTrim(ownText(e));
   if (/^(t|true)$/i.test(s)) return true;
   if (/^(f|false)$/i.test(s)) return false;
   return undefined;
@@ -67,12 +67,12 @@ function bool(e: XmlElement | undefined): boolean | undefined {
 /** A setting's value as the model keeps it: booleans, enum words in upper case, custom centers by script id. */
 function settingValue(type: 'boolean' | 'enum' | 'text', e: XmlElement): boolean | string | undefined {
   if (type === 'boolean') return bool(e);
-  const s = ownText(e).trim();
+  const s = xmlTrim(ownText(e));
   // A text field written empty is known to be empty (no parent role), unlike one left out.
   if (type === 'text') return s;
   if (!s) return undefined;
   const custom = /^\[scriptid=(.+)\]$/i.exec(s);
-  return custom ? custom[1].trim().toLowerCase() : s.toUpperCase();
+  return custom ? xmlTrim(custom[1]).toLowerCase() : s.toUpperCase();
 }
 
 /**
@@ -83,7 +83,7 @@ function settingValue(type: 'boolean' | 'enum' | 'text', e: XmlElement): boolean
 function fieldsOf(parent: XmlElement, { fail, lineOf }: Ctx, allowed?: ReadonlySet<string>): Map<string, XmlElement> {
   const fields = new Map<string, XmlElement>();
   for (const c of parent.children) {
-    if (c.kind === 'text' && c.value.trim()) fail(`text directly inside <${parent.name}>`, c.start, 'put values inside their elements');
+    if (c.kind === 'text' && xmlTrim(c.value)) fail(`text directly inside <${parent.name}>`, c.start, 'put values inside their elements');
     if (c.kind !== 'element') continue;
     const first = fields.get(c.name);
     if (first) fail(`<${c.name}> appears twice in <${parent.name}> (first at line ${lineOf(first.start)})`, c.start, 'keep one: a role holds one value for each field');
@@ -93,11 +93,18 @@ function fieldsOf(parent: XmlElement, { fail, lineOf }: Ctx, allowed?: ReadonlyS
   return fields;
 }
 
+/** A word NetSuite writes (a segment, a restriction) is letters, digits and underscores: anything else is refused. */
+function word(e: XmlElement, fail: Fail): string {
+  const value = leafText(e, fail).toUpperCase();
+  if (value && !isNetSuiteWord(value)) fail(`<${e.name}> ${JSON.stringify(value)} is not a word NetSuite writes${oddCharacters(value)}`, e.start, 'NetSuite writes these as upper-case letters, digits and underscores, e.g. DEPARTMENT, OWNONLY');
+  return value;
+}
+
 /** A leaf field's text; an element inside it is an error. */
 function leafText(e: XmlElement, fail: Fail): string {
   const inner = childElements(e)[0];
   if (inner) fail(`<${e.name}> holds an element <${inner.name}>; it takes a value`, inner.start);
-  return ownText(e).trim();
+  return xmlTrim(ownText(e));
 }
 
 function readPermissionLine(e: XmlElement, ctx: Ctx): SdfPermissionLine {
@@ -110,12 +117,15 @@ function readPermissionLine(e: XmlElement, ctx: Ctx): SdfPermissionLine {
   const rawKey = leafText(keyEl, fail);
   if (!rawKey) fail('an empty <permkey>', keyEl.start);
   if (!levelEl) return fail(`permission ${rawKey}: no <permlevel>`, e.start, 'add <permlevel>NONE|VIEW|CREATE|EDIT|FULL</permlevel>');
-  const word = leafText(levelEl, fail).toUpperCase();
-  if (!(LEVELS as readonly string[]).includes(word)) fail(`permission ${rawKey}: unknown <permlevel> ${JSON.stringify(ownText(levelEl).trim())}`, levelEl.start, 'use NONE, VIEW, CREATE, EDIT or FULL');
+  const levelWord = leafText(levelEl, fail).toUpperCase();
+  if (!(LEVELS as readonly string[]).includes(levelWord)) fail(`permission ${rawKey}: unknown <permlevel> ${JSON.stringify(xmlTrim(ownText(levelEl)))}`, levelEl.start, 'use NONE, VIEW, CREATE, EDIT or FULL');
   const restrictionEl = f.get('restriction');
-  const restriction = restrictionEl ? leafText(restrictionEl, fail).toUpperCase() : '';
+  const restriction = restrictionEl ? word(restrictionEl, fail) : '';
   const key = parsePermkey(rawKey);
-  const permission: RolePermission = { permkey: key.id, level: word as Level, ...(restriction ? { restriction } : {}), ...(key.appId ? { appId: key.appId } : {}) };
+  // A key of no known form would be an uncatalogued permission of its own: a reference, an
+  // invisible character or a look-alike letter would move a banned permission out of its rule.
+  if (key.kind === 'unknown') fail(`<permkey> ${JSON.stringify(rawKey)} is not a permission key${oddCharacters(rawKey)}`, keyEl.start, 'write an ID such as TRAN_SALESORD, a custom object\'s script id, or [scriptid=customrecord_x]');
+  const permission: RolePermission = { permkey: key.id, level: levelWord as Level, ...(restriction ? { restriction } : {}), ...(key.appId ? { appId: key.appId } : {}) };
   return { element: e, permkey: keyEl, permlevel: levelEl, ...(restrictionEl ? { restriction: restrictionEl } : {}), permission };
 }
 
@@ -124,8 +134,8 @@ function readRestrictionLine(e: XmlElement, ctx: Ctx): SdfRestrictionLine {
   if (e.name !== 'recordrestriction') fail(`<${e.name}> inside <recordrestrictions>; it holds <recordrestriction> elements`, e.start);
   const fields = fieldsOf(e, ctx, RESTRICTION_FIELDS);
   for (const [, el] of fields) leafText(el, fail);
-  const segment = fields.get('segment') && ownText(fields.get('segment')!).trim().toUpperCase();
-  const restriction = fields.get('restriction') && ownText(fields.get('restriction')!).trim().toUpperCase();
+  const segment = fields.get('segment') && word(fields.get('segment')!, fail);
+  const restriction = fields.get('restriction') && word(fields.get('restriction')!, fail);
   // A line without its segment or restriction would otherwise vanish: fewer restrictions read than written.
   if (!segment) fail('<recordrestriction> without a <segment>', e.start, 'add <segment>DEPARTMENT|CLASS|LOCATION</segment>');
   if (!restriction) fail(`<recordrestriction> for ${segment} without a <restriction>`, e.start);
@@ -168,7 +178,7 @@ export function readSdfRoleDocument(file: string, text: string): SdfRoleDocument
   if (read.error) return failAt(`not well-formed XML: ${read.error.message}`, read.error.line, read.error.column);
   const root = read.root;
   if (root.name !== 'role') fail(`expected a <role> root element, found <${root.name}>`, root.start, 'SDF role files look like <role scriptid="customrole_x">...</role>');
-  const scriptId = root.attributes.find((a) => a.name === 'scriptid')?.value.trim();
+  const scriptId = xmlTrim(root.attributes.find((a) => a.name === 'scriptid')?.value ?? '') || undefined;
   if (!scriptId) fail('<role> has no scriptid attribute', root.start);
 
   const all = fieldsOf(root, ctx);
@@ -196,12 +206,12 @@ export function readSdfRoleDocument(file: string, text: string): SdfRoleDocument
   const permissions = all.get('permissions');
   const recordRestrictions = all.get('recordrestrictions');
   const section = (e: XmlElement | undefined) => {
-    if (e) for (const c of e.children) if (c.kind === 'text' && c.value.trim()) fail(`text directly inside <${e.name}>`, c.start);
+    if (e) for (const c of e.children) if (c.kind === 'text' && xmlTrim(c.value)) fail(`text directly inside <${e.name}>`, c.start);
     return e ? childElements(e) : [];
   };
   const permissionLines = section(permissions).map((e) => readPermissionLine(e, ctx));
   const restrictionLines = section(recordRestrictions).map((e) => readRestrictionLine(e, ctx));
-  const name = fields.get('name') && ownText(fields.get('name')!).trim();
+  const name = fields.get('name') && xmlTrim(ownText(fields.get('name')!));
   const parts = { file, text, root, fields, permissionLines, restrictionLines, ...(permissions ? { permissions } : {}), ...(recordRestrictions ? { recordRestrictions } : {}) };
   const role: RoleSnapshot = {
     scriptId: scriptId!.toLowerCase(),

@@ -1,9 +1,9 @@
 import { stringify } from 'yaml';
-import { AuditError } from '../errors';
+import { AuditError, type InputIssue } from '../errors';
 import { validateAgainstSchema } from '../input/schema';
-import { parseYamlFile } from '../input/yaml-file';
+import { parseYamlFile, type YamlFile } from '../input/yaml-file';
 import type { RoleSnapshot } from '../model';
-import { parsePermkey, type Level } from '../catalog';
+import { isNetSuiteWord, oddCharacters, parsePermkey, type Level } from '../catalog';
 import { jsonText } from '../format/json-text';
 
 /** The `kind` every snapshot file carries. */
@@ -28,10 +28,34 @@ interface SnapshotFile {
   }>;
 }
 
+/**
+ * Keys and words of no known form are refused where they stand: `TRAN_CUSTRFND\u200b` read as a
+ * permission of its own would escape the policy's rule for TRAN_CUSTRFND (as in role files).
+ */
+function wordIssues(yaml: YamlFile): InputIssue[] {
+  const out: InputIssue[] = [];
+  const issue = (path: Array<string | number>, message: string, suggestion: string) =>
+    out.push({ code: 'ROLE_FILE_INVALID', message, loc: yaml.locate(path), path: path.join('.'), suggestion });
+  (yaml.value as SnapshotFile).roles.forEach((r, i) => {
+    r.permissions.forEach((p, j) => {
+      if (parsePermkey(p.permkey).kind === 'unknown') issue(['roles', i, 'permissions', j, 'permkey'], `${JSON.stringify(p.permkey)} is not a permission key${oddCharacters(p.permkey)}`, 'write an ID such as TRAN_SALESORD, a custom object\'s script id, or [scriptid=customrecord_x]');
+      // A permission's restriction comes from SuiteQL in a form not confirmed as a word: only characters no answer holds are refused.
+      if (p.restriction !== undefined && oddCharacters(p.restriction)) issue(['roles', i, 'permissions', j, 'restriction'], `${JSON.stringify(p.restriction)} is not a restriction${oddCharacters(p.restriction)}`, 'remove the character');
+    });
+    (r.recordRestrictions ?? []).forEach((x, j) => {
+      for (const field of ['segment', 'restriction'] as const) {
+        if (!isNetSuiteWord(x[field].toUpperCase())) issue(['roles', i, 'recordRestrictions', j, field], `${JSON.stringify(x[field])} is not a word NetSuite writes${oddCharacters(x[field])}`, 'e.g. DEPARTMENT, OWNONLY');
+      }
+    });
+  });
+  return out;
+}
+
 /** Parses a snapshot (JSON is YAML too) and checks it against its schema. Pure. */
 export function parseSnapshot(file: string, text: string): RoleSnapshot[] {
   const { yaml, issues } = parseYamlFile(file, text);
-  const all = yaml ? [...issues, ...validateAgainstSchema('role-snapshot', yaml)] : issues;
+  const schemaIssues = yaml ? validateAgainstSchema('role-snapshot', yaml) : [];
+  const all = yaml ? [...issues, ...schemaIssues, ...(schemaIssues.length ? [] : wordIssues(yaml))] : issues;
   if (all.length || !yaml) {
     throw new AuditError('ROLE_FILE_INVALID', `${file}: not a valid role snapshot`, { issues: all });
   }
@@ -44,13 +68,13 @@ export function parseSnapshot(file: string, text: string): RoleSnapshot[] {
     settings: { ...r.settings },
     // Words are compared in upper case everywhere (SDF and SuiteQL give them so): a hand-written
     // `department` is DEPARTMENT, never a segment of its own that escapes the policy's rule.
-    ...(r.recordRestrictions ? { recordRestrictions: r.recordRestrictions.map((x) => ({ ...x, segment: x.segment.trim().toUpperCase(), restriction: x.restriction.trim().toUpperCase() })) } : {}),
+    ...(r.recordRestrictions ? { recordRestrictions: r.recordRestrictions.map((x) => ({ ...x, segment: x.segment.toUpperCase(), restriction: x.restriction.toUpperCase() })) } : {}),
     ...(r.customFields ? { customFields: r.customFields } : {}),
     permissions: r.permissions.map((p) => {
       // Snapshots may hold any key form (hand-edited, or SDF brackets): one identity per permission.
       const key = parsePermkey(p.permkey);
       const appId = p.appId ?? key.appId;
-      const restriction = p.restriction?.trim().toUpperCase();
+      const restriction = p.restriction?.toUpperCase();
       return { permkey: key.id, level: p.level, ...(restriction ? { restriction } : {}), ...(appId ? { appId } : {}) };
     }),
     evidence: 'definition' as const,

@@ -317,6 +317,15 @@ export function ownText(e: XmlElement): string {
   return out;
 }
 
+/**
+ * Trims XML's white space (space, tab, CR, LF: XML 1.0 production S) and nothing else. String's
+ * trim() also takes U+00A0, U+2028, U+FEFF and the other Unicode spaces, which in XML are
+ * characters of the value: `TRAN_CUSTRFND&#xA0;` is not the key TRAN_CUSTRFND.
+ */
+export function xmlTrim(s: string): string {
+  return s.replace(/^[ \t\r\n]+|[ \t\r\n]+$/g, '');
+}
+
 /** Escapes text for XML content and attributes, dropping the control characters XML 1.0 forbids. */
 export function xmlEscape(s: string): string {
   return s

@@ -27,6 +27,9 @@ interface Reading {
   restrictions: Array<Record<string, string>>;
 }
 
+/** XML's white space (space, tab, CR, LF) trimmed, and nothing else: U+00A0 is part of a value. */
+const xmlSpaceTrim = (s: string) => s.replace(/^[ \t\r\n]+|[ \t\r\n]+$/g, '');
+
 /** What saxes reads in an SDF role: element text by path, nothing interpreted beyond trimming. */
 function saxesRole(text: string): Reading {
   const parser = new SaxesParser();
@@ -38,7 +41,7 @@ function saxesRole(text: string): Reading {
   parser.on('opentag', (t) => {
     stack.push(t.name);
     buf = '';
-    if (stack.length === 1) out.scriptId = String(t.attributes.scriptid).trim().toLowerCase();
+    if (stack.length === 1) out.scriptId = xmlSpaceTrim(String(t.attributes.scriptid)).toLowerCase();
     if (t.name === 'permission' || t.name === 'recordrestriction') line = {};
   });
   parser.on('text', (t) => { buf += t; });
@@ -46,8 +49,8 @@ function saxesRole(text: string): Reading {
   parser.on('closetag', (t) => {
     const path = stack.join('/');
     stack.pop();
-    if (stack.length === 1 && t.name !== 'permissions' && t.name !== 'recordrestrictions') out.fields[t.name] = buf.trim();
-    if (/^role\/(permissions\/permission|recordrestrictions\/recordrestriction)\/\w+$/.test(path)) line[t.name] = buf.trim();
+    if (stack.length === 1 && t.name !== 'permissions' && t.name !== 'recordrestrictions') out.fields[t.name] = xmlSpaceTrim(buf);
+    if (/^role\/(permissions\/permission|recordrestrictions\/recordrestriction)\/\w+$/.test(path)) line[t.name] = xmlSpaceTrim(buf);
     if (t.name === 'permission') out.permissions.push({ permkey: line.permkey, level: line.permlevel.toUpperCase(), restriction: (line.restriction ?? '').toUpperCase() });
     if (t.name === 'recordrestriction') out.restrictions.push(line);
     buf = '';

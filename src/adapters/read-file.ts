@@ -1,3 +1,4 @@
+import { isUtf8 } from 'node:buffer';
 import { closeSync, fstatSync, openSync, readSync } from 'node:fs';
 import { AuditError } from '../core/errors';
 
@@ -36,8 +37,40 @@ export function readTextFile(file: string, kind: keyof typeof FILE_LIMITS): stri
       if (read > max) throw new AuditError('FILE_TOO_LARGE', `${file}: more than the ${max} bytes a ${kind} file may have`, { details: { hint: 'set NS_ROLE_AUDIT_MAX_FILE_MB to read larger files' } });
       if (read === buf.length) break;
     }
-    return buf.subarray(0, read).toString('utf8');
+    const bytes = buf.subarray(0, read);
+    // Decoding would turn bytes that are not UTF-8 into U+FFFD without a word: refuse them where they are.
+    if (!isUtf8(bytes)) throw notUtf8(file, bytes);
+    return bytes.toString('utf8');
   } finally {
     closeSync(fd);
   }
+}
+
+/** The offset of the first byte that does not start or continue a well-formed UTF-8 sequence (RFC 3629). */
+function firstInvalidUtf8(b: Uint8Array): number {
+  for (let i = 0; i < b.length;) {
+    const c = b[i];
+    const [n, lo, hi] = c < 0x80 ? [0, 0, 0] : c >= 0xc2 && c <= 0xdf ? [1, 0x80, 0xbf] : c === 0xe0 ? [2, 0xa0, 0xbf] : c === 0xed ? [2, 0x80, 0x9f]
+      : c >= 0xe1 && c <= 0xef ? [2, 0x80, 0xbf] : c === 0xf0 ? [3, 0x90, 0xbf] : c >= 0xf1 && c <= 0xf3 ? [3, 0x80, 0xbf] : c === 0xf4 ? [3, 0x80, 0x8f] : [-1, 0, 0];
+    if (n < 0) return i;
+    // The second byte has its own range (no overlong forms, no surrogates, nothing above U+10FFFF).
+    for (let k = 1; k <= n; k++) {
+      const x = b[i + k];
+      if (x === undefined || x < (k === 1 ? lo : 0x80) || x > (k === 1 ? hi : 0xbf)) return i;
+    }
+    i += n + 1;
+  }
+  return -1;
+}
+
+/** FILE_NOT_UTF8 at the line and column of the first byte that is not UTF-8. */
+function notUtf8(file: string, bytes: Buffer): AuditError {
+  const at = Math.max(0, firstInvalidUtf8(bytes));
+  const before = bytes.subarray(0, at).toString('utf8');
+  const line = before.split('\n').length;
+  const column = before.length - before.lastIndexOf('\n');
+  const byte = bytes[at].toString(16).toUpperCase().padStart(2, '0');
+  return new AuditError('FILE_NOT_UTF8', `${file}:${line}:${column}: byte 0x${byte} is not UTF-8; the file is read as UTF-8 (SDF, YAML and JSON files are)`, {
+    details: { hint: 'save the file as UTF-8 (an editor\'s "Save with encoding", or iconv -f latin1 -t utf-8)' },
+  });
 }

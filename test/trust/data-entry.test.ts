@@ -1,3 +1,4 @@
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { cli, folderWith } from '../helpers/cli-in-process';
 
@@ -143,5 +144,47 @@ describe('1 (variants). characters that are not XML white space are part of the 
     expect(r.stderr).toContain(path);
     expect(r.stderr).toContain(named);
     expect(r.stderr).toMatch(new RegExp(`r\\.yaml:${line}:\\d+`));
+  });
+});
+
+describe('1 (variants). bytes are read as the text they are, or refused', () => {
+  // Reading with Buffer#toString turned bytes that are not UTF-8 into U+FFFD without a word, and a
+  // declared encoding was ignored: the file was read as something it does not say.
+  const write = (name: string, bytes: Buffer) => {
+    const dir = folderWith({ 'policy.yaml': POLICY });
+    writeFileSync(join(dir, name), bytes);
+    return dir;
+  };
+  const roleBytes = (name: Buffer) => Buffer.concat([Buffer.from('<role scriptid="customrole_x">\n  <name>'), name, Buffer.from('</name>\n  <iswebserviceonlyrole>T</iswebserviceonlyrole>\n</role>\n')]);
+
+  test.each([
+    ['a Latin-1 byte', Buffer.from([0x58, 0xe9]), '0xE9', '2:10'],
+    ['an overlong form of "/"', Buffer.from([0x58, 0xc0, 0xaf]), '0xC0', '2:10'],
+    ['a UTF-16 surrogate written as UTF-8', Buffer.from([0x58, 0x58, 0xed, 0xa0, 0x80]), '0xED', '2:11'],
+    ['a sequence cut short at the end of a line', Buffer.from([0x58, 0xe2, 0x82]), '0xE2', '2:10'],
+  ])('a role file with %s is FILE_NOT_UTF8 at its line and column', async (_name, name, byte, at) => {
+    const dir = write('customrole_x.xml', roleBytes(name));
+    const r = await cli(['audit', '--policy', join(dir, 'policy.yaml'), '--role-file', join(dir, 'customrole_x.xml')], { cwd: dir });
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('FILE_NOT_UTF8');
+    expect(r.stderr).toContain(`customrole_x.xml:${at}: byte ${byte} is not UTF-8`);
+  });
+
+  test('UTF-8 of every length is read (é, €, 𝄞), and a policy with a Latin-1 byte is refused too', async () => {
+    const dir = write('customrole_x.xml', roleBytes(Buffer.from('é € 𝄞')));
+    const ok = await cli(['audit', '--policy', join(dir, 'policy.yaml'), '--role-file', join(dir, 'customrole_x.xml'), '--format', 'json'], { cwd: dir });
+    expect(JSON.parse(ok.stdout).results[0].role.name).toBe('é € 𝄞');
+    writeFileSync(join(dir, 'latin1.yaml'), Buffer.concat([Buffer.from('version: 1\npermissions:\n  lists:\n    Cust'), Buffer.from([0xf6]), Buffer.from('mers: View\n')]));
+    const r = await cli(['validate', join(dir, 'latin1.yaml')], { cwd: dir });
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('latin1.yaml:4:9: byte 0xF6 is not UTF-8');
+  });
+
+  test('a role file that declares another encoding is refused at the declaration', async () => {
+    const dir = write('customrole_x.xml', Buffer.concat([Buffer.from('<?xml version="1.0" encoding="ISO-8859-1"?>\n'), roleBytes(Buffer.from('X'))]));
+    const r = await cli(['audit', '--policy', join(dir, 'policy.yaml'), '--role-file', join(dir, 'customrole_x.xml')], { cwd: dir });
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('customrole_x.xml:1:21');
+    expect(r.stderr).toContain('declares encoding "ISO-8859-1"');
   });
 });

@@ -153,6 +153,12 @@ class Reader {
     if (!/^\s+version\s*=\s*(["'])1\.\d+\1(\s+encoding\s*=\s*(["'])[A-Za-z][A-Za-z0-9._-]*\3)?(\s+standalone\s*=\s*(["'])(yes|no)\5)?\s*$/.test(body)) {
       throw new Fail('a malformed XML declaration', start);
     }
+    // The text reached us as UTF-8 (the file reader refuses bytes that are not): a document that
+    // says it is written otherwise would be read as something it is not.
+    const encoding = /encoding\s*=\s*["']([^"']*)["']/.exec(body);
+    if (encoding && !/^(utf-?8|us-ascii|ascii)$/i.test(encoding[1])) {
+      throw new Fail(`the document declares encoding "${encoding[1]}"; only UTF-8 is read (SDF files are UTF-8): save it as UTF-8 and change the declaration`, this.i + 5 + encoding.index);
+    }
     this.i = end + 2;
   }
 

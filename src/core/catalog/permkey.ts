@@ -71,7 +71,7 @@ export function formatPermkey(p: ParsedPermkey): string {
 }
 
 /** A word NetSuite writes for an enum value (a segment, a restriction): upper-case letters, digits, underscores. */
-export function isNetSuiteWord(s: string): boolean {
+function isNetSuiteWord(s: string): boolean {
   return /^[A-Z0-9_]+$/.test(s);
 }
 
@@ -82,4 +82,22 @@ export function isNetSuiteWord(s: string): boolean {
 export function oddCharacters(s: string): string {
   const odd = [...new Set([...s].filter((c) => c < ' ' || c > '~'))];
   return odd.length ? `: it holds ${odd.map((c) => `U+${c.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')}`).join(', ')}` : '';
+}
+
+/** What is wrong with a value read where a permission key or a NetSuite word belongs, and how to write one. */
+export interface ValueProblem {
+  message: string;
+  suggestion: string;
+}
+
+/** Why `raw` is no permission key (quoted, with any odd character named); undefined for a key of a known form. */
+export function permkeyProblem(raw: string): ValueProblem | undefined {
+  if (parsePermkey(raw).kind !== 'unknown') return undefined;
+  return { message: `${JSON.stringify(raw)} is not a permission key${oddCharacters(raw)}`, suggestion: 'write an ID such as TRAN_SALESORD, a custom object\'s script id, or [scriptid=customrecord_x]' };
+}
+
+/** Why `value` (a segment, a restriction; any case) is no word NetSuite writes; undefined for one that is. */
+export function wordProblem(value: string): ValueProblem | undefined {
+  if (isNetSuiteWord(value.toUpperCase())) return undefined;
+  return { message: `${JSON.stringify(value)} is not a word NetSuite writes${oddCharacters(value)}`, suggestion: 'NetSuite writes these as upper-case letters, digits and underscores, e.g. DEPARTMENT, OWNONLY' };
 }

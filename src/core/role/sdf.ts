@@ -1,4 +1,4 @@
-import { isNetSuiteWord, LEVELS, oddCharacters, parsePermkey, type Level } from '../catalog';
+import { LEVELS, parsePermkey, permkeyProblem, wordProblem, type Level } from '../catalog';
 import { AuditError, type InputIssue } from '../errors';
 import { FLAGS, ROLE_SETTINGS, SETTING_KEYS, type FlagName, type RecordRestriction, type RoleFlags, type RolePermission, type RoleSettings, type RoleSnapshot, type SettingKey } from '../model';
 import { childElements, ownText, readXml, xmlTrim, type XmlElement } from '../xml/read-xml';
@@ -96,7 +96,8 @@ function fieldsOf(parent: XmlElement, { fail, lineOf }: Ctx, allowed?: ReadonlyS
 /** A word NetSuite writes (a segment, a restriction) is letters, digits and underscores: anything else is refused. */
 function word(e: XmlElement, fail: Fail): string {
   const value = leafText(e, fail).toUpperCase();
-  if (value && !isNetSuiteWord(value)) fail(`<${e.name}> ${JSON.stringify(value)} is not a word NetSuite writes${oddCharacters(value)}`, e.start, 'NetSuite writes these as upper-case letters, digits and underscores, e.g. DEPARTMENT, OWNONLY');
+  const problem = value ? wordProblem(value) : undefined;
+  if (problem) fail(`<${e.name}> ${problem.message}`, e.start, problem.suggestion);
   return value;
 }
 
@@ -124,7 +125,8 @@ function readPermissionLine(e: XmlElement, ctx: Ctx): SdfPermissionLine {
   const key = parsePermkey(rawKey);
   // A key of no known form would be an uncatalogued permission of its own: a reference, an
   // invisible character or a look-alike letter would move a banned permission out of its rule.
-  if (key.kind === 'unknown') fail(`<permkey> ${JSON.stringify(rawKey)} is not a permission key${oddCharacters(rawKey)}`, keyEl.start, 'write an ID such as TRAN_SALESORD, a custom object\'s script id, or [scriptid=customrecord_x]');
+  const problem = permkeyProblem(rawKey);
+  if (problem) fail(`<permkey> ${problem.message}`, keyEl.start, problem.suggestion);
   const permission: RolePermission = { permkey: key.id, level: levelWord as Level, ...(restriction ? { restriction } : {}), ...(key.appId ? { appId: key.appId } : {}) };
   return { element: e, permkey: keyEl, permlevel: levelEl, ...(restrictionEl ? { restriction: restrictionEl } : {}), permission };
 }

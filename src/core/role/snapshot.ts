@@ -3,7 +3,7 @@ import { AuditError, type InputIssue } from '../errors';
 import { validateAgainstSchema } from '../input/schema';
 import { parseYamlFile, type YamlFile } from '../input/yaml-file';
 import type { RoleSnapshot } from '../model';
-import { isNetSuiteWord, oddCharacters, parsePermkey, type Level } from '../catalog';
+import { oddCharacters, parsePermkey, permkeyProblem, wordProblem, type Level, type ValueProblem } from '../catalog';
 import { jsonText } from '../format/json-text';
 
 /** The `kind` every snapshot file carries. */
@@ -34,17 +34,18 @@ interface SnapshotFile {
  */
 function wordIssues(yaml: YamlFile): InputIssue[] {
   const out: InputIssue[] = [];
-  const issue = (path: Array<string | number>, message: string, suggestion: string) =>
-    out.push({ code: 'ROLE_FILE_INVALID', message, loc: yaml.locate(path), path: path.join('.'), suggestion });
+  const issue = (path: Array<string | number>, problem: ValueProblem | undefined) => {
+    if (problem) out.push({ code: 'ROLE_FILE_INVALID', ...problem, loc: yaml.locate(path), path: path.join('.') });
+  };
   (yaml.value as SnapshotFile).roles.forEach((r, i) => {
     r.permissions.forEach((p, j) => {
-      if (parsePermkey(p.permkey).kind === 'unknown') issue(['roles', i, 'permissions', j, 'permkey'], `${JSON.stringify(p.permkey)} is not a permission key${oddCharacters(p.permkey)}`, 'write an ID such as TRAN_SALESORD, a custom object\'s script id, or [scriptid=customrecord_x]');
+      issue(['roles', i, 'permissions', j, 'permkey'], permkeyProblem(p.permkey));
       // A permission's restriction comes from SuiteQL in a form not confirmed as a word: only characters no answer holds are refused.
-      if (p.restriction !== undefined && oddCharacters(p.restriction)) issue(['roles', i, 'permissions', j, 'restriction'], `${JSON.stringify(p.restriction)} is not a restriction${oddCharacters(p.restriction)}`, 'remove the character');
+      if (p.restriction !== undefined && oddCharacters(p.restriction)) issue(['roles', i, 'permissions', j, 'restriction'], { message: `${JSON.stringify(p.restriction)} is not a restriction${oddCharacters(p.restriction)}`, suggestion: 'remove the character' });
     });
     (r.recordRestrictions ?? []).forEach((x, j) => {
       for (const field of ['segment', 'restriction'] as const) {
-        if (!isNetSuiteWord(x[field].toUpperCase())) issue(['roles', i, 'recordRestrictions', j, field], `${JSON.stringify(x[field])} is not a word NetSuite writes${oddCharacters(x[field])}`, 'e.g. DEPARTMENT, OWNONLY');
+        issue(['roles', i, 'recordRestrictions', j, field], wordProblem(x[field]));
       }
     });
   });

@@ -9,6 +9,7 @@ import { loadPolicy } from '../../src/core/policy/load';
 import { readSdfRoleDocument } from '../../src/core/role/sdf';
 import { validateSdfRole } from '../../src/core/role/validate-sdf';
 import { findingFails } from '../../src/core/verdict';
+import { onFirstUse } from '../helpers/on-first-use';
 
 // The fix planner: the smallest edit of an SDF role file that makes it comply, every other byte kept.
 
@@ -30,7 +31,7 @@ const failing = (policyText: ReturnType<typeof policyOf>, text: string) =>
 describe('the drifted demo role', () => {
   const file = join(OBJECTS, 'customrole_polytomic_drifted.xml');
   const text = readFileSync(file, 'utf8');
-  const plan = planFix(polytomic('customrole_polytomic_drifted'), readSdfRoleDocument(file, text), { today: TODAY });
+  const plan = onFirstUse(() => planFix(polytomic('customrole_polytomic_drifted'), readSdfRoleDocument(file, text), { today: TODAY }));
 
   test('four changes, each named by the finding it settles', () => {
     const byTarget = (a: unknown[], b: unknown[]) => (String(a[1]) < String(b[1]) ? -1 : 1);
@@ -87,7 +88,7 @@ describe('the drifted demo role', () => {
 test('a compliant file is left as it is, byte for byte', () => {
   const file = join(OBJECTS, 'customrole_polytomic.xml');
   const text = readFileSync(file, 'utf8');
-  const plan = planFix(polytomic('customrole_polytomic'), readSdfRoleDocument(file, text), { today: TODAY });
+  const plan = onFirstUse(() => planFix(polytomic('customrole_polytomic'), readSdfRoleDocument(file, text), { today: TODAY }));
   expect(plan.changes).toEqual([]);
   expect(plan.text).toBe(text);
 });
@@ -109,7 +110,7 @@ describe('every byte the fix does not touch is kept', () => {
     '</role>',
     '',
   ];
-  const POLICY = policyOf('role: {scriptId: customrole_hand}\nflags: {webServicesOnly: true}\nsettings: {centerType: BASIC}\nexcess: fail\npermissions:\n  reports: {REPO_ANALYTICS: Edit}\n  transactions: {TRAN_SALESORD: View}\n');
+  const POLICY = onFirstUse(() => policyOf('role: {scriptId: customrole_hand}\nflags: {webServicesOnly: true}\nsettings: {centerType: BASIC}\nexcess: fail\npermissions:\n  reports: {REPO_ANALYTICS: Edit}\n  transactions: {TRAN_SALESORD: View}\n'));
 
   for (const [eol, name] of [['\n', 'LF'], ['\r\n', 'CR LF']] as const) {
     test(`${name} line ends, tabs, comments, single-line permissions, unknown elements, account fields; a missing field goes in alphabetical place`, () => {
@@ -157,7 +158,7 @@ describe('every byte the fix does not touch is kept', () => {
 describe('what a deploy would refuse is settled too', () => {
   const role = (perms: string) => `<role scriptid="customrole_x">\n  <name>X</name>\n  <centertype>BASIC</centertype>\n  <permissions>\n${perms}  </permissions>\n</role>\n`;
   const line = (key: string, level: string, extra = '') => `    <permission>\n      <permkey>${key}</permkey>\n      <permlevel>${level}</permlevel>\n${extra}    </permission>\n`;
-  const IGNORE = policyOf('role: {scriptId: customrole_x}\nexcess: ignore\n');
+  const IGNORE = onFirstUse(() => policyOf('role: {scriptId: customrole_x}\nexcess: ignore\n'));
 
   test('repeated lines that agree: one stays', () => {
     const plan = planFix(IGNORE, readSdfRoleDocument('x.xml', role(line('LIST_CUSTJOB', 'VIEW') + line('LIST_CUSTJOB', 'VIEW'))), { today: TODAY });
@@ -240,8 +241,8 @@ describe('settings and record restrictions the policy pins', () => {
 
 test('what no edit settles is said, with why: a segregation-of-duties pair', () => {
   const text = '<role scriptid="customrole_x">\n  <centertype>BASIC</centertype>\n  <name>X</name>\n  <permissions>\n    <permission>\n      <permkey>TRAN_VENDBILL</permkey>\n      <permlevel>FULL</permlevel>\n    </permission>\n    <permission>\n      <permkey>TRAN_VENDPYMT</permkey>\n      <permlevel>FULL</permlevel>\n    </permission>\n  </permissions>\n</role>\n';
-  const p = policyOf('role: {scriptId: customrole_x}\nexcess: ignore\nconflicts:\n  - {name: pay own bills, reason: enter and pay the same bill, any: {TRAN_VENDBILL: Full}, with: {TRAN_VENDPYMT: Full}}\n');
-  const plan = planFix(p, readSdfRoleDocument('x.xml', text), { today: TODAY });
+  const p = onFirstUse(() => policyOf('role: {scriptId: customrole_x}\nexcess: ignore\nconflicts:\n  - {name: pay own bills, reason: enter and pay the same bill, any: {TRAN_VENDBILL: Full}, with: {TRAN_VENDPYMT: Full}}\n'));
+  const plan = onFirstUse(() => planFix(p, readSdfRoleDocument('x.xml', text), { today: TODAY }));
   expect(plan.text).toBe(text);
   expect(plan.remaining.map((r) => r.code)).toContain('SOD_CONFLICT');
   expect(plan.remaining.find((r) => r.code === 'SOD_CONFLICT')!.why).toMatch(/decision for people/);
@@ -249,7 +250,7 @@ test('what no edit settles is said, with why: a segregation-of-duties pair', () 
 
 test('a saved role\'s center type is not changed (NetSuite does not allow it): the finding stays, with why', () => {
   const text = '<role scriptid="customrole_x">\n  <centertype>BASIC</centertype>\n  <name>X</name>\n</role>\n';
-  const plan = planFix(policyOf('role: {scriptId: customrole_x}\nsettings: {centerType: SYSADMINCENTER}\n'), readSdfRoleDocument('x.xml', text), { today: TODAY });
+  const plan = onFirstUse(() => planFix(policyOf('role: {scriptId: customrole_x}\nsettings: {centerType: SYSADMINCENTER}\n'), readSdfRoleDocument('x.xml', text), { today: TODAY }));
   expect(plan.text).toBe(text);
   expect(plan.remaining).toEqual([expect.objectContaining({ code: 'SETTING_MISMATCH', why: expect.stringMatching(/center type change/) })]);
 });
@@ -257,8 +258,8 @@ test('a saved role\'s center type is not changed (NetSuite does not allow it): t
 test('each finding of an SDF audit links to its fix: the line the fix changes, the XML it writes', () => {
   const file = join(OBJECTS, 'customrole_polytomic_drifted.xml');
   const text = readFileSync(file, 'utf8');
-  const policy = polytomic('customrole_polytomic_drifted');
-  const doc = readSdfRoleDocument(file, text);
+  const policy = onFirstUse(() => polytomic('customrole_polytomic_drifted'));
+  const doc = onFirstUse(() => readSdfRoleDocument(file, text));
   const findings = linkFixes(diffRole(policy, doc.role, { today: TODAY }).findings, planFix(policy, doc, { today: TODAY }));
   const failing = findings.filter((f) => !f.accepted && findingFails(f, 'error'));
   expect(failing).toHaveLength(4);

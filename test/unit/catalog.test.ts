@@ -1,4 +1,4 @@
-import { formatPermkey, getCatalog, parseLevel, parsePermkey, subtabOf } from '../../src/core/catalog';
+import { formatPermkey, getCatalog, oddCharacters, parseLevel, parsePermkey, permkeyProblem, subtabOf, wordProblem } from '../../src/core/catalog';
 import { onFirstUse } from '../helpers/on-first-use';
 
 // The 33 permissions of Polytomic's setup guide, as written there, and the IDs netsuite.md lists.
@@ -97,9 +97,38 @@ describe('permission catalog', () => {
     ['GRAP_AP', 'GRAP_AP', 'standard', 'reports'],
     ['[foo]', '[foo]', 'unknown', 'customRecords'],
     ['[scriptid=somethingelse]', '[scriptid=somethingelse]', 'unknown', 'customRecords'],
+    // Only XML white space is trimmed, inside brackets too; a script id is [a-z0-9_] only.
+    ['\t TRAN_SALESORD\r\n', 'TRAN_SALESORD', 'standard', 'transactions'],
+    ['[ \tscriptid = customrecord_x\t]', 'customrecord_x', 'customrecord', 'customRecords'],
+    ['TRAN_SALESORD\u00a0', 'TRAN_SALESORD\u00a0', 'unknown', 'transactions'],
+    ['[scriptid=customrecord_x\u200b]', '[scriptid=customrecord_x\u200b]', 'unknown', 'customRecords'],
+    ['[scriptid=\u00a0customrecord_x]', '[scriptid=\u00a0customrecord_x]', 'unknown', 'customRecords'],
+    ['customrecord-x', 'customrecord-x', 'unknown', 'customRecords'],
+    ['[scriptid=cseg_a b]', '[scriptid=cseg_a b]', 'unknown', 'customRecords'],
+    ['[type=customsegment]', '[type=customsegment]', 'unknown', 'customRecords'],
   ])('permission key %s is %s (%s) on %s', (raw, id, kind, subtab) => {
     const k = parsePermkey(raw);
     expect([k.id, k.kind, subtabOf(k.id)]).toEqual([id, kind, subtab]);
+  });
+
+  test('a key of no known form is a problem that names its odd characters; known forms are none', () => {
+    expect(permkeyProblem('TRAN_SALESORD')).toBeUndefined();
+    expect(permkeyProblem('[appid=com.acme.app, scriptid=customrecord_x]')).toBeUndefined();
+    expect(permkeyProblem('TRAN_CUSTRFND\u200b')).toEqual({ message: '"TRAN_CUSTRFND\u200b" is not a permission key: it holds U+200B', suggestion: expect.stringContaining('TRAN_SALESORD') });
+    expect(permkeyProblem('TRAN CUSTRFND')!.message).toBe('"TRAN CUSTRFND" is not a permission key');
+  });
+
+  test('NetSuite words are letters, digits and underscores in any case; anything else names its characters', () => {
+    for (const w of ['DEPARTMENT', 'ownonly', 'OWN_AND_SUBORDINATES', 'LEVEL2']) expect(wordProblem(w)).toBeUndefined();
+    expect(wordProblem('DEPARTMENT\u00a0')).toEqual({ message: '"DEPARTMENT\u00a0" is not a word NetSuite writes: it holds U+00A0', suggestion: expect.stringContaining('DEPARTMENT') });
+    expect(wordProblem('OWN ONLY')!.message).toBe('"OWN ONLY" is not a word NetSuite writes');
+    expect(wordProblem('')).toBeDefined();
+  });
+
+  test('odd characters: every one outside printable ASCII, each once, in order, as U+XXXX', () => {
+    expect(oddCharacters('plain ASCII ~!')).toBe('');
+    expect(oddCharacters('a\u200bb\u200bc\u00a0\t\u007f')).toBe(': it holds U+200B, U+00A0, U+0009, U+007F');
+    expect(oddCharacters('\u{1d11e}')).toBe(': it holds U+1D11E');
   });
 
   test('a SuiteApp record keeps its appid and writes back in SDF form', () => {

@@ -17,6 +17,9 @@ export default {
     'src/core/catalog/permkey.ts',
     'src/core/verdict.ts',
   ],
+  // Results are kept (reports/ is not committed): a later run re-tests only mutants whose code or tests changed.
+  incremental: true,
+  incrementalFile: 'reports/mutation-trust/stryker-incremental.json',
   htmlReporter: { fileName: 'reports/mutation-trust/index.html' },
   jsonReporter: { fileName: 'reports/mutation-trust/mutation.json' },
 };

@@ -188,3 +188,28 @@ describe('1 (variants). bytes are read as the text they are, or refused', () => 
     expect(r.stderr).toContain('declares encoding "ISO-8859-1"');
   });
 });
+
+describe('2 (variants). a line missing what makes it a line is refused, never dropped', () => {
+  test.each([
+    ['a <permission> without its <permkey>', role(perms('    <permission><permlevel>FULL</permlevel></permission>')), '<permission> without a <permkey>'],
+    ['an empty <permkey>', role(perms('    <permission><permkey> </permkey><permlevel>FULL</permlevel></permission>')), 'an empty <permkey>'],
+    ['a <permission> without its <permlevel>', role(perms('    <permission><permkey>TRAN_CUSTRFND</permkey></permission>')), 'permission TRAN_CUSTRFND: no <permlevel>'],
+    ['a record restriction without its segment', role(`${perms(perm('TRAN_SALESORD', 'VIEW'))}\n  <recordrestrictions><recordrestriction><restriction>OWNONLY</restriction></recordrestriction></recordrestrictions>`), '<recordrestriction> without a <segment>'],
+    ['another element among the record restrictions', role(`${perms(perm('TRAN_SALESORD', 'VIEW'))}\n  <recordrestrictions><restriction><segment>DEPARTMENT</segment><restriction>OWNONLY</restriction></restriction></recordrestrictions>`), '<restriction> inside <recordrestrictions>'],
+    ['an unknown field in a record restriction', role(`${perms(perm('TRAN_SALESORD', 'VIEW'))}\n  <recordrestrictions><recordrestriction><segment>DEPARTMENT</segment><restriction>OWNONLY</restriction><scope>ALL</scope></recordrestriction></recordrestrictions>`), '<scope> is not a field of <recordrestriction>; it holds <segment>, <restriction>, <viewingallowed>, <itemsrestricted>'],
+    ['text beside a permission\'s fields', role(perms('    <permission>FULL<permkey>TRAN_CUSTRFND</permkey><permlevel>NONE</permlevel></permission>')), 'text directly inside <permission>'],
+  ])('%s', async (_name, xml, message) => {
+    const r = await audit({ 'customrole_x.xml': xml });
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain(message);
+    expect(r.stderr).toMatch(/customrole_x\.xml:\d+:\d+/);
+  });
+
+  test.each([
+    ['T', 'pass'], ['true', 'pass'], ['TRUE', 'pass'], ['F', 'fail'], ['false', 'fail'],
+    ['Tx', 'unverifiable'], ['xT', 'unverifiable'], ['Fx', 'unverifiable'], ['no', 'unverifiable'], ['', 'unverifiable'],
+  ])('a flag written %j reads as %s against webServicesOnly: true (only T/F/true/false, whole)', async (word, status) => {
+    const r = await audit({ 'customrole_x.xml': role(perms(perm('TRAN_SALESORD', 'VIEW'))).replace('<iswebserviceonlyrole>T<', `<iswebserviceonlyrole>${word}<`) }, '--format', 'json');
+    expect(JSON.parse(r.stdout).results[0].rules).toContainEqual(expect.objectContaining({ id: 'flag:webServicesOnly', status }));
+  });
+});

@@ -164,3 +164,36 @@ test('SOAP answers are read by the same reader: references decoded, namespaces r
   expect([r?.ns, child(r, 'code')?.text, child(r, 'n')?.text]).toEqual(['urn:m', 'INSUFFICIENT_PERMISSION', '12']);
   expect(parseXmlTree('<a>&nbsp;</a>').error).toMatch(/&nbsp; is not defined .*\(line 1, column 4\)$/);
 });
+
+describe('references at the edges of what XML allows (mutants the focused run showed alive)', () => {
+  const text = (xml: string) => {
+    const read = readXml(xml);
+    if (read.error) return { error: read.error.message };
+    return { text: read.root.children.map((c) => (c.kind === 'text' ? c.value : '')).join('') };
+  };
+
+  test.each([
+    ['&lt;', '<'], ['&gt;', '>'], ['&amp;', '&'], ['&apos;', "'"], ['&quot;', '"'],
+    ['&#x9;', '\t'], ['&#xA;', '\n'], ['&#xD;', '\r'], ['&#x20;', ' '],
+    ['&#xD7FF;', '\ud7ff'], ['&#xE000;', '\ue000'], ['&#xFFFD;', '\ufffd'], ['&#x10000;', '\u{10000}'], ['&#x10FFFF;', '\u{10ffff}'],
+  ])('%s is the character it names', (ref, ch) => {
+    expect(text(`<a>x${ref}y</a>`)).toEqual({ text: `x${ch}y` });
+  });
+
+  test.each([['&#x1F;'], ['&#xD800;'], ['&#xDFFF;'], ['&#xFFFE;'], ['&#xFFFF;'], ['&#x110000;'], ['&#0;'], ['&#x8;']])('%s names a character XML forbids: refused', (ref) => {
+    expect(text(`<a>${ref}</a>`).error).toMatch(/is not a character XML allows/);
+  });
+
+  test.each([['\ud800'], ['\udc00x'], ['\ufffe'], ['\u0001']])('a raw character XML forbids (%j) is refused', (raw) => {
+    expect(text(`<a>${raw}</a>`)).toHaveProperty('error');
+  });
+
+  test('a surrogate pair written raw is one character, allowed', () => {
+    expect(text('<a>\u{1d11e}</a>')).toEqual({ text: '\u{1d11e}' });
+  });
+
+  test('text outside the root is refused and says which side', () => {
+    expect(text('x<a/>').error).toMatch(/text before the root element/);
+    expect(text('<a/>x').error).toMatch(/text after the root element/);
+  });
+});

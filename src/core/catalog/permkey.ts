@@ -1,3 +1,5 @@
+import { xmlTrim } from '../xml/read-xml';
+
 /**
  * Every form a permission key takes in real roles (docs/netsuite-facts.md §2):
  *   TRAN_SALESORD                                       a standard ID (Oracle's table or beyond it)
@@ -38,7 +40,7 @@ function scriptKind(scriptId: string, type?: string): PermkeyKind {
 
 /** Parses a permission key in any of its forms; an unknown form comes back as `unknown`, never thrown. */
 export function parsePermkey(raw: string): ParsedPermkey {
-  const key = raw.replace(/^[ \t\r\n]+|[ \t\r\n]+$/g, '');
+  const key = xmlTrim(raw);
   const bracket = /^\[(.*)\]$/s.exec(key);
   if (bracket) {
     const fields: Record<string, string> = {};
@@ -91,8 +93,8 @@ export interface ValueProblem {
 }
 
 /** Why `raw` is no permission key (quoted, with any odd character named); undefined for a key of a known form. */
-export function permkeyProblem(raw: string): ValueProblem | undefined {
-  if (parsePermkey(raw).kind !== 'unknown') return undefined;
+export function permkeyProblem(raw: string, parsed: ParsedPermkey = parsePermkey(raw)): ValueProblem | undefined {
+  if (parsed.kind !== 'unknown') return undefined;
   return { message: `${JSON.stringify(raw)} is not a permission key${oddCharacters(raw)}`, suggestion: 'write an ID such as TRAN_SALESORD, a custom object\'s script id, or [scriptid=customrecord_x]' };
 }
 

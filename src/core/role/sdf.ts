@@ -125,7 +125,7 @@ function readPermissionLine(e: XmlElement, ctx: Ctx): SdfPermissionLine {
   const key = parsePermkey(rawKey);
   // A key of no known form would be an uncatalogued permission of its own: a reference, an
   // invisible character or a look-alike letter would move a banned permission out of its rule.
-  const problem = permkeyProblem(rawKey);
+  const problem = permkeyProblem(rawKey, key);
   if (problem) fail(`<permkey> ${problem.message}`, keyEl.start, problem.suggestion);
   const permission: RolePermission = { permkey: key.id, level: levelWord as Level, ...(restriction ? { restriction } : {}), ...(key.appId ? { appId: key.appId } : {}) };
   return { element: e, permkey: keyEl, permlevel: levelEl, ...(restrictionEl ? { restriction: restrictionEl } : {}), permission };

@@ -14,6 +14,9 @@ module.exports = {
   roots: ['<rootDir>/test/unit', '<rootDir>/test/trust', '<rootDir>/test/live', '<rootDir>/src'],
   testMatch: ['**/*.test.ts'],
   ...(process.env.NS_MUTATION_FOCUS === 'trust' ? { testRegex: undefined, testMatch: TRUST_TESTS.map((t) => `**/*${t}*.test.ts`) } : {}),
+  // NS_MUTATION_FOCUS=core: the unit and trust tests without test/live, whose simulator round trips
+  // cost seconds for every mutant they reach and do not kill. A lower bound, hours shorter.
+  ...(process.env.NS_MUTATION_FOCUS === 'core' ? { roots: ['<rootDir>/test/unit', '<rootDir>/test/trust', '<rootDir>/src'] } : {}),
   setupFiles: ['<rootDir>/test/setup-validators.ts'],
   // These spawn the built CLI or touch the disk at length: they test the shell, not the core.
   testPathIgnorePatterns: [

@@ -6,8 +6,8 @@
 // so the trust and live tests, which reach the core through the CLI, were never run against mutants.
 import { resolve } from 'node:path';
 
-export function mutationConfig(name, mutate) {
-  process.env.NS_MUTATION_TEST_NAMES ??= resolve(`reports/${name}/test-names.json`);
+export function mutationConfig(name, mutate, testNames = `reports/${name}/test-names.json`) {
+  process.env.NS_MUTATION_TEST_NAMES ??= resolve(testNames);
   return {
     $schema: './node_modules/@stryker-mutator/core/schema/stryker-schema.json',
     packageManager: 'npm',
@@ -29,4 +29,17 @@ export function mutationConfig(name, mutate) {
   };
 }
 
-export default mutationConfig('mutation', ['src/core/**/*.ts']);
+// NS_MUTATE=<folder of src/core> (npm run mutation -- with it set, e.g. NS_MUTATE=format, or "."
+// for the files directly in src/core): one part of the core, with its own report and incremental
+// results in reports/mutation-<folder>/, so a run on a small machine ends and is kept part by part.
+// scripts/mutation-score.js adds the parts' reports into one score.
+// With NS_MUTATION_FOCUS set (jest.mutation.config.js), the reports are named after it too.
+const part = process.env.NS_MUTATE;
+const set = process.env.NS_MUTATION_FOCUS ? `mutation-${process.env.NS_MUTATION_FOCUS}` : 'mutation';
+export default part
+  ? mutationConfig(
+      `${set}-${part === '.' ? 'top' : part.replace(/[^a-z0-9]+/gi, '-')}`,
+      [part === '.' ? 'src/core/*.ts' : `src/core/${part}/**/*.ts`],
+      `reports/${set}/test-names.json`,
+    )
+  : mutationConfig(set, ['src/core/**/*.ts']);

@@ -23,7 +23,7 @@ if (run.status !== 0) {
   process.exit(1);
 }
 const results = JSON.parse(readFileSync(raw, 'utf8'));
-rmSync(raw);
+if (!process.env.NS_KEEP_JEST_RESULTS) rmSync(raw);
 const byFile = {};
 for (const file of results.testResults) {
   byFile[relative(root, file.name)] = file.assertionResults.map((test) => test.fullName);

@@ -49,6 +49,23 @@ describe('anything else is a SOAP fault, never a crash or a hang', () => {
     expect(r.text).toContain(message);
   });
 
+  // A name every JavaScript object inherits is not a record or customization type: a client fault, never an internal error.
+  test.each([
+    ['a search of type constructor', '<platformMsgs:search><platformMsgs:searchRecord xsi:type="platformCommon:constructor"/></platformMsgs:search>', 'search: constructor is not supported'],
+    ['a search of type __proto__', '<platformMsgs:search><platformMsgs:searchRecord xsi:type="platformCommon:__proto__"/></platformMsgs:search>', 'search: __proto__ is not supported'],
+    ['getCustomizationId of type toString', '<platformMsgs:getCustomizationId><platformMsgs:customizationType getCustomizationType="toString"/></platformMsgs:getCustomizationId>', 'getCustomizationId: toString is not supported'],
+  ])('%s', async (_name, body, message) => {
+    const r = await soapCall(sim, credentialsFor(sim, 'polytomic'), body);
+    expect(r.text).toContain(message);
+    expect(r.text).not.toContain('UNEXPECTED_ERROR');
+  });
+
+  test('a transaction search filtered to a type named like an inherited property returns no rows', async () => {
+    const body = '<platformMsgs:search><platformMsgs:searchRecord xsi:type="platformCommon:TransactionSearchBasic"><platformCommon:type operator="anyOf"><platformCore:searchValue>_constructor</platformCore:searchValue></platformCommon:type></platformMsgs:searchRecord></platformMsgs:search>';
+    const r = await soapCall(sim, credentialsFor(sim, 'polytomic'), body);
+    expect(tag(r.text, 'totalRecords')).toBe('0');
+  });
+
   test('an unsupported endpoint version', async () => {
     const r = await postSoap(sim, envelope('2019_1', '<platformMsgs:getServerTime/>'), '2019_1');
     expect(r.text).toContain('UNSUPPORTED_WS_VERSION');

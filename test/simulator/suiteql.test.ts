@@ -47,6 +47,8 @@ describe('the SuiteQL subset', () => {
 
   test.each([
     ['an unknown table', 'SELECT id FROM roles', "Record 'roles' was not found."],
+    ['a table named like a property every object has', 'SELECT id FROM constructor', "Record 'constructor' was not found."],
+    ['a table named __proto__', 'SELECT id FROM __proto__', "Record '__proto__' was not found."],
     ['an unknown column', 'SELECT permissionlevel FROM role', "Field 'permissionlevel' for record 'role' was not found."],
     ['UPPER on a value, not a column', "SELECT id FROM role WHERE UPPER('x') = 'X'", 'expected a column'],
     ['a join', 'SELECT r.id FROM role r JOIN rolepermissions p ON p.role = r.id', "unexpected character '.'"],

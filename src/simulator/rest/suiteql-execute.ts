@@ -1,6 +1,7 @@
 import type { SimAccount } from '../account';
 import { SuiteQlError, type Condition, type SuiteQlQuery } from './suiteql-parse';
 import { TABLES, type Caller } from './suiteql-tables';
+import { ownEntry } from '../../core/own-entry';
 
 const isNum = (s: string) => /^-?\d+(\.\d+)?$/.test(s);
 
@@ -44,8 +45,8 @@ const toChar = (v: string | undefined) => v;
 
 /** Runs a parsed query: checks table and columns, filters, groups, orders, projects. Every value is a string. */
 export function executeSuiteQl(account: SimAccount, q: SuiteQlQuery, now: Date = new Date(), caller?: Caller): Array<Record<string, string>> {
-  const table = TABLES[q.table];
-  if (!table || q.table in MISSING && MISSING[q.table](account)) throw new SuiteQlError(`Record '${q.table}' was not found.`);
+  const table = ownEntry(TABLES, q.table);
+  if (!table || ownEntry(MISSING, q.table)?.(account)) throw new SuiteQlError(`Record '${q.table}' was not found.`);
   const columns = table.columns(account);
   const known = new Set(columns);
   const selected = q.columns === '*' ? [] : q.columns.filter((c) => c.column !== '*').map((c) => c.column);

@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import type { SimAccount, SimToken } from '../account';
 import { CUSTOMIZATION_READS, SEARCH_READS, TRANSACTION_SEARCH_PERMISSION, TRANSACTION_TYPES } from '../../core/netsuite-reads';
+import { ownEntry } from '../../core/own-entry';
 import { GET_ALL_ACCESS, permissionViolation, roleHas } from '../access';
 import { nsFor } from '../namespaces';
 import { child, resolveQName, xmlEscape, type XmlNode } from '../../core/xml-tree';
@@ -101,9 +102,9 @@ function search(ctx: OpContext, req: XmlNode): OpResult {
     const typeFilter = child(record, 'type', ns.common);
     const wanted = typeFilter ? typeFilter.children.map((c) => c.text.replace(/^_/, '')) : Object.keys(TRANSACTION_TYPES);
     // NetSuite drops rows of transaction types the role cannot see instead of failing the search.
-    rows = wanted.filter((t) => TRANSACTION_TYPES[t] && roleHas(ctx.token.role, TRANSACTION_TYPES[t])).flatMap((t) => rowsOf(ctx.account, t));
+    rows = wanted.filter((t) => { const id = ownEntry(TRANSACTION_TYPES, t); return id !== undefined && roleHas(ctx.token.role, id); }).flatMap((t) => rowsOf(ctx.account, t));
   } else {
-    const access = SEARCH_READS[type.local];
+    const access = ownEntry(SEARCH_READS, type.local);
     if (!access) throw FAULTS.client(`search: ${type.local} is not supported by the simulator`);
     if (!access.allowedBy.some((p) => roleHas(ctx.token.role, p))) return fail('INSUFFICIENT_PERMISSION', permissionViolation(access.allowedBy[access.allowedBy.length - 1]));
     rows = access.records.flatMap((r) => rowsOf(ctx.account, r));
@@ -130,7 +131,7 @@ function getCustomizationId(ctx: OpContext, req: XmlNode): OpResult {
   const ns = nsFor(ctx.version);
   const type = child(req, 'customizationType', ns.messages)?.attrs.getCustomizationType;
   if (!type) throw FAULTS.client('getCustomizationId: customizationType/@getCustomizationType is required');
-  const permission = CUSTOMIZATION_READS[type];
+  const permission = ownEntry(CUSTOMIZATION_READS, type);
   if (!permission) throw FAULTS.client(`getCustomizationId: ${type} is not supported by the simulator`);
   if (!roleHas(ctx.token.role, permission)) {
     return { body: wrap(ctx, 'getCustomizationId', 'getCustomizationIdResult', statusXml({ code: 'INSUFFICIENT_PERMISSION', message: permissionViolation(permission) })), outcome: 'INSUFFICIENT_PERMISSION', target: type };

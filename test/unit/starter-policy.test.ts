@@ -108,3 +108,52 @@ test('a bare role: internal id only, no flags read, no permissions', () => {
   ].join('\n') + '\n');
   expect(parsePolicyLayer('p.yaml', text).issues).toEqual([]);
 });
+
+describe('with a pack', () => {
+  const pack = { name: 'acme', rules: [
+    { id: 'LIST_ITEM', name: 'Items', subtab: 'lists' as const, min: 'VIEW' as const, loc: { file: 'pack', line: 1, column: 1 } },
+    { id: 'LIST_VENDOR', name: 'Vendors', subtab: 'lists' as const, min: 'EDIT' as const, loc: { file: 'pack', line: 2, column: 1 } },
+    { id: 'LIST_CONTACT', name: 'Contacts', subtab: 'lists' as const, min: 'VIEW' as const, max: 'VIEW' as const, loc: { file: 'pack', line: 3, column: 1 } },
+  ] };
+  const held: RoleSnapshot = { ...role, permissions: [{ permkey: 'LIST_ITEM', level: 'EDIT' }, { permkey: 'LIST_VENDOR', level: 'VIEW' }, { permkey: 'LIST_CONTACT', level: 'VIEW' }] };
+  const write = (minimumsOnly: boolean) => formatStarterPolicy(held, { source: 's', capturedAt: 't', schemaPath: 'p', pack, minimumsOnly });
+
+  test('a permission the pack requires and the role exceeds: the pack\'s minimum and a ceiling at the level held, in valid YAML', () => {
+    const text = write(false);
+    expect(text).toContain("extends: [pack:acme]   # the vendor's published role; below, what this role holds beyond it\n");
+    expect(text).toContain('    Items: {min: View, max: Edit}   # the pack asks at least View; this pins the level held\n');
+    // Below the pack's minimum, or under a pack rule with a ceiling: the role's own level, exactly.
+    expect(text).toContain('    Vendors: {exact: View}\n');
+    expect(text).toContain('    Contacts: {exact: View}\n');
+    const parsed = parsePolicyLayer('p.yaml', text);
+    expect(parsed.issues).toEqual([]);
+    expect(parsed.layer!.rules.find((r) => r.id === 'LIST_ITEM')).toMatchObject({ min: 'VIEW', max: 'EDIT' });
+  });
+
+  test('minimums only: what the pack requires and the role meets is left to the pack', () => {
+    const text = write(true);
+    expect(text).not.toContain('Items:');
+    expect(text).toContain('    Vendors: View\n');
+    expect(text).toContain('    Contacts: View\n');
+    expect(parsePolicyLayer('p.yaml', text).issues).toEqual([]);
+  });
+
+  test('a pack minimum of None, or a line the role lists twice, is not the pack\'s to cover', () => {
+    const none = { ...pack, rules: [{ ...pack.rules[0], min: 'NONE' as const }] };
+    expect(formatStarterPolicy(held, { source: 's', capturedAt: 't', schemaPath: 'p', pack: none, minimumsOnly: true })).toContain('    Items: Edit\n');
+    const twice: RoleSnapshot = { ...held, permissions: [...held.permissions, { permkey: 'LIST_ITEM', level: 'FULL' }] };
+    expect(formatStarterPolicy(twice, { source: 's', capturedAt: 't', schemaPath: 'p', pack, minimumsOnly: true })).toContain('    # Items: ...   (the role lists it at Edit and Full');
+  });
+});
+
+test('an inactive role says so; an active one leaves the flag out; settings not read or empty are left out', () => {
+  const text = (flags: RoleSnapshot['flags']) => formatStarterPolicy({ ...role, flags, settings: { coreAdminPermissions: true, parentRole: '' } }, { source: 's', capturedAt: 't', schemaPath: 'p' });
+  expect(text({ webServicesOnly: false, inactive: true, doNotRestrictEmployeeFields: false })).toContain('flags:\n  webServicesOnly: false\n  doNotRestrictEmployeeFields: false\n  inactive: true\n');
+  expect(text({ webServicesOnly: true, inactive: false, doNotRestrictEmployeeFields: false })).toContain('flags:\n  webServicesOnly: true\n  doNotRestrictEmployeeFields: false\n\nsettings:\n  coreAdminPermissions: true    # "Core Administration Permissions"\n\n');
+});
+
+test('a source that cannot read the Restrictions subtab gets no recordRestrictions section (nothing is pinned unseen)', () => {
+  const text = formatStarterPolicy({ ...role, recordRestrictions: undefined, permissions: [{ permkey: 'TRAN_CUSTINVC', level: 'VIEW' }] }, { source: 's', capturedAt: 't', schemaPath: 'p' });
+  expect(text).toContain('    Invoice: {exact: View}\n');
+  expect(text).not.toContain('recordRestrictions');
+});

@@ -49,11 +49,13 @@ function permissionLines(role: RoleSnapshot, tab: Subtab, opts: StarterOptions):
     if (!level) continue;
     const packMin = opts.covered.get(id);
     const min = packMin ?? level;
+    const minOnly = opts.minimumsOnly || unoffered;
     const fields = [
-      opts.minimumsOnly || unoffered ? `min: ${levelLabel(min)}` : min === level ? `exact: ${levelLabel(level)}` : `min: ${levelLabel(min)}, max: ${levelLabel(level)}`,
+      minOnly ? `min: ${levelLabel(min)}` : min === level ? `exact: ${levelLabel(level)}` : `min: ${levelLabel(min)}, max: ${levelLabel(level)}`,
       ...(restriction ? [`restriction: ${restriction}`] : []),
     ];
-    const spec = fields.length === 1 && fields[0].startsWith('min: ') ? fields[0].slice(5) : `{${fields.join(', ')}}`;
+    // A bare level is a minimum: written bare only when the minimum is all there is.
+    const spec = minOnly && !restriction ? levelLabel(min) : `{${fields.join(', ')}}`;
     const why = [
       note,
       unoffered ? `   # the role holds ${levelLabel(h.level)}, which the role page does not offer${opts.minimumsOnly ? '' : ': no ceiling can name it'}` : '',

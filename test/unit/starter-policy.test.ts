@@ -111,9 +111,9 @@ test('a bare role: internal id only, no flags read, no permissions', () => {
 
 describe('with a pack', () => {
   const pack = { name: 'acme', rules: [
-    { id: 'LIST_ITEM', name: 'Items', subtab: 'lists' as const, min: 'VIEW' as const, loc: { file: 'pack', line: 1, column: 1 } },
-    { id: 'LIST_VENDOR', name: 'Vendors', subtab: 'lists' as const, min: 'EDIT' as const, loc: { file: 'pack', line: 2, column: 1 } },
-    { id: 'LIST_CONTACT', name: 'Contacts', subtab: 'lists' as const, min: 'VIEW' as const, max: 'VIEW' as const, loc: { file: 'pack', line: 3, column: 1 } },
+    { id: 'LIST_ITEM', name: 'Items', written: 'Items', subtab: 'lists' as const, min: 'VIEW' as const, loc: { file: 'pack', line: 1, column: 1 } },
+    { id: 'LIST_VENDOR', name: 'Vendors', written: 'Vendors', subtab: 'lists' as const, min: 'EDIT' as const, loc: { file: 'pack', line: 2, column: 1 } },
+    { id: 'LIST_CONTACT', name: 'Contacts', written: 'Contacts', subtab: 'lists' as const, min: 'VIEW' as const, max: 'VIEW' as const, loc: { file: 'pack', line: 3, column: 1 } },
   ] };
   const held: RoleSnapshot = { ...role, permissions: [{ permkey: 'LIST_ITEM', level: 'EDIT' }, { permkey: 'LIST_VENDOR', level: 'VIEW' }, { permkey: 'LIST_CONTACT', level: 'VIEW' }] };
   const write = (minimumsOnly: boolean) => formatStarterPolicy(held, { source: 's', capturedAt: 't', schemaPath: 'p', pack, minimumsOnly });

@@ -3,9 +3,16 @@
  * more (an escalation is new), in the account it was seen in, for the role and policy it names.
  * Written against the mutants of src/core/baseline.ts that the CLI tests could not reach.
  */
-import { BASELINE_KIND, BASELINE_VERSION, applyBaseline, createBaseline, findingKey, type Baseline, type BaselineEntry } from '../../src/core/baseline';
+import type { Baseline, BaselineEntry } from '../../src/core/baseline';
+import { loadedHere } from '../helpers/loaded-here';
 import { buildReport } from '../../src/core/audit';
 import { finding, type Finding, type RoleAudit } from '../../src/core/model';
+
+// Loaded in each test: the module's code sets and constants are part of what is tested.
+const baselineModule = () => loadedHere<typeof import('../../src/core/baseline')>(require.resolve('../../src/core/baseline'));
+const applyBaseline: typeof import('../../src/core/baseline').applyBaseline = (...a) => baselineModule().applyBaseline(...a);
+const createBaseline: typeof import('../../src/core/baseline').createBaseline = (...a) => baselineModule().createBaseline(...a);
+const findingKey: typeof import('../../src/core/baseline').findingKey = (...a) => baselineModule().findingKey(...a);
 
 const perm = (id: string) => ({ id, name: id, subtab: 'lists' as const });
 
@@ -28,6 +35,7 @@ const acceptedOf = (before: RoleAudit[], now: RoleAudit[]) => applyBaseline(now,
 test('the baseline file says what it is: kind and version', () => {
   const b = baselineOf(audit([excess('LIST_ITEM', 'VIEW')]));
   expect([b.kind, b.version, b.createdAt]).toEqual(['ns-role-audit/baseline', 3, '2026-12-01T00:00:00Z']);
+  const { BASELINE_KIND, BASELINE_VERSION } = baselineModule();
   expect([BASELINE_KIND, BASELINE_VERSION]).toEqual([b.kind, b.version]);
 });
 
@@ -140,7 +148,7 @@ test('an entry seen in one account does not accept the finding in another; an en
 
 test('two entries of one key: the finding is accepted by the one it is within, and neither is resolved', () => {
   const entry = (account: string, accepted: string): BaselineEntry => ({ key: 'customrole_x|policies/p.yaml|PERMISSION_EXCESS|LIST_ITEM', account, role: 'customrole_x', policy: 'policies/p.yaml', code: 'PERMISSION_EXCESS', target: 'LIST_ITEM', severity: 'error', accepted });
-  const b: Baseline = { kind: BASELINE_KIND, version: BASELINE_VERSION, createdAt: 'x', findings: [entry('A', 'VIEW'), entry('A', 'FULL')] };
+  const b: Baseline = { kind: 'ns-role-audit/baseline', version: 3, createdAt: 'x', findings: [entry('A', 'VIEW'), entry('A', 'FULL')] };
   const out = applyBaseline([audit([excess('LIST_ITEM', 'EDIT')], { account: 'A' })], b, meta);
   expect(out.results[0].findings[0].accepted).toEqual({ by: 'baseline', file: 'b.json', accepted: 'FULL' });
   expect([out.summary.existing, out.summary.new, out.summary.resolved]).toEqual([1, 0, []]);

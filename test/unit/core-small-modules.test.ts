@@ -8,19 +8,10 @@ import { AuditError, formatIssue, withContext } from '../../src/core/errors';
 import { getCatalog } from '../../src/core/catalog';
 import { child, parseXmlTree, resolveQName } from '../../src/core/xml-tree';
 import { addDays, isCalendarDate } from '../../src/core/dates';
+import { loadedHere } from '../helpers/loaded-here';
 
-/**
- * A module whose tables are the subject, loaded inside the test that checks them: its tables are
- * built when it loads, and per-test coverage (StrykerJS) sees only what runs inside a test, so a
- * top-level import would leave the tables' mutants to tests that never look at them.
- */
-function loadedHere<T>(path: string): T {
-  let loaded: T | undefined;
-  jest.isolateModules(() => { loaded = require(path) as T; });
-  return loaded!;
-}
-const fileErrorText = (e: unknown) => loadedHere<typeof import('../../src/core/file-errors')>('../../src/core/file-errors').fileErrorText(e);
-const reads = () => loadedHere<typeof import('../../src/core/netsuite-reads')>('../../src/core/netsuite-reads');
+const fileErrorText = (e: unknown) => loadedHere<typeof import('../../src/core/file-errors')>(require.resolve('../../src/core/file-errors')).fileErrorText(e);
+const reads = () => loadedHere<typeof import('../../src/core/netsuite-reads')>(require.resolve('../../src/core/netsuite-reads'));
 
 describe('account ids', () => {
   test.each(['1234567', '1234567_SB1', '1234567-sb1', 'TSTDRV1234567', '  1234567_RP2  '])('%j is an account id', (id) => expect(accountIdProblem(id)).toBeUndefined());

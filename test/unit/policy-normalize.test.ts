@@ -283,3 +283,127 @@ test('source: the vendor page a pack transcribes, missing fields empty, lists on
   expect(l.source).toEqual({ vendor: 'Acme', product: 'Sync', title: 'Role', url: 'https://example.com', date: '2026-01-01', leftToUser: ['a', 'b'], notes: ['n'] });
   expect(read('source:\n  vendor: Acme\n').layer!.source).toEqual({ vendor: 'Acme', product: '', title: '', url: '', date: '' });
 });
+
+describe('places are at the key, so an editor marks the entry, not its value', () => {
+  test('a setting, a restriction, an allowance, the risk severity and a risk permission', () => {
+    const l = layerOf([
+      'settings:',
+      '  coreAdminPermissions: false',
+      'recordRestrictions:',
+      '  DEPARTMENT: OWNONLY',
+      'allow:',
+      '  Vendors: View',
+      'risks:',
+      '  severity: info',
+      '  permissions:',
+      '    Access Token Management: error',
+    ].join('\n'));
+    const at = (loc: { line: number; column: number } | undefined) => loc && `${loc.line}:${loc.column}`;
+    expect([l.settings[0].loc, l.recordRestrictions[0].loc, l.allow[0].loc, l.risk.severityLoc, l.risk.permissions[0].loc].map(at))
+      .toEqual(['2:3', '4:3', '6:3', '8:3', '10:5']);
+  });
+});
+
+describe('wrong shapes in the lists are the schema\'s to report; the layer takes nothing from them', () => {
+  const only = (text: string) => {
+    const r = read(text);
+    return { paths: r.issues.map((i) => i.path), layer: r.layer! };
+  };
+  test('a waiver missing its reason or date, or not a map, is no waiver', () => {
+    for (const w of ['{code: ROLE_INACTIVE, expires: 2027-01-31}', '{code: ROLE_INACTIVE, reason: ok now}', '{reason: ok now, expires: 2027-01-31}', '{code: ROLE_INACTIVE, reason: 3, expires: 2027-01-31}', 'just text']) {
+      const r = only(`waivers:\n  - ${w}\n`);
+      expect([w, r.layer.waivers]).toEqual([w, []]);
+      expect(r.paths.length).toBeGreaterThan(0);
+      expect(r.paths.every((p) => p?.startsWith('waivers[0]'))).toBe(true);
+    }
+  });
+  test('a conflict without a name or reason, or not a map, is no rule and is not counted as a name', () => {
+    for (const c of ['{reason: pay and enter, any: {Vendors: Edit}}', '{name: ap, any: {Vendors: Edit}}', '{name: 3, reason: pay and enter, any: {Vendors: Edit}}', 'text']) {
+      const r = only(`conflicts:\n  - ${c}\n  - {name: ap, reason: pay and enter, any: {Vendors: Edit}}\n`);
+      expect([c, r.layer.conflicts.map((x) => x.name)]).toEqual([c, ['ap']]);
+      expect([c, r.paths.filter((p) => p?.startsWith('conflicts[1]'))]).toEqual([c, []]);
+    }
+  });
+  test('a conflict side of the wrong shape, or a level that is no level, drops the rule without a second issue', () => {
+    for (const side of ['any: [Vendors]', 'any: {Vendors: Lots}', 'any: {Vendors: Edit}, with: [x]', 'any: {Vendors: Edit}, with: {Vendors: Lots}']) {
+      const r = only(`conflicts:\n  - {name: ap, reason: pay and enter, ${side}}\n`);
+      expect([side, r.layer.conflicts]).toEqual([side, []]);
+      expect(r.paths.length).toBe(1);
+    }
+  });
+  test('an unknown severity or mapping on a conflict is the schema\'s; the rule keeps error and no mapping', () => {
+    const r = read('conflicts:\n  - {name: ap, reason: pay and enter, any: {Vendors: Edit}, severity: fatal, mapping: theirs, source: 7}\n');
+    expect(r.issues.map((i) => i.path).sort()).toEqual(['conflicts[0].mapping', 'conflicts[0].severity', 'conflicts[0].source']);
+    const c = r.layer!.conflicts[0];
+    expect([c.severity, 'mapping' in c, 'source' in c]).toEqual(['error', false, false]);
+    expect(layerOf('conflicts:\n  - {name: ap, reason: pay and enter, any: {Vendors: Edit}, mapping: source}\n').conflicts[0].mapping).toBe('source');
+    expect(layerOf('conflicts:\n  - {name: ap, reason: pay and enter, any: {Vendors: Edit}, severity: info}\n').conflicts[0].severity).toBe('info');
+  });
+  test('a restriction of the wrong shape, or on an unknown segment, is no rule', () => {
+    for (const rr of ['DEPARTMENT: 3', 'DEPARTMENT: {viewingAllowed: true}', 'DEPARTMENT: {restriction: 3}', 'SUBSIDIARY: OWNONLY', 'DEPARTMENT: [OWNONLY]']) {
+      const r = only(`recordRestrictions:\n  ${rr}\n`);
+      expect([rr, r.layer.recordRestrictions]).toEqual([rr, []]);
+      expect([rr, r.paths.length > 0]).toEqual([rr, true]);
+    }
+    expect(layerOf('recordRestrictions:\n  DEPARTMENT: " ownonly "\n').recordRestrictions.map((x) => [x.segment, x.restriction])).toEqual([['DEPARTMENT', 'OWNONLY']]);
+    // A box written as text is not a box.
+    const boxes = read('recordRestrictions:\n  CLASS: {restriction: OWNONLY, viewingAllowed: "yes"}\n').layer!.recordRestrictions[0];
+    expect('viewingAllowed' in boxes).toBe(false);
+  });
+  test('a risk permission with a severity that is no severity is dropped without a second issue', () => {
+    const r = only('risks:\n  permissions:\n    Access Token Management: 3\n');
+    expect(r.layer.risk.permissions).toEqual([]);
+    expect(r.paths).toEqual(['risks.permissions["Access Token Management"]']);
+  });
+  test('a permission level that is no level, or a spec of the wrong shape, is the schema\'s alone', () => {
+    for (const spec of ['Lots', '{exact: Lots}', '{min: Lots}', '{max: Lots}', '[View]', '3']) {
+      const r = only(`permissions:\n  lists:\n    Vendors: ${spec}\n`);
+      expect([spec, r.layer.rules]).toEqual([spec, []]);
+      expect([spec, r.paths.length]).toEqual([spec, 1]);
+    }
+  });
+  test('a name that is not a string leaves the role unnamed; an unknown excess mode sets nothing', () => {
+    const r = only('role: {name: 3, scriptId: customrole_x}\n');
+    expect(r.layer.role).toEqual({ scriptId: 'customrole_x' });
+    for (const m of ['fail', 'warn', 'ignore']) expect(layerOf(`excess: ${m}\n`).excess).toBe(m);
+  });
+  test('an allowance at no level is the schema\'s alone', () => {
+    const r = only('allow:\n  Vendors: Lots\n');
+    expect([r.layer.allow, r.paths]).toEqual([[], ['allow.Vendors']]);
+  });
+});
+
+describe('the codes and names a waiver is checked against, read as the module loads', () => {
+  // Loaded inside each test: these tables are built as the module loads (see test/helpers/loaded-here.ts).
+  const fresh = () => {
+    let parse: typeof import('../../src/core/policy').parsePolicyLayer | undefined;
+    jest.isolateModules(() => {
+      // The fresh registry has its own schema module, so it needs the validators given again.
+      (require('../../src/adapters/schema-validators') as typeof import('../../src/adapters/schema-validators')).installSchemaValidators();
+      parse = (require('../../src/core/policy') as typeof import('../../src/core/policy')).parsePolicyLayer;
+    });
+    return parse!;
+  };
+  test.each(['PERMISSION_MISSING', 'LEVEL_TOO_LOW', 'PERMISSION_EXCESS', 'LEVEL_ABOVE_MAX', 'PERMISSION_UNCATALOGUED', 'PERMISSION_RESTRICTION_MISMATCH', 'RISKY_PERMISSION'])('%s needs a permission', (code) => {
+    const r = fresh()('p.yaml', `waivers:\n  - {code: ${code}, reason: ok now, expires: 2027-01-31}\n`, {});
+    expect(r.issues.map((i) => i.code)).toEqual(['WAIVER_TARGET_MISSING']);
+  });
+  test.each(['SETTING_MISMATCH', 'RECORD_RESTRICTION_MISMATCH'])('%s needs a setting', (code) => {
+    expect(fresh()('p.yaml', `waivers:\n  - {code: ${code}, reason: ok now, expires: 2027-01-31}\n`, {}).issues[0].message).toBe(`a ${code} waiver must name the setting it covers`);
+  });
+  test.each(['ASSIGNMENT_DORMANT', 'GLOBAL_PERMISSION', 'USER_SOD_CONFLICT'])('%s needs a holder', (code) => {
+    expect(fresh()('p.yaml', `waivers:\n  - {code: ${code}, reason: ok now, expires: 2027-01-31}\n`, {}).issues[0].message).toBe(`a ${code} waiver must name the holder it covers`);
+  });
+  test('each rule a waiver can name', () => {
+    const parse = fresh();
+    const rules = ['role', 'excess', 'risk', 'source', 'holders'].map((rule) => parse('p.yaml', `waivers:\n  - {code: NOT_VERIFIABLE, reason: ok now, expires: 2027-01-31, rule: ${rule}}\n`, {}).layer!.waivers[0]?.rule);
+    expect(rules).toEqual(['role:active', 'excess', 'risk', 'source', 'holders:*']);
+  });
+  test('each severity, for all risks, per permission and per conflict', () => {
+    const parse = fresh();
+    for (const sev of ['error', 'warning', 'info']) {
+      const l = parse('p.yaml', `risks:\n  severity: ${sev}\n  permissions:\n    Access Token Management: ${sev}\nconflicts:\n  - {name: a, reason: pay and enter, any: {Vendors: Edit}, severity: ${sev}}\n`, {}).layer!;
+      expect([l.risk.severity, l.risk.permissions[0]?.severity, l.conflicts[0]?.severity]).toEqual([sev, sev, sev]);
+    }
+  });
+});

@@ -157,3 +157,49 @@ test('a source that cannot read the Restrictions subtab gets no recordRestrictio
   expect(text).toContain('    Invoice: {exact: View}\n');
   expect(text).not.toContain('recordRestrictions');
 });
+
+describe('details a reviewer reads', () => {
+  const starter = (r: Partial<RoleSnapshot>, minimumsOnly = false) => formatStarterPolicy({ ...role, ...r }, { source: 's', capturedAt: 't', schemaPath: 'p', minimumsOnly });
+  test('permissions are listed by name within a subtab, whatever order the role lists them in', () => {
+    const text = starter({ permissions: [{ permkey: 'LIST_VENDOR', level: 'VIEW' }, { permkey: 'LIST_ITEM', level: 'VIEW' }, { permkey: 'LIST_CONTACT', level: 'VIEW' }, { permkey: 'LIST_ITEM', level: 'VIEW' }] });
+    expect(text).toContain('  lists:         # Lists subtab\n    Contacts: {exact: View}\n    Items: {exact: View}\n    Vendors: {exact: View}\n');
+  });
+  test('a restriction given as a code (any number, signed or not) is not written; a word is', () => {
+    for (const code of ['12', '-12', '0']) expect(starter({ permissions: [{ permkey: 'TRAN_CUSTINVC', level: 'VIEW', restriction: code }] })).toContain('    Invoice: {exact: View}\n');
+    expect(starter({ permissions: [{ permkey: 'TRAN_CUSTINVC', level: 'VIEW', restriction: 'OWNONLY' }] })).toContain('    Invoice: {exact: View, restriction: OWNONLY}\n');
+  });
+  test('a level below every level the role page offers is never written as a ban: the policy says it cannot require it', () => {
+    // Persist Search is offered at None and Create only; Create HTML Formulas at Full only.
+    for (const [permkey, name, offered] of [['LIST_BIG_SEARCH', 'Persist Search', 'Create'], ['ADMI_HTMLFORMULA', 'Create HTML Formulas in Search', 'Full']]) {
+      for (const minimumsOnly of [false, true]) {
+        const text = starter({ permissions: [{ permkey, level: 'VIEW' }] }, minimumsOnly);
+        expect(text).toContain(`    # ${name}: View   (below every level the role page offers for it (${offered}): no policy can require it; audits report it as excess)\n`);
+        expect(text).not.toMatch(new RegExp(`^    ${name}:`, 'm'));
+        expect(parsePolicyLayer('p.yaml', text).issues).toEqual([]);
+      }
+    }
+  });
+  test('a restriction line\'s boxes are written with it; a line without boxes is the bare restriction', () => {
+    const text = starter({ recordRestrictions: [{ segment: 'DEPARTMENT', restriction: 'OWN_ONLY', viewingAllowed: true }, { segment: 'CLASS', restriction: 'OWN_ONLY', viewingAllowed: false, itemsRestricted: true }, { segment: 'LOCATION', restriction: 'OWN_ONLY' }] });
+    expect(text).toContain('  DEPARTMENT: {restriction: OWN_ONLY, viewingAllowed: true}\n  CLASS: {restriction: OWN_ONLY, viewingAllowed: false, itemsRestricted: true}\n  LOCATION: OWN_ONLY\n');
+    expect(parsePolicyLayer('p.yaml', text).issues).toEqual([]);
+  });
+  test('a role found by script id is named by it alone, even when its internal id is known', () => {
+    const text = starter({ internalId: '1017' });
+    expect(text).toContain('role:\n  scriptId: customrole_x\n  name: "API \\"role\\""\n\n');
+    expect(text).not.toContain('internalId');
+  });
+  test('a pack rule with a ceiling or a restriction is not the pack\'s to cover: the role\'s level is pinned here', () => {
+    const rules = [{ id: 'LIST_ITEM', name: 'Items', written: 'Items', subtab: 'lists' as const, min: 'VIEW' as const, restriction: 'OWNONLY', loc: { file: 'pack', line: 1, column: 1 } }];
+    const text = formatStarterPolicy({ ...role, permissions: [{ permkey: 'LIST_ITEM', level: 'EDIT' }] }, { source: 's', capturedAt: 't', schemaPath: 'p', pack: { name: 'acme', rules }, minimumsOnly: true });
+    expect(text).toContain('    Items: Edit\n');
+  });
+});
+
+test('a subtab whose every line is a comment is an empty map, so the policy still validates', () => {
+  for (const permissions of [[{ permkey: 'LIST_ITEM', level: 'VIEW' as const }, { permkey: 'LIST_ITEM', level: 'FULL' as const }], [{ permkey: 'weird key', level: 'VIEW' as const }]]) {
+    const text = formatStarterPolicy({ ...role, permissions }, { source: 's', capturedAt: 't', schemaPath: 'p' });
+    expect(text).toMatch(/\n {2}(lists|customRecords): \{\} +# (Lists|Custom Record) subtab\n {4}# /);
+    expect(parsePolicyLayer('p.yaml', text).issues).toEqual([]);
+  }
+});

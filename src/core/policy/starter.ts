@@ -46,7 +46,12 @@ function permissionLines(role: RoleSnapshot, tab: Subtab, opts: StarterOptions):
     const offered = getCatalog().byId(id)?.levels;
     const unoffered = !!offered && !offered.includes(h.level);
     const level = unoffered ? [...offered].reverse().find((l) => levelRank(l) <= levelRank(h.level) && l !== 'NONE') : h.level;
-    if (!level) continue;
+    if (!level) {
+      // Below every level a policy may name (Persist Search held at View): no rule can require it.
+      const grantable = (offered ?? []).filter((l) => l !== 'NONE').map(levelLabel).join(', ');
+      out.push(`    # ${yamlKey(key)}: ${levelLabel(h.level)}   (below every level the role page offers for it (${grantable}): no policy can require it; audits report it as excess)`);
+      continue;
+    }
     const packMin = opts.covered.get(id);
     const min = packMin ?? level;
     const minOnly = opts.minimumsOnly || unoffered;
@@ -128,6 +133,10 @@ export function formatStarterPolicy(role: RoleSnapshot, meta: { source: string; 
   lines.push('', 'excess: fail');
   const tabs = SUBTABS.map((t) => [t, permissionLines(role, t, opts)] as const).filter(([, l]) => l.length);
   lines.push('', tabs.length ? 'permissions:' : 'permissions: {}');
-  for (const [tab, perms] of tabs) lines.push(`  ${tab}:${' '.repeat(Math.max(1, 14 - tab.length))}# ${subtabLabel(tab)} subtab`, ...perms);
+  for (const [tab, perms] of tabs) {
+    // A subtab of comments alone would read as null, which no policy accepts: it is an empty map.
+    const head = `${tab}:${perms.every((l) => l.trimStart().startsWith('#')) ? ' {}' : ''}`;
+    lines.push(`  ${head}${' '.repeat(Math.max(1, 15 - head.length))}# ${subtabLabel(tab)} subtab`, ...perms);
+  }
   return lines.join('\n') + '\n';
 }

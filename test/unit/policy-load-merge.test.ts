@@ -5,7 +5,11 @@
  */
 import { AuditError, type InputIssue } from '../../src/core/errors';
 import { loadPolicy, type PolicyHost } from '../../src/core/policy';
-import { resolvePermission } from '../../src/core/policy/resolve-permission';
+import { loadedHere } from '../helpers/loaded-here';
+
+/** Loaded inside each test, so the module's patterns are checked by the tests that use them (test/helpers/loaded-here.ts). */
+const resolvePermission: typeof import('../../src/core/policy/resolve-permission').resolvePermission = (...args) =>
+  loadedHere<typeof import('../../src/core/policy/resolve-permission')>(require.resolve('../../src/core/policy/resolve-permission')).resolvePermission(...args);
 
 /** A host over files in memory; `refs` maps an extends entry to a file, else it names the file itself. */
 function host(files: Record<string, string>, refs: Record<string, string | Error> = {}): PolicyHost {
@@ -123,7 +127,9 @@ describe('a waiver that can never apply is a warning, saying why', () => {
 describe('merging layers', () => {
   const load = (files: Record<string, string>) => loadPolicy('top.yaml', host(files));
   test('what no file says: excess warn, risks at warning, nothing pinned', () => {
-    const p = load({ 'top.yaml': 'description: empty\n' });
+    // The defaults are the module's constants: loaded here (test/helpers/loaded-here.ts).
+    const fresh = loadedHere<typeof import('../../src/core/policy')>(require.resolve('../../src/core/policy'), { schemas: true });
+    const p = fresh.loadPolicy('top.yaml', host({ 'top.yaml': 'description: empty\n' }));
     expect([p.excess, p.risk.severity, p.role, p.flags, p.settings, p.recordRestrictions, p.rules, p.allow, p.waivers, p.risk.permissions, p.conflicts, p.holders])
       .toEqual(['warn', 'warning', {}, [], [], [], [], [], [], [], [], undefined]);
   });
@@ -157,6 +163,10 @@ describe('merging layers', () => {
     const overlap = load({ 'base.yaml': 'permissions:\n  lists: {Vendors: View}\n', 'top.yaml': 'extends: base.yaml\npermissions:\n  lists: {Vendors: Edit}\n' });
     expect(overlap.rules.map((r) => `${r.id}=${r.min}@${r.loc.file}`)).toEqual(['LIST_VENDOR=EDIT@top.yaml']);
   });
+  test('a file without a role section keeps the role and its place from the file that has one', () => {
+    const p = load({ 'base.yaml': 'role: {scriptId: customrole_x}\n', 'top.yaml': 'extends: base.yaml\ndescription: top\n' });
+    expect([p.role, p.roleLoc?.file, p.roleLoc?.line]).toEqual([{ scriptId: 'customrole_x' }, 'base.yaml', 1]);
+  });
   test('a risk severity per permission is overridden by a later file', () => {
     const p = load({ 'base.yaml': 'risks:\n  permissions: {Access Token Management: error}\n', 'top.yaml': 'extends: base.yaml\nrisks:\n  permissions: {Access Token Management: info}\n' });
     expect(p.risk.permissions.map((r) => `${r.id}=${r.severity}`)).toEqual(['ADMI_MANAGE_OAUTH_TOKENS=info']);
@@ -188,6 +198,12 @@ describe('resolving a permission key', () => {
     expect(r).toMatchObject({ ok: false, suggestion: "did you mean 'Vendors' (LIST_VENDOR)?" });
     const none = resolvePermission('qqqqqqqqqqqqqqqq', 'lists');
     expect(none).toMatchObject({ ok: false, suggestion: "run 'ns-role-audit catalog <words>' to find the permission's name or ID" });
+  });
+  test('the suggestion for a misspelt name prefers the subtab it was written under; with no subtab, the nearest of all', () => {
+    expect(resolvePermission('Lock Transactionx', 'transactions')).toMatchObject({ ok: false, suggestion: "did you mean 'Find Transaction' (TRAN_FIND)?" });
+    expect(resolvePermission('Lock Transactionx', undefined)).toMatchObject({ ok: false, suggestion: "did you mean 'Lock Transactions' (ADMI_CLOSEPERIOD)?" });
+    // Nothing near on the subtab: the nearest anywhere.
+    expect(resolvePermission('Lock Transactionx', 'customRecords')).toMatchObject({ ok: false, suggestion: "did you mean 'Lock Transactions' (ADMI_CLOSEPERIOD)?" });
   });
   test('a permission written under the wrong subtab says where it belongs', () => {
     expect(resolvePermission('Vendors', 'transactions')).toEqual({ ok: false, code: 'WRONG_SUBTAB', message: "'Vendors' (LIST_VENDOR) is on the Lists subtab, not Transactions", suggestion: 'move it under permissions.lists' });

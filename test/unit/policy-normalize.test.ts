@@ -5,6 +5,7 @@
  */
 import { parsePolicyLayer } from '../../src/core/policy';
 import type { InputIssue } from '../../src/core/errors';
+import { loadedHere } from '../helpers/loaded-here';
 
 const read = (text: string, today?: string) => parsePolicyLayer('p.yaml', text, today ? { today } : {});
 const layerOf = (text: string) => {
@@ -375,15 +376,7 @@ describe('wrong shapes in the lists are the schema\'s to report; the layer takes
 
 describe('the codes and names a waiver is checked against, read as the module loads', () => {
   // Loaded inside each test: these tables are built as the module loads (see test/helpers/loaded-here.ts).
-  const fresh = () => {
-    let parse: typeof import('../../src/core/policy').parsePolicyLayer | undefined;
-    jest.isolateModules(() => {
-      // The fresh registry has its own schema module, so it needs the validators given again.
-      (require('../../src/adapters/schema-validators') as typeof import('../../src/adapters/schema-validators')).installSchemaValidators();
-      parse = (require('../../src/core/policy') as typeof import('../../src/core/policy')).parsePolicyLayer;
-    });
-    return parse!;
-  };
+  const fresh = () => loadedHere<typeof import('../../src/core/policy')>(require.resolve('../../src/core/policy'), { schemas: true }).parsePolicyLayer;
   test.each(['PERMISSION_MISSING', 'LEVEL_TOO_LOW', 'PERMISSION_EXCESS', 'LEVEL_ABOVE_MAX', 'PERMISSION_UNCATALOGUED', 'PERMISSION_RESTRICTION_MISMATCH', 'RISKY_PERMISSION'])('%s needs a permission', (code) => {
     const r = fresh()('p.yaml', `waivers:\n  - {code: ${code}, reason: ok now, expires: 2027-01-31}\n`, {});
     expect(r.issues.map((i) => i.code)).toEqual(['WAIVER_TARGET_MISSING']);

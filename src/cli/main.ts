@@ -47,9 +47,10 @@ ${list}
 Options:
   -h, --help     help for ns-role-audit or, after a command, for that command
   -V, --version  print the version
+  --no-color     no colour (as NO_COLOR); --color: colour even when piped (as FORCE_COLOR)
 
 Exit codes: 0 compliant, 1 findings (at or above --fail-on), 2 could not audit.
-Environment: NO_COLOR disables colour; NETSUITE_* variables name a live account.
+Environment: NO_COLOR disables colour, FORCE_COLOR enables it; NETSUITE_* variables name a live account.
 `;
 }
 
@@ -70,11 +71,26 @@ function reportError(err: unknown, io: CliIo): number {
   return EXIT.ERROR;
 }
 
+/**
+ * `--color` / `--no-color`, anywhere before a `--`, for every command: the last one given wins over
+ * NO_COLOR and FORCE_COLOR, by setting them for this run (shouldColor in cli/output.ts reads them).
+ */
+function colorOption(argv: string[], io: CliIo): { args: string[]; rawIo: CliIo } {
+  const end = argv.indexOf('--');
+  const head = end < 0 ? argv : argv.slice(0, end);
+  const given = head.filter((a) => a === '--color' || a === '--no-color').pop();
+  if (!given) return { args: argv, rawIo: io };
+  const args = [...head.filter((a) => a !== '--color' && a !== '--no-color'), ...(end < 0 ? [] : argv.slice(end))];
+  const env = given === '--no-color' ? { ...io.env, NO_COLOR: '1' } : { ...io.env, NO_COLOR: undefined, FORCE_COLOR: '1' };
+  return { args, rawIo: { ...io, env } };
+}
+
 /** Runs the CLI and returns the exit code; the only caller of process.exit is bin/. */
-export async function runCli(argv: string[], rawIo: CliIo): Promise<number> {
+export async function runCli(argv: string[], givenIo: CliIo): Promise<number> {
   installSchemaValidators();
+  const { args, rawIo } = colorOption(argv, givenIo);
   const io = createRedactingIo(rawIo, secretsInEnv(rawIo.env));
-  const [first, ...rest] = argv;
+  const [first, ...rest] = args;
   try {
     if (first === undefined || first === '-h' || first === '--help' || first === 'help') {
       if (first === 'help' && rest[0] && Object.hasOwn(COMMANDS, rest[0])) return await COMMANDS[rest[0]].run(['--help'], io);

@@ -112,6 +112,17 @@ describe('ns-role-audit (built CLI, files only)', () => {
     expect(runCli(args, { env: { FORCE_COLOR: '1', NO_COLOR: '1' } }).stdout).not.toMatch(/\u001b\[/);
   });
 
+  test('--no-color and --color, anywhere on the line, win over the environment; the last one given counts', () => {
+    const args = ['audit', '--policy', POLICY, '--role-file', SDF, '--role', 'customrole_polytomic_drifted'];
+    const noColor = runCli([...args, '--no-color'], { env: { FORCE_COLOR: '1' } });
+    expect([noColor.code, noColor.stderr]).toEqual([1, '']);
+    expect(noColor.stdout).toContain('customrole_polytomic_drifted');
+    expect(noColor.stdout).not.toMatch(/\u001b\[/);
+    expect(runCli(['--color', ...args], { env: { NO_COLOR: '1' } }).stdout).toMatch(/\u001b\[31m/);
+    expect(runCli([...args, '--color', '--no-color']).stdout).not.toMatch(/\u001b\[/);
+    expect(runCli(['--no-color', '--version']).stdout).toMatch(/^\d+\.\d+\.\d+/);
+  });
+
   test('validate: 0 for valid, 2 for invalid, JSON on request', () => {
     expect(runCli(['validate', POLICY]).code).toBe(0);
     const dir = mkdtempSync(join(tmpdir(), 'nsra-cli-'));

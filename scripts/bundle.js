@@ -46,6 +46,9 @@ esbuild.build({
   target: 'node20',
   format: 'cjs',
   external: ['soap', 'undici', 'ajv/dist/2020'],
+  // jsonc-parser's "main" is a UMD build whose require() calls a bundler cannot follow; its ES
+  // module build (package.json "module") bundles cleanly. Node, outside the bundle, loads the UMD one.
+  alias: { 'jsonc-parser': 'jsonc-parser/lib/esm/main.js' },
   legalComments: 'none',
   plugins: [jsonAsString, validatorsOutside],
   minifyWhitespace: true,

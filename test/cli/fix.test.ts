@@ -195,6 +195,11 @@ describe('a live role', () => {
     expect([other.code, other.stderr]).toEqual([2, expect.stringContaining('was made from account 1234567_SB1')]);
     const none = await cli(['fix', '--check', '.'], { cwd: dir, env });
     expect([none.code, none.stderr]).toEqual([2, expect.stringContaining('no ns-role-audit.fix.json')]);
+    // A provenance edited by hand into two values for one key is refused at the key, not read as the last.
+    const prov = join(dir, 'proj', 'ns-role-audit.fix.json');
+    writeFileSync(prov, readFileSync(prov, 'utf8').replace('"kind": "ns-role-audit/fix",', '"kind": "ns-role-audit/fix", "sha256": "0",'));
+    const twice = await cli(['fix', '--check', 'proj'], { cwd: dir, env });
+    expect([twice.code, twice.stderr]).toEqual([2, expect.stringMatching(/is not valid JSON\n.*ns-role-audit\.fix\.json:\d+:\d+: error DUPLICATE_KEY: "sha256" appears twice/)]);
     // --out will not write into a folder that holds other things.
     writeFileSync(join(dir, 'notes.txt'), 'mine');
     const busy = await cli(['fix', '--policy', POLICY, '--role', DRIFTED, '--out', '.'], { cwd: dir, env });

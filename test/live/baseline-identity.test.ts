@@ -72,3 +72,17 @@ test.each([
   expect(r.stderr).toContain('BASELINE_INVALID');
   expect(r.stderr).toContain(text);
 });
+
+test('a baseline entry with a repeated key (a hand edit that raised what it accepts) is refused at its line and column, exit 2', async () => {
+  const dir = mkdtempSync(join(tmpdir(), 'nsra-bl-'));
+  const file = join(dir, 'b.json');
+  writeFileSync(file, '{\n  "kind": "ns-role-audit/baseline",\n  "version": 3,\n  "createdAt": "x",\n  "findings": [\n    {"key": "k", "code": "PERMISSION_EXCESS", "accepted": "VIEW", "accepted": "FULL"}\n  ]\n}\n');
+  const r = await runCliAsync(['audit', '--policy', POLICY, '--role-file', 'fixtures/sdf-project', '--baseline', file]);
+  expect(r.code).toBe(2);
+  expect(r.stderr).toContain(`error BASELINE_INVALID: ${file}: not valid JSON`);
+  expect(r.stderr).toContain(`${file}:6:67: error DUPLICATE_KEY`);
+  expect(r.stderr).toContain('"accepted" appears twice in the same object');
+  writeFileSync(file, '{"kind": "ns-role-audit/baseline",\n "findings": [],}\n');
+  const syntax = await runCliAsync(['audit', '--policy', POLICY, '--role-file', 'fixtures/sdf-project', '--baseline', file]);
+  expect([syntax.code, syntax.stderr.includes(`${file}:2:17`), syntax.stderr.includes('a property name (in double quotes) expected')]).toEqual([2, true, true]);
+});

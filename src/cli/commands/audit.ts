@@ -8,6 +8,7 @@ import { FAIL_ON, type FailOn, type RoleAudit, type RunError } from '../../core/
 import { acceptUnverified } from '../../core/verdict';
 import { AuditError, formatIssue, type InputIssue } from '../../core/errors';
 import { isCalendarDate } from '../../core/dates';
+import { parseJsonFile } from '../../core/input/json-file';
 import { fileErrorText } from '../../core/file-errors';
 import { terminalLines } from '../../core/format/escape';
 import { CONFIG_FILE, readConfig } from '../../adapters/config';
@@ -98,13 +99,16 @@ export function writePolicyWarnings(warnings: readonly InputIssue[], io: CliIo):
 
 function readBaseline(file: string): Baseline {
   const again = { details: { hint: 'write one with --write-baseline <file>' } };
-  let b: Partial<Baseline> | null;
+  let text: string;
   try {
-    b = JSON.parse(readTextFile(file, 'baseline')) as Partial<Baseline> | null;
+    text = readTextFile(file, 'baseline');
   } catch (e) {
     if (e instanceof AuditError) throw e;
-    throw new AuditError('BASELINE_INVALID', `${file}: ${e instanceof SyntaxError ? 'not JSON' : fileErrorText(e)}`, again);
+    throw new AuditError('BASELINE_INVALID', `${file}: ${fileErrorText(e)}`, again);
   }
+  const parsed = parseJsonFile(file, text);
+  if (parsed.issues.length) throw new AuditError('BASELINE_INVALID', `${file}: not valid JSON`, { ...again, issues: parsed.issues });
+  const b = parsed.value as Partial<Baseline> | null;
   if (b?.kind !== BASELINE_KIND || !Array.isArray(b.findings)) throw new AuditError('BASELINE_INVALID', `${file}: not an ns-role-audit baseline`, again);
   const rewrite = (why: string) => new AuditError('BASELINE_INVALID', `${file}: a version ${b!.version} baseline, ${why}`, { details: { hint: `write it again with --write-baseline <file> (version ${BASELINE_VERSION} records what each entry accepted)` } });
   if ((b.version as number) === 1) throw rewrite('whose keys depended on how the role was read');

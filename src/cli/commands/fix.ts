@@ -4,6 +4,7 @@ import { createTwoFilesPatch } from 'diff';
 import { auditSnapshot, buildReport } from '../../core/audit';
 import { compareRoles } from '../../core/compare';
 import { AuditError } from '../../core/errors';
+import { parseJsonFile } from '../../core/input/json-file';
 import { CLI_FORMATS as FORMATS } from '../formats';
 import { jsonText } from '../../core/format/json-text';
 import { terminalLines } from '../../core/format/escape';
@@ -178,13 +179,17 @@ async function fixLive(values: Values, io: CliIo, ctx: { policy: ReturnType<type
 /** `fix --check DIR`: is the role still what the project was made from? */
 async function checkProject(dir: string, values: Values, io: CliIo): Promise<number> {
   const file = join(resolve(io.cwd, dir), PROVENANCE_FILE);
-  let p: FixProvenance;
+  const again = { details: { hint: 'check a folder that fix --out wrote' } };
+  let text: string;
   try {
-    p = JSON.parse(readTextFile(file, 'baseline')) as FixProvenance;
+    text = readTextFile(file, 'baseline');
   } catch (e) {
     if (e instanceof AuditError) throw e;
-    throw new AuditError('USAGE', `${dir}: no ${PROVENANCE_FILE} (${e instanceof SyntaxError ? 'not JSON' : 'it cannot be read'})`, { details: { hint: 'check a folder that fix --out wrote' } });
+    throw new AuditError('USAGE', `${dir}: no ${PROVENANCE_FILE} (it cannot be read)`, again);
   }
+  const parsed = parseJsonFile(file, text);
+  if (parsed.issues.length) throw new AuditError('USAGE', `${dir}/${PROVENANCE_FILE} is not valid JSON`, { ...again, issues: parsed.issues });
+  const p = parsed.value as FixProvenance;
   if (p?.kind !== 'ns-role-audit/fix' || typeof p.sha256 !== 'string' || !p.role?.scriptId || !p.read) throw new AuditError('USAGE', `${dir}/${PROVENANCE_FILE} is not what fix --out writes`);
   const session = openLiveSession({ connection: values.connection as string, config: values.config as string, verbose: values.verbose as boolean }, io);
   if (session.connection.accountId !== p.account) {

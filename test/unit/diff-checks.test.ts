@@ -5,6 +5,8 @@
  */
 import { diffRole } from '../../src/core/diff';
 import { loadPolicy } from '../../src/core/policy';
+import { getCatalog } from '../../src/core/catalog';
+import { loadedHere } from '../helpers/loaded-here';
 import type { Finding, Policy, RolePermission, RoleSnapshot } from '../../src/core/model';
 
 function policyOf(text: string): Policy {
@@ -139,6 +141,13 @@ describe('excess and allow-lists', () => {
     expect(got.rules).toContainEqual(['catalog', 'Every permission on the role is a known NetSuite permission', 'warn']);
     expect(run(`${HEAD}excess: ignore\npermissions:\n  lists:\n    LIST_NOTREAL: {max: View}\n`, odd).findings).toEqual([]);
   });
+  test('the account\'s own custom records, transaction types and segments are never uncatalogued; a form no parser knows is', () => {
+    // The module loaded here: its table of custom kinds is built as it loads (test/helpers/loaded-here.ts).
+    const fresh = loadedHere<typeof import('../../src/core/diff')>(require.resolve('../../src/core/diff'));
+    const role = roleOf({}, [['customrecord_mine', 'VIEW'], ['customsale_quote', 'VIEW'], ['cseg_region', 'VIEW'], ['weird key', 'VIEW']]);
+    const got = fresh.diffRole(policyOf(`${HEAD}excess: ignore\n`), role, { today: '2026-11-27' }).findings;
+    expect(got.map((f) => `${f.code} ${f.permission?.id}`)).toEqual(['PERMISSION_UNCATALOGUED weird key']);
+  });
 });
 
 describe('flags, settings and record restrictions', () => {
@@ -201,6 +210,29 @@ describe('flags, settings and record restrictions', () => {
       expect.objectContaining({ code: 'NOT_VERIFIABLE', ...dept, actualValue: null }),
     ]);
     expect(run(p, roleOf({ recordRestrictions: [] })).rules).toContainEqual(['setting:recordRestrictions.DEPARTMENT', 'Records restricted by department: OWN_AND_SUBORDINATES', 'fail']);
+  });
+
+  test('a record restriction with its boxes: each box pinned is checked on the line, unread boxes are NOT_VERIFIABLE, in words in the title', () => {
+    const p = `${HEAD}excess: ignore\nrecordRestrictions:\n  CLASS: {restriction: OWN_ONLY, viewingAllowed: true, itemsRestricted: false}\n`;
+    const rule = 'setting:recordRestrictions.CLASS';
+    const line = (boxes: { viewingAllowed?: boolean; itemsRestricted?: boolean }) => run(p, roleOf({ recordRestrictions: [{ segment: 'class', restriction: 'own_only', ...boxes }] }));
+    expect(line({ viewingAllowed: true, itemsRestricted: false }).rules).toContainEqual([rule, 'Records restricted by class: OWN_ONLY, Allow Viewing checked, Items Restricted unchecked', 'pass']);
+    expect(line({ viewingAllowed: true, itemsRestricted: false }).findings).toEqual([]);
+    expect(line({ viewingAllowed: false, itemsRestricted: true }).findings).toEqual([
+      { code: 'RECORD_RESTRICTION_MISMATCH', severity: 'error', rule, setting: 'recordRestrictions.CLASS.viewingAllowed', expectedValues: ['checked'], actualValue: 'unchecked' },
+      { code: 'RECORD_RESTRICTION_MISMATCH', severity: 'error', rule, setting: 'recordRestrictions.CLASS.itemsRestricted', expectedValues: ['unchecked'], actualValue: 'checked' },
+    ]);
+    expect(line({ itemsRestricted: false }).findings).toEqual([
+      { code: 'NOT_VERIFIABLE', severity: 'error', rule, setting: 'recordRestrictions.CLASS.viewingAllowed', expectedValues: ['checked'], actualValue: null, detail: "this source cannot read the line's Allow Viewing box" },
+    ]);
+    // The restriction itself differs: its boxes are not looked at.
+    expect(run(p, roleOf({ recordRestrictions: [{ segment: 'CLASS', restriction: 'OWN_AND_SUBORDINATES' }] })).findings.map((f) => f.setting)).toEqual(['recordRestrictions.CLASS']);
+  });
+  test('a boolean setting reads as checked or unchecked in its title and finding', () => {
+    const p = `${HEAD}excess: ignore\nsettings:\n  coreAdminPermissions: false\n`;
+    const got = run(p, roleOf({ settings: { coreAdminPermissions: true } }));
+    expect(got.rules).toContainEqual(['setting:coreAdminPermissions', 'Core Administration Permissions is unchecked', 'fail']);
+    expect(got.findings).toEqual([{ code: 'SETTING_MISMATCH', severity: 'error', rule: 'setting:coreAdminPermissions', setting: 'coreAdminPermissions', expectedValues: ['unchecked'], actualValue: 'checked' }]);
   });
 });
 
@@ -291,6 +323,26 @@ describe('role not found, fallback, and order', () => {
       'PERMISSION_EXCESS LIST_NOTREAL',
       'PERMISSION_UNCATALOGUED LIST_NOTREAL',
       'PERMISSION_EXCESS LIST_VENDOR',
+    ]);
+  });
+
+  test('a large role\'s findings too (past the size where a sort changes method)', () => {
+    const ids = getCatalog().all().filter((x) => x.subtab === 'lists' && x.levels.includes('FULL')).map((x) => x.id).sort().slice(0, 80);
+    const p = `${HEAD}excess: ignore\npermissions:\n  lists:\n${[...ids].reverse().map((id) => `    ${id}: Full`).join('\n')}\n`;
+    expect(run(p, roleOf()).findings.map((f) => f.permission?.id)).toEqual(ids);
+  });
+  test('findings checked late (a waiver, a conflict) still come role-wide first; permissions by ID whatever the policy order', () => {
+    const p = [
+      `${HEAD}excess: ignore`,
+      'permissions:', '  lists:', '    Vendors: Full', '    Items: Full', '    Contacts: Full', '  transactions:', '    Invoice: Full',
+      'waivers:', '  - {code: ROLE_INACTIVE, reason: not needed now, expires: 2027-01-31}', '',
+    ].join('\n');
+    expect(run(p, roleOf()).findings.map((f) => `${f.code} ${f.permission?.id ?? f.rule}`)).toEqual([
+      'WAIVER_UNUSED waiver:0',
+      'PERMISSION_MISSING TRAN_CUSTINVC',
+      'PERMISSION_MISSING LIST_CONTACT',
+      'PERMISSION_MISSING LIST_ITEM',
+      'PERMISSION_MISSING LIST_VENDOR',
     ]);
   });
 });

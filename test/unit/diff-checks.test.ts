@@ -66,6 +66,11 @@ describe('permission rules on a role definition', () => {
       { code: 'NOT_VERIFIABLE', ...base, actualValue: '-2', detail: 'the source gives the restriction as code -2, whose meaning is unconfirmed' },
     ]);
     expect(run(policy, roleOf({}, [['TRAN_CUSTINVC', 'VIEW', '3']])).findings[0].code).toBe('NOT_VERIFIABLE');
+    expect(run(policy, roleOf({}, [['TRAN_CUSTINVC', 'VIEW', '12']])).findings[0].code).toBe('NOT_VERIFIABLE');
+    // A word with a digit in it is a word: compared, not taken for a code.
+    for (const word of ['OWN2', '2OWN', '1-2']) expect(run(policy, roleOf({}, [['TRAN_CUSTINVC', 'VIEW', word]])).findings.map((f) => f.code)).toEqual(['PERMISSION_RESTRICTION_MISMATCH']);
+    // Another permission's restriction is not this one's.
+    expect(run(policy, roleOf({}, [['LIST_ITEM', 'VIEW', 'OWNONLY'], ['TRAN_CUSTINVC', 'VIEW']])).findings).toEqual([{ code: 'PERMISSION_RESTRICTION_MISMATCH', ...base, actualValue: 'NONE' }]);
     // The restriction of a line at None does not count: the line is not held.
     expect(run(policy.replace('min: View, ', ''), roleOf({}, [['TRAN_CUSTINVC', 'NONE', 'OWNONLY']])).findings).toEqual([
       { code: 'PERMISSION_RESTRICTION_MISMATCH', ...base, expectedMin: undefined, actualValue: 'NONE' },
@@ -330,6 +335,21 @@ describe('role not found, fallback, and order', () => {
     const ids = getCatalog().all().filter((x) => x.subtab === 'lists' && x.levels.includes('FULL')).map((x) => x.id).sort().slice(0, 80);
     const p = `${HEAD}excess: ignore\npermissions:\n  lists:\n${[...ids].reverse().map((id) => `    ${id}: Full`).join('\n')}\n`;
     expect(run(p, roleOf()).findings.map((f) => f.permission?.id)).toEqual(ids);
+  });
+  test('each rule says what kind of rule it is (the matrix and JUnit group by it)', () => {
+    const p = [
+      HEAD.trimEnd(), 'excess: fail', 'flags: {webServicesOnly: true}', 'settings: {coreAdminPermissions: false}', 'recordRestrictions: {CLASS: NONE}',
+      'permissions:', '  lists: {Items: View}', 'risks: {severity: warning}',
+      'conflicts:', '  - {name: ap, reason: pay and enter, any: {Vendors: Edit}}',
+      'waivers:', '  - {code: ROLE_INACTIVE, reason: not needed now, expires: 2027-01-31}', '',
+    ].join('\n');
+    const kinds = diffRole(policyOf(p), roleOf({ recordRestrictions: [] }), { today: '2026-11-27' }).rules.map((r) => `${r.id} ${r.kind}`);
+    expect(kinds).toEqual(expect.arrayContaining([
+      'role:active role', 'flag:webServicesOnly flag', 'setting:coreAdminPermissions setting', 'setting:recordRestrictions.CLASS setting',
+      'permission:LIST_ITEM permission', 'excess excess', 'catalog catalog', 'risk risk', 'conflict:ap conflict', 'waiver:0 waiver',
+    ]));
+    expect(diffRole(policyOf(HEAD), undefined, { today: '2026-11-27' }).rules.map((r) => `${r.id} ${r.kind}`)).toEqual(['role:exists role']);
+    expect(diffRole(policyOf(HEAD), roleOf(), { today: '2026-11-27', fallback: 'refused' }).rules.map((r) => `${r.id} ${r.kind}`)).toContain('source role');
   });
   test('findings checked late (a waiver, a conflict) still come role-wide first; permissions by ID whatever the policy order', () => {
     const p = [

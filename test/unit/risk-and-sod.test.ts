@@ -105,6 +105,24 @@ describe('risk rules', () => {
     expect(result.status).toBe('unverified');
   });
 
+  test('over SOAP probes, the risk permissions a read did show are counted as seen, and reported', () => {
+    const result = run(HEAD, role([['ADMI_KERNEL', 'VIEW']], { evidence: 'effective-access' }));
+    expect(result.findings.filter((f) => f.rule === 'risk').map((f) => f.code === 'NOT_VERIFIABLE' ? f.detail : f.code))
+      .toEqual([`held high-risk permissions cannot be seen with effective-access probes (${RISK_RULES.length} rules, 1 seen)`, 'RISKY_PERMISSION']);
+  });
+
+  test('another flag the policy asks for does not make a UI role an integration role', () => {
+    const ui = role([['ADMI_KERNEL', 'FULL']], { flags: { webServicesOnly: false, inactive: false, doNotRestrictEmployeeFields: true } });
+    expect(run(`${HEAD}flags:\n  doNotRestrictEmployeeFields: true\n`, ui).rules.map((r) => r.id)).not.toContain('risk');
+  });
+
+  test('a risk permission listed at None is not held; a rule without Oracle\'s words says only its reason', () => {
+    expect(run(HEAD, role([['ADMI_KERNEL', 'NONE']])).findings).toEqual([]);
+    const oauth2 = RISK_RULES.find((r) => r.id === 'ADMI_MANAGE_OAUTH2')!;
+    expect(oauth2.oracle).toBeUndefined();
+    expect(run(HEAD, role([['ADMI_MANAGE_OAUTH2', 'FULL']])).findings.map((f) => f.detail)).toEqual([oauth2.reason]);
+  });
+
   test('every rule names a catalogued permission and a source; the ones without an ID are listed in the README', () => {
     for (const r of RISK_RULES) {
       expect({ id: r.id, known: !!getCatalog().byId(r.id) }).toEqual({ id: r.id, known: true });

@@ -387,7 +387,7 @@ describe('the role itself must be seen', () => {
   });
   test('a source that cannot read the Inactive flag cannot say the role is active', () => {
     const got = run(`${HEAD}excess: ignore\n`, roleOf({ flags: { webServicesOnly: true } }, []));
-    expect(got.findings).toEqual([expect.objectContaining({ code: 'NOT_VERIFIABLE', rule: 'role:active', flag: 'inactive', actualFlag: null })]);
+    expect(got.findings).toEqual([{ code: 'NOT_VERIFIABLE', severity: 'error', rule: 'role:active', flag: 'inactive', expectedFlag: false, actualFlag: null, detail: 'this source cannot read whether the role is inactive' }]);
   });
   test('a policy expecting the role inactive needs no Inactive flag to pass "Role exists"', () => {
     const got = run(`${HEAD}excess: ignore\nflags: {inactive: true}\n`, roleOf({ flags: { inactive: true } }, []));
@@ -404,5 +404,10 @@ describe('one reading of duplicate lines', () => {
   test('an unlisted permission listed at different levels is not verifiable under excess: fail, and nothing under excess: ignore', () => {
     expect(run(`${HEAD}excess: fail\n`, roleOf({}, twice)).findings.filter((f) => f.rule === 'excess').map((f) => f.code)).toEqual(['NOT_VERIFIABLE']);
     expect(run(`${HEAD}excess: ignore\n`, roleOf({}, twice)).findings.filter((f) => f.rule === 'excess')).toEqual([]);
+  });
+  test('... placed at the allowance that names it, else at excess:', () => {
+    const at = (p: string) => diffRole(policyOf(p), roleOf({}, twice), { today: '2026-11-27' }).findings.filter((f) => f.rule === 'excess').map((f) => `${f.code} ${f.loc?.line}`);
+    expect(at(`${HEAD}excess: ignore\nallow:\n  Items: Full\n`)).toEqual(['NOT_VERIFIABLE 5']);
+    expect(at(`${HEAD}excess: fail\n`)).toEqual(['NOT_VERIFIABLE 3']);
   });
 });

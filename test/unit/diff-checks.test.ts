@@ -411,3 +411,20 @@ describe('one reading of duplicate lines', () => {
     expect(at(`${HEAD}excess: fail\n`)).toEqual(['NOT_VERIFIABLE 3']);
   });
 });
+
+describe('where in the role file a finding is fixed (SDF files know their lines)', () => {
+  const lines = { role: 1, webServicesOnly: 3, coreAdminPermissions: 4, permissions: 6, LIST_ITEM: 7, recordRestrictions: 10 };
+  const at = (p: string, role: RoleSnapshot) => diffRole(policyOf(p), role, { today: '2026-11-27' }).findings.map((f) => `${f.code} ${f.roleLoc ? `${f.roleLoc.file}:${f.roleLoc.line}:${f.roleLoc.column}` : '-'}`);
+  test('the permission\'s line, else the permissions section; the flag, the setting, the restrictions section; else the role element', () => {
+    const role = roleOf({ lines, origin: 'r.xml', flags: { webServicesOnly: false, inactive: true, doNotRestrictEmployeeFields: false }, settings: { coreAdminPermissions: true }, recordRestrictions: [] },
+      [['LIST_ITEM', 'VIEW']]);
+    const p = `${HEAD}excess: ignore\nflags: {webServicesOnly: true}\nsettings: {coreAdminPermissions: false}\nrecordRestrictions: {CLASS: OWN_ONLY}\npermissions:\n  lists: {Items: Full, Vendors: View}\n`;
+    expect(at(p, role)).toEqual([
+      'ROLE_INACTIVE r.xml:1:1', 'SETTING_MISMATCH r.xml:4:1', 'RECORD_RESTRICTION_MISMATCH r.xml:10:1', 'FLAG_MISMATCH r.xml:3:1',
+      'LEVEL_TOO_LOW r.xml:7:1', 'PERMISSION_MISSING r.xml:6:1',
+    ]);
+  });
+  test('a role read from elsewhere (no lines) gets no place in a file', () => {
+    expect(at(`${HEAD}excess: ignore\npermissions:\n  lists: {Items: Full}\n`, roleOf({}, [['LIST_ITEM', 'VIEW']]))).toEqual(['LEVEL_TOO_LOW -']);
+  });
+});

@@ -137,3 +137,31 @@ describe('selecting a role', () => {
     expect(matchesSelector({ internalId: '7' }, { name: 'x' })).toBe(false);
   });
 });
+
+describe('a config\'s roles: patterns', () => {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const { roleMatcher, selectRoles } = require('../../src/core/role/role-match') as typeof import('../../src/core/role/role-match');
+  const roles = [
+    { scriptId: 'customrole_int_a', internalId: '7', name: 'Int A' }, { scriptId: 'customrole_int.b', internalId: '17', name: 'Int B' },
+    { internalId: '8', name: 'Standard' }, { scriptId: 'customrole_x', internalId: '9' },
+  ];
+  const picked = (pattern: string) => roles.filter(roleMatcher(pattern)).map((r) => r.internalId);
+  test('digits are an internal id, exactly (spaces around ignored)', () => {
+    expect([picked(' 7 '), picked('1'), picked('17')]).toEqual([['7'], [], ['17']]);
+  });
+  test('a glob matches script ids whole, in any case; * any run, ? one character; other characters literally', () => {
+    expect(picked('CUSTOMROLE_INT_*')).toEqual(['7']);
+    expect(picked('customrole_int?a')).toEqual(['7']);
+    expect(picked('customrole_int.*')).toEqual(['17']);
+    expect(picked('customrole_*')).toEqual(['7', '17', '9']);
+    expect(picked('*int_')).toEqual([]);
+    // '*' is every role, even one listed without a script id.
+    expect(picked('*')).toEqual(['7', '17', '8', '9']);
+  });
+  test('anything else is a script id or a name, in any case; roles without one are skipped', () => {
+    expect([picked('customrole_X'), picked('standard'), picked(' int a ')]).toEqual([['9'], ['8'], ['7']]);
+  });
+  test('the roles any pattern matches, in the listing\'s order, and the patterns that matched nothing', () => {
+    expect(selectRoles(roles, ['9', 'customrole_int_*', 'nobody'])).toEqual({ roles: [roles[0], roles[3]], unmatched: ['nobody'] });
+  });
+});

@@ -8,6 +8,7 @@ import { readSdfRoleDocument } from '../../src/core/role/sdf';
 import { readRecordType, validateSdfRole, type ProjectRecordType } from '../../src/core/role/validate-sdf';
 import { canonicalRole } from '../../src/core/role/canonical';
 import { describeSelector, matchesSelector, parseRoleSelector } from '../../src/core/role/select';
+import { roleMatcher, selectRoles } from '../../src/core/role/role-match';
 import type { RoleSnapshot } from '../../src/core/model';
 
 const roleFile = (body: string, scriptId = 'customrole_x') =>
@@ -139,8 +140,6 @@ describe('selecting a role', () => {
 });
 
 describe('a config\'s roles: patterns', () => {
-  // eslint-disable-next-line @typescript-eslint/no-require-imports
-  const { roleMatcher, selectRoles } = require('../../src/core/role/role-match') as typeof import('../../src/core/role/role-match');
   const roles = [
     { scriptId: 'customrole_int_a', internalId: '7', name: 'Int A' }, { scriptId: 'customrole_int.b', internalId: '17', name: 'Int B' },
     { internalId: '8', name: 'Standard' }, { scriptId: 'customrole_x', internalId: '9' },

@@ -77,3 +77,13 @@ test('read back, the file is the same role (what SDF can hold)', () => {
   expect(theirs.recordRestrictions).toEqual(mine.recordRestrictions);
   expect([theirs.name, theirs.scriptId, theirs.flags.webServicesOnly, theirs.settings.centerType, theirs.customFields]).toEqual([mine.name, mine.scriptId, true, 'custcenter_sync', { custrecord_b: 'x<y' }]);
 });
+
+test('a restriction box the source did not show is left out and listed, never written unchecked', () => {
+  const { text, omitted } = formatSdfRole({ ...role, recordRestrictions: [{ segment: 'CLASS', restriction: 'OWN_ONLY', viewingAllowed: true }] });
+  expect(text).toContain([line(2, '<recordrestriction>'), line(3, '<restriction>OWN_ONLY</restriction>'), line(3, '<segment>CLASS</segment>'), line(3, '<viewingallowed>T</viewingallowed>'), line(2, '</recordrestriction>')].join('\n'));
+  expect(text).not.toContain('<itemsrestricted>');
+  expect(omitted.restrictions).toEqual(['customrecord_num (given as code -2)', '<itemsrestricted> of the CLASS restriction']);
+  const neither = formatSdfRole({ ...role, recordRestrictions: [{ segment: 'LOCATION', restriction: 'OWN_ONLY' }] });
+  expect(neither.text).not.toMatch(/<itemsrestricted>|<viewingallowed>/);
+  expect(neither.omitted.restrictions).toEqual(['customrecord_num (given as code -2)', '<itemsrestricted> of the LOCATION restriction', '<viewingallowed> of the LOCATION restriction']);
+});

@@ -60,20 +60,20 @@ export function permissionLines(p: Pick<RolePermission, 'permkey' | 'appId' | 'l
   ];
 }
 
-/** The lines of one `<recordrestriction>`. */
+/** The lines of one `<recordrestriction>`. A box the source did not show is left out, not written unchecked. */
 export function restrictionLines(r: RecordRestriction): Array<{ depth: number; text: string }> {
-  const box = (v: boolean | undefined) => (v ? 'T' : 'F');
+  const box = (element: string, v: boolean | undefined) => (v === undefined ? [] : [{ depth: 1, text: `<${element}>${v ? 'T' : 'F'}</${element}>` }]);
   return [
     { depth: 0, text: '<recordrestriction>' },
-    { depth: 1, text: `<itemsrestricted>${box(r.itemsRestricted)}</itemsrestricted>` },
+    ...box('itemsrestricted', r.itemsRestricted),
     { depth: 1, text: `<restriction>${xmlEscape(r.restriction)}</restriction>` },
     { depth: 1, text: `<segment>${xmlEscape(r.segment)}</segment>` },
-    { depth: 1, text: `<viewingallowed>${box(r.viewingAllowed)}</viewingallowed>` },
+    ...box('viewingallowed', r.viewingAllowed),
     { depth: 0, text: '</recordrestriction>' },
   ];
 }
 
-/** What `formatSdfRole` could not write: fields the source did not show, restrictions given as codes. */
+/** What `formatSdfRole` could not write: fields the source did not show, restrictions given as codes, restriction boxes not shown. */
 export interface SdfOmissions {
   fields: string[];
   restrictions: string[];
@@ -113,7 +113,12 @@ export function formatSdfRole(role: RoleSnapshot): { text: string; omitted: SdfO
   if (role.recordRestrictions === undefined) omitted.fields.push('recordrestrictions');
   else if (role.recordRestrictions.length) {
     lines.push('  <recordrestrictions>');
-    for (const r of role.recordRestrictions) for (const l of restrictionLines(r)) lines.push(`${'  '.repeat(2 + l.depth)}${l.text}`);
+    for (const r of role.recordRestrictions) {
+      for (const [box, element] of [['itemsRestricted', 'itemsrestricted'], ['viewingAllowed', 'viewingallowed']] as const) {
+        if (r[box] === undefined) omitted.restrictions.push(`<${element}> of the ${r.segment} restriction`);
+      }
+      for (const l of restrictionLines(r)) lines.push(`${'  '.repeat(2 + l.depth)}${l.text}`);
+    }
     lines.push('  </recordrestrictions>');
   }
   lines.push('</role>', '');

@@ -81,7 +81,7 @@ describe('historySteps: the changes between kept reads', () => {
 });
 
 describe('withFirstSeen: when a finding first looked as it does now', () => {
-  const perm = (id: string): Finding => ({ code: 'PERMISSION_TOO_HIGH', severity: 'error', rule: `permission:${id}`, permission: { id, name: id, subtab: 'transactions' } } as Finding);
+  const perm = (id: string): Finding => ({ code: 'LEVEL_ABOVE_MAX', severity: 'error', rule: `permission:${id}`, permission: { id, name: id, subtab: 'transactions' } } as Finding);
   const at = ['2026-01-01', '2026-02-01', '2026-03-01'];
 
   test('a permission: the first snapshot of the latest unbroken run at the current level', () => {
@@ -128,7 +128,7 @@ describe('withFirstSeen: when a finding first looked as it does now', () => {
 
   test('findings about no single value, an unknown setting, and no history keep no date; other fields survive', () => {
     const findings = [
-      { code: 'EXCESS_PERMISSIONS', severity: 'warning', rule: 'excess' },
+      { code: 'PERMISSION_EXCESS', severity: 'warning', rule: 'excess' },
       { code: 'SETTING_MISMATCH', severity: 'error', rule: 'x', setting: 'notASetting' },
     ] as Finding[];
     const h = history([[at[0], base]], at);

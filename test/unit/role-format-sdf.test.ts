@@ -87,3 +87,15 @@ test('a restriction box the source did not show is left out and listed, never wr
   expect(neither.text).not.toMatch(/<itemsrestricted>|<viewingallowed>/);
   expect(neither.omitted.restrictions).toEqual(['customrecord_num (given as code -2)', '<itemsrestricted> of the LOCATION restriction', '<viewingallowed> of the LOCATION restriction']);
 });
+
+test('within a group, lines follow the names (any case), not the keys; report and setup groups take their kin', () => {
+  const { text } = formatSdfRole({ ...role, recordRestrictions: [], customFields: undefined, permissions: [
+    // Key order and name order disagree: Currency Adjustment Journal (ADJ…) after Create Allocation Schedules (ALLOC…).
+    { permkey: 'TRAN_ADJUSTMENTJOURNAL', level: 'FULL' }, { permkey: 'TRAN_ALLOCSCHEDULE', level: 'FULL' },
+    // Case decides otherwise: "PST Summary Report" sorts before "Partner …" by code point, after it by letter.
+    { permkey: 'REPO_PSTSUMMARY', level: 'VIEW' }, { permkey: 'REPO_AUTHPARTNERCOMMISSION', level: 'VIEW' },
+    { permkey: 'ADMI_ACCOUNTING', level: 'FULL' }, { permkey: 'LIST_ADDRESS', level: 'VIEW' },
+  ] });
+  const keys = [...text.matchAll(/<permkey>([^<]+)<\/permkey>/g)].map((m) => m[1]);
+  expect(keys).toEqual(['TRAN_ALLOCSCHEDULE', 'TRAN_ADJUSTMENTJOURNAL', 'REPO_AUTHPARTNERCOMMISSION', 'REPO_PSTSUMMARY', 'LIST_ADDRESS', 'ADMI_ACCOUNTING']);
+});

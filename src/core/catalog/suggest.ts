@@ -13,7 +13,8 @@ export function editDistance(a: string, b: string, max = Infinity): number {
     if (rowMin > max) return max + 1;
     prev = cur;
   }
-  return prev[b.length];
+  // The last row's minimum can be within the bound while its last cell is not.
+  return Math.min(prev[b.length], max + 1);
 }
 
 /** The candidates closest to `input` (case-insensitive), best first, within a third of its length. */

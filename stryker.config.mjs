@@ -22,8 +22,9 @@ export function mutationConfig(name, mutate, testNames = `reports/${name}/test-n
     incremental: true,
     incrementalFile: `reports/${name}/stryker-incremental.json`,
     concurrency: 2,
-    // A jest worker grows by every mutant's module registry (past 2.5 GB within 650 mutants, with
-    // the run slowing from ~60 to ~8 mutants a minute): a fresh worker every 150 runs keeps the pace.
+    // A jest worker grows by every mutant's module registry (past 2.5 GB within 650 mutants): a fresh
+    // worker every 150 runs bounds it. Slow stretches (~8 mutants a minute) also come with fresh
+    // workers, from mutants hundreds of tests reach; what the restarts gain is not measured.
     maxTestRunnerReuse: 150,
     timeoutMS: 10000,
     thresholds: { high: 90, low: 85, break: null },

@@ -5,7 +5,7 @@
 // adds up across sessions instead of starting over.
 //
 // save: each part's incremental file, with every source and test file's text replaced by its
-// SHA-256, gzipped into mutation-kept/<part>.json.gz (a few hundred kB, where the full file with
+// SHA-256, gzipped into mutation-kept/<part>.json.gz (50-100 kB, where the full file with
 // every test file's text is megabytes).
 // restore: for each kept part with no incremental file in reports/, the file is rebuilt from the
 // files on disk: an entry whose file still has the kept hash gets its text back, so Stryker reuses
@@ -48,8 +48,8 @@ function restore() {
     const counts = { kept: 0, dropped: 0 };
     for (const group of ['files', 'testFiles']) {
       for (const [path, entry] of Object.entries(report[group] ?? {})) {
-        const onDisk = path; // Stryker names files relative to the project root, where this runs
-        const text = existsSync(onDisk) ? readFileSync(onDisk, 'utf8') : undefined;
+        // Stryker names files relative to the project root, where this runs.
+        const text = existsSync(path) ? readFileSync(path, 'utf8') : undefined;
         if (text !== undefined && sha(text) === entry.sha256) {
           entry.source = text;
           delete entry.sha256;

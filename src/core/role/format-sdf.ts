@@ -60,17 +60,15 @@ export function permissionLines(p: Pick<RolePermission, 'permkey' | 'appId' | 'l
   ];
 }
 
-/** The lines of one `<recordrestriction>`. A box the source did not show is left out, not written unchecked. */
+/** A record restriction line's two boxes; each one's SDF element is its name in lower case. */
+const RESTRICTION_BOXES = ['itemsRestricted', 'viewingAllowed'] as const;
+
+/** The lines of one `<recordrestriction>`, fields alphabetical. A box the source did not show is left out, not written unchecked. */
 export function restrictionLines(r: RecordRestriction): Array<{ depth: number; text: string }> {
-  const box = (element: string, v: boolean | undefined) => (v === undefined ? [] : [{ depth: 1, text: `<${element}>${v ? 'T' : 'F'}</${element}>` }]);
-  return [
-    { depth: 0, text: '<recordrestriction>' },
-    ...box('itemsrestricted', r.itemsRestricted),
-    { depth: 1, text: `<restriction>${xmlEscape(r.restriction)}</restriction>` },
-    { depth: 1, text: `<segment>${xmlEscape(r.segment)}</segment>` },
-    ...box('viewingallowed', r.viewingAllowed),
-    { depth: 0, text: '</recordrestriction>' },
-  ];
+  const fields: Array<[string, string]> = [['restriction', xmlEscape(r.restriction)], ['segment', xmlEscape(r.segment)]];
+  for (const box of RESTRICTION_BOXES) if (r[box] !== undefined) fields.push([box.toLowerCase(), r[box] ? 'T' : 'F']);
+  fields.sort(([a], [b]) => (a < b ? -1 : 1));
+  return [{ depth: 0, text: '<recordrestriction>' }, ...fields.map(([e, v]) => ({ depth: 1, text: `<${e}>${v}</${e}>` })), { depth: 0, text: '</recordrestriction>' }];
 }
 
 /** What `formatSdfRole` could not write: fields the source did not show, restrictions given as codes, restriction boxes not shown. */
@@ -114,9 +112,7 @@ export function formatSdfRole(role: RoleSnapshot): { text: string; omitted: SdfO
   else if (role.recordRestrictions.length) {
     lines.push('  <recordrestrictions>');
     for (const r of role.recordRestrictions) {
-      for (const [box, element] of [['itemsRestricted', 'itemsrestricted'], ['viewingAllowed', 'viewingallowed']] as const) {
-        if (r[box] === undefined) omitted.restrictions.push(`<${element}> of the ${r.segment} restriction`);
-      }
+      for (const box of RESTRICTION_BOXES) if (r[box] === undefined) omitted.restrictions.push(`<${box.toLowerCase()}> of the ${r.segment} restriction`);
       for (const l of restrictionLines(r)) lines.push(`${'  '.repeat(2 + l.depth)}${l.text}`);
     }
     lines.push('  </recordrestrictions>');
